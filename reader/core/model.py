@@ -206,3 +206,18 @@ class SearchResults:
     total: int
     hits: tuple[SearchHit, ...]
     corrected_query: str | None = None
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """One mention of a named entity in the canonical text.
+
+    ``label`` is the type shown to users ("PERSON", "ORG", "PLACE", "GROUP", "DATE", "EVENT",
+    "WORK", "LAW", "MONEY", "QUANTITY"); ``raw_label`` is what the model said ("GPE", "LOC"...).
+    """
+
+    start: int
+    end: int
+    label: str
+    text: str
+    raw_label: str = ""
