@@ -35,3 +35,10 @@ class ArticleNotFound(ReaderError):
 
 class QueryError(ReaderError):
     """A search query that cannot be parsed; the message points at the problem."""
+
+
+class NotAnArticle(ImportRejected):
+    """A page that is readable but holds no article (robots.txt, redirect, link list...).
+
+    Imports skip these by default and count them, instead of reporting a failure.
+    """
