@@ -1,0 +1,55 @@
+"""The full-text index: the only package that imports Whoosh.
+
+``ArchiveIndex`` bundles the index folder, its writer and its searchers. The index holds
+derived data only; ``reader.core.library`` rebuilds it from the store when it is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from reader.core.index.documents import IndexDocument, document_from_article
+from reader.core.index.search import IndexSearcher, RawHit, RawResults
+from reader.core.index.writer import IndexWriter, open_or_create
+
+__all__ = ["ArchiveIndex", "IndexDocument", "RawHit", "RawResults", "document_from_article"]
+
+
+class ArchiveIndex:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._index, self.created_empty = open_or_create(folder)
+        self._writer = IndexWriter(self._index)
+        self._searcher = IndexSearcher(self._index)
+
+    def update(self, documents: Iterable[IndexDocument], deletions: Iterable[int] = ()) -> int:
+        return self._writer.apply(documents, deletions)
+
+    def clear(self) -> None:
+        self._writer.clear()
+
+    def optimize(self) -> None:
+        self._writer.apply((), (), optimize=True)
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+        load_texts: Callable[[list[int]], dict[int, str]] | None = None,
+    ) -> RawResults:
+        return self._searcher.search(text, limit=limit, sort=sort, load_texts=load_texts)
+
+    def indexed_ids(self) -> set[int]:
+        """Every article id in the index (for consistency checks)."""
+        reader = self._searcher.searcher().reader()
+        return {int(value) for value in reader.field_terms("article_id")}
+
+    def document_count(self) -> int:
+        return int(self._searcher.searcher().doc_count())
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._index.close()

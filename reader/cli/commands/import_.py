@@ -1,0 +1,83 @@
+"""`archival-reader import PATH...`: import files and folders into the archive."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli.output import ProgressBar, print_json
+from reader.core.importing.pipeline import ImportOptions
+from reader.core.library import Library
+from reader.core.model import ImportOutcome, ImportReport, OutcomeStatus
+from reader.core.progress import CancelToken
+
+NAME = "import"
+HELP = "import saved pages (files or folders, recursively) into the archive"
+OPENS_LIBRARY = True
+
+EXIT_SOME_FAILED = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print one JSON report object")
+    parser.add_argument(
+        "--timeout", type=float, default=120.0, metavar="SECONDS",
+        help="give up on one file after this long (default 120)",
+    )
+    parser.add_argument("--no-entities", action="store_true", help="skip entity recognition")
+
+
+def report_as_json(report: ImportReport) -> dict[str, object]:
+    formats: dict[str, int] = {}
+    for outcome in report.imported:
+        key = outcome.source_format or "unknown"
+        formats[key] = formats.get(key, 0) + 1
+    return {
+        "imported": [
+            {"path": o.path, "id": o.article_id, "title": o.title, "part": o.part}
+            for o in report.imported
+        ],
+        "duplicates": [{"path": o.path, "id": o.article_id} for o in report.duplicates],
+        "failed": [{"path": o.path, "error": o.error, "part": o.part} for o in report.failed],
+        "skipped": [{"path": o.path, "part": o.part, "reason": o.error} for o in report.skipped],
+        "formats": formats,
+        "cancelled": report.cancelled,
+    }
+
+
+def _print_summary(report: ImportReport) -> None:
+    for outcome in report.failed:
+        where = f"{outcome.path} [{outcome.part}]" if outcome.part else outcome.path
+        print(f"failed: {where}: {outcome.error}")
+    print(
+        f"{len(report.imported)} imported, {len(report.duplicates)} already in the archive, "
+        f"{len(report.skipped)} skipped (not articles), {len(report.failed)} failed"
+        + (" (cancelled)" if report.cancelled else "")
+    )
+
+
+def run(args: argparse.Namespace, library: Library) -> int:
+    missing = [str(path) for path in args.paths if not path.exists()]
+    bar = ProgressBar()
+    cancel = CancelToken()
+    options = ImportOptions(timeout_seconds=args.timeout, recognize_entities=not args.no_entities)
+    report = ImportReport()
+    try:
+        for outcome in library.iter_import(
+            [p for p in args.paths if p.exists()], options=options, progress=bar, cancel=cancel
+        ):
+            report.outcomes.append(outcome)
+    except KeyboardInterrupt:
+        cancel.cancel()
+        report.cancelled = True
+    finally:
+        bar.finish()
+    report.outcomes.extend(
+        ImportOutcome(OutcomeStatus.FAILED, path, error="no such file or folder") for path in missing
+    )
+    if args.json:
+        print_json(report_as_json(report))
+    else:
+        _print_summary(report)
+    return EXIT_SOME_FAILED if report.failed else 0

@@ -1,0 +1,176 @@
+"""A small process pool where every task has a time limit and a crash costs one task.
+
+``concurrent.futures.ProcessPoolExecutor`` cannot stop one stuck task, and a worker that dies
+breaks the whole executor. Reading hostile files needs both: a page that makes the parser
+spin for minutes, or a library that segfaults, must become one failed item while the batch
+goes on. So each worker here is a plain process with its own pipe; the parent waits on all
+pipes with a deadline, kills a worker that overruns and starts a fresh one.
+
+Workers start from a fork server (``forkserver``) so that the parent's threads (Qt's,
+SQLite's) are never forked, and heavy imports happen once in the server.
+
+Callers must not share one pool between threads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+from reader.core.progress import CancelToken
+
+TaskT = TypeVar("TaskT")
+ResultT = TypeVar("ResultT")
+
+PRELOADED_MODULES = ["reader.core.importing.worker"]
+
+
+@dataclass(frozen=True)
+class TaskFailed:
+    """A task that did not return: it overran its time limit or its worker died."""
+
+    message: str
+
+
+def _context() -> BaseContext:
+    try:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOADED_MODULES)
+        return context
+    except ValueError:  # platforms without fork servers (Windows, macOS spawn default)
+        return multiprocessing.get_context("spawn")
+
+
+def _serve(connection: Connection, function: Callable[[Any], Any]) -> None:
+    """A worker's loop: receive a task, send back its result, until told to stop."""
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            result = function(task)
+        except BaseException as error:  # noqa: BLE001 - report, never die silently
+            result = TaskFailed(f"{type(error).__name__}: {error}"[:300])
+        try:
+            connection.send(result)
+        except (OSError, ValueError):
+            return
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    task: Any = None
+    deadline: float = 0.0
+
+
+class WorkerPool(Generic[TaskT, ResultT]):
+    """Runs ``function(task)`` in ``workers`` child processes, at most ``timeout`` s per task."""
+
+    def __init__(
+        self, function: Callable[[TaskT], ResultT], *, workers: int, timeout: float
+    ) -> None:
+        self._function = function
+        self._size = max(1, workers)
+        self._timeout = timeout
+        self._context = _context()
+        self._workers: list[_Worker] = []
+
+    def _start_worker(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child_end, self._function), daemon=True
+        )
+        process.start()
+        child_end.close()
+        worker = _Worker(process, parent_end)
+        self._workers.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker, *, kill: bool) -> None:
+        if kill:
+            worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.connection.close()
+        self._workers.remove(worker)
+
+    def map_unordered(
+        self, tasks: Iterable[TaskT], cancel: CancelToken | None = None
+    ) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:
+        """Yields ``(task, result)`` as tasks finish; tasks are drawn only as workers free up,
+        so memory stays flat however many tasks there are. After ``cancel``, no new task is
+        started and the running ones are waited for."""
+        pending = iter(tasks)
+        exhausted = False
+        while True:
+            idle = [worker for worker in self._workers if worker.task is None]
+            while not exhausted and not (cancel and cancel.cancelled):
+                if not idle and len(self._workers) < self._size:
+                    idle.append(self._start_worker())
+                if not idle:
+                    break
+                try:
+                    task = next(pending)
+                except StopIteration:
+                    exhausted = True
+                    break
+                worker = idle.pop()
+                worker.task = task
+                worker.deadline = time.monotonic() + self._timeout
+                worker.connection.send(task)
+            busy = [worker for worker in self._workers if worker.task is not None]
+            if not busy:
+                return
+            wait_for = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
+            ready = multiprocessing.connection.wait(
+                [worker.connection for worker in busy], timeout=min(wait_for, 0.5)
+            )
+            for worker in busy:
+                if worker.connection in ready:
+                    yield from self._collect(worker)
+                elif time.monotonic() > worker.deadline:
+                    task = worker.task
+                    self._retire(worker, kill=True)
+                    yield task, TaskFailed(
+                        f"gave up after {self._timeout:g} s (the file may be too complex or malformed)"
+                    )
+
+    def _collect(self, worker: _Worker) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:
+        task = worker.task
+        try:
+            result = worker.connection.recv()
+        except (EOFError, OSError):
+            worker.process.join(timeout=5)
+            code = worker.process.exitcode
+            self._retire(worker, kill=True)
+            yield task, TaskFailed(f"the reader process crashed (exit code {code})")
+            return
+        worker.task = None
+        yield task, result
+
+    def close(self) -> None:
+        for worker in list(self._workers):
+            busy = worker.task is not None
+            if not busy:
+                try:
+                    worker.connection.send(None)
+                except (OSError, ValueError):
+                    busy = True
+            self._retire(worker, kill=busy)
+
+    def __enter__(self) -> WorkerPool[TaskT, ResultT]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,75 @@
+"""What a worker process does with one source file: read its pages and extract them.
+
+Runs in a child process (``reader.core.importing.pool``): takes and returns picklable data,
+touches no database. Every failure is returned as data, one page or one file at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reader.core.containers import ImportSource, Limits, read_pages
+from reader.core.errors import ImportRejected, NotAnArticle
+from reader.core.extract.pipeline import extract_page
+from reader.core.model import EntitySpan, ExtractedArticle, SavedPage
+
+
+@dataclass(frozen=True)
+class WorkerTask:
+    source: ImportSource
+    sha256: str
+    limits: Limits
+    recognize_entities: bool = False
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """One page: extracted, skipped as not an article, or failed (with a reason)."""
+
+    page: SavedPage  # its ``content`` is emptied: the original is kept from the file itself
+    article: ExtractedArticle | None = None
+    entities: tuple[EntitySpan, ...] | None = None
+    skipped: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    source_format: str | None
+    pages: tuple[PageResult, ...] = ()
+    error: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _recognize(text: str) -> tuple[EntitySpan, ...] | None:
+    try:
+        from reader.core.entities import get_recognizer
+    except ImportError:
+        return None
+    return tuple(get_recognizer().recognize(text))
+
+
+def extract_one(page: SavedPage, recognize_entities: bool) -> PageResult:
+    light_page = replace(page, content=b"")
+    try:
+        article = extract_page(page)
+    except NotAnArticle as reason:
+        return PageResult(light_page, skipped=str(reason) or "not an article")
+    except ImportRejected as error:
+        return PageResult(light_page, error=str(error))
+    entities = _recognize(article.text) if recognize_entities else None
+    return PageResult(light_page, article=article, entities=entities)
+
+
+def process_source(task: WorkerTask) -> SourceResult:
+    """Reads every page of one source file and extracts each; never raises."""
+    try:
+        pages = read_pages(task.source, task.limits)
+    except ImportRejected as error:
+        return SourceResult(None, error=str(error))
+    except Exception as error:  # noqa: BLE001 - a reader bug must not stop the batch
+        return SourceResult(None, error=f"cannot read this file ({type(error).__name__}: {error})")
+    if not pages:
+        return SourceResult(None, error="no page found in this file")
+    results = tuple(extract_one(page, task.recognize_entities) for page in pages)
+    return SourceResult(pages[0].source_format, results)

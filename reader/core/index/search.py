@@ -1,0 +1,178 @@
+"""Parsing queries and running them against the index.
+
+Parts: ``parse_query`` (the query language → a Whoosh query, with readable errors),
+``IndexSearcher`` (one searcher per thread, refreshed after each commit), and
+``SpanFormatter`` (snippets as plain text plus hit spans, so the UI decides how to draw them).
+Snippets are computed from the store's text, only for the hits returned.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import highlight, qparser, query, sorting
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from reader.core.errors import QueryError
+
+# Searched when a word has no field prefix.
+DEFAULT_FIELDS = ("title", "body", "author", "entity", "note", "quote", "tag")
+FIELD_BOOSTS = {"title": 2.5, "body": 1.0, "author": 1.5, "entity": 0.5, "note": 1.0,
+                "quote": 1.0, "tag": 1.0}
+# Friendly names accepted in queries for schema fields.
+FIELD_ALIASES = {"lang": "lang", "language": "lang", "organisation": "org",
+                 "organization": "org", "location": "place", "tags": "tag"}
+SORTS = ("relevance", "published", "added")
+SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True)
+class RawHit:
+    article_id: int
+    score: float
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class RawResults:
+    total: int
+    hits: tuple[RawHit, ...]
+
+
+class SpanFormatter(highlight.Formatter):  # type: ignore[misc]
+    """Joins the best fragments into plain text and records where the matches are."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return str(highlight.get_text(text, token, replace))
+
+    def format(self, fragments: Sequence[Any], replace: bool = False) -> tuple[str, list[tuple[int, int]]]:
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        length = 0
+        for number, fragment in enumerate(fragments):
+            if number:
+                pieces.append(self.between)
+                length += len(self.between)
+            text = fragment.text
+            cursor = fragment.startchar
+            for token in sorted(fragment.matches, key=lambda t: t.startchar):
+                if token.startchar is None or token.startchar < cursor:
+                    continue
+                gap = " ".join(text[cursor : token.startchar].split("\n"))
+                pieces.append(gap)
+                length += len(gap)
+                word = text[token.startchar : token.endchar]
+                spans.append((length, length + len(word)))
+                pieces.append(word)
+                length += len(word)
+                cursor = token.endchar
+            tail = " ".join(text[cursor : fragment.endchar].split("\n"))
+            pieces.append(tail)
+            length += len(tail)
+        return "".join(pieces).strip(), spans
+
+
+def _build_parser(index: Index) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(
+        [name for name in DEFAULT_FIELDS if name in index.schema],
+        index.schema,
+        fieldboosts=FIELD_BOOSTS,
+        group=qparser.AndGroup,
+    )
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(qparser.FieldAliasPlugin({target: [alias] for alias, target in FIELD_ALIASES.items() if alias != target}))
+    return parser
+
+
+def _first_error(node: query.Query) -> str | None:
+    # Whoosh marks the parts it could not read with an ``error`` attribute.
+    error = getattr(node, "error", None)
+    if error:
+        return str(error)
+    for child in node.children():
+        message = _first_error(child)
+        if message:
+            return message
+    return None
+
+
+class IndexSearcher:
+    """Runs queries; safe to share between threads (each thread gets its own searcher)."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+        self._parser = _build_parser(index)
+        self._local = threading.local()
+
+    def parse(self, text: str) -> query.Query:
+        """Raises:
+        QueryError: the query cannot be parsed; the message names the problem.
+        """
+        if not text.strip():
+            return query.Every()
+        try:
+            parsed = self._parser.parse(text)
+        except Exception as error:  # noqa: BLE001 - the parser raises many kinds
+            raise QueryError(f"cannot read the query {text!r}: {error}") from error
+        message = _first_error(parsed)
+        if message:
+            raise QueryError(f"cannot read the query {text!r}: {message}")
+        return parsed
+
+    def searcher(self) -> Searcher:
+        current: Searcher | None = getattr(self._local, "searcher", None)
+        if current is None:
+            current = self._index.searcher()
+        elif not current.up_to_date():
+            current = current.refresh()
+        self._local.searcher = current
+        return current
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+        load_texts: Callable[[list[int]], dict[int, str]] | None = None,
+    ) -> RawResults:
+        """Runs a query; ``load_texts`` gives the stored text of the hits, for snippets."""
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+        parsed = self.parse(text)
+        searcher = self.searcher()
+        sortedby = None if sort == "relevance" else sorting.FieldFacet(sort, reverse=True)
+        results = searcher.search(parsed, limit=max(limit, 1), sortedby=sortedby, terms=True)
+        results.highlighter = highlight.Highlighter(
+            fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80),
+            formatter=SpanFormatter(),
+        )
+        shown = list(results)[:limit] if limit > 0 else []
+        ids = [int(hit["article_id"]) for hit in shown]
+        texts = load_texts(ids) if load_texts and ids else {}
+        hits = []
+        for hit, article_id in zip(shown, ids, strict=True):
+            text_of_hit = texts.get(article_id, "")
+            snippet, spans = ("", [])
+            if text_of_hit:
+                snippet, spans = hit.highlights("body", text=text_of_hit, top=2)
+            if not snippet:
+                snippet = " ".join(text_of_hit[:SNIPPET_CHARS].split())
+            hits.append(RawHit(article_id, float(hit.score or 0.0), snippet, tuple(spans)))
+        return RawResults(total=len(results), hits=tuple(hits))
+
+    def close(self) -> None:
+        current: Searcher | None = getattr(self._local, "searcher", None)
+        if current is not None:
+            current.close()
+            self._local.searcher = None

@@ -1,0 +1,102 @@
+"""Opening, creating and updating the Whoosh index of an archive.
+
+Guarantees: one ``IndexWriter`` per archive at a time (the archive lock sees to that);
+every ``update`` replaces the article's document (``update_document`` on the unique
+``article_id``), and commits are batched by the caller. The index is derived data: when it
+is missing, unreadable or of an older schema, ``open_or_create`` starts an empty one and
+the caller re-queues every article.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+from whoosh.writing import CLEAR
+
+from reader.core.index.documents import ENTITY_FIELDS, IndexDocument
+from reader.core.index.schema import SCHEMA_VERSION, build_schema
+
+VERSION_FILE = "archival-reader-index.json"
+
+
+def open_or_create(folder: Path) -> tuple[Index, bool]:
+    """Opens the index in ``folder``; returns it and whether it was (re)created empty."""
+    version_file = folder / VERSION_FILE
+    try:
+        recorded = json.loads(version_file.read_text())["schema_version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        recorded = None
+    if recorded == SCHEMA_VERSION and whoosh_index.exists_in(str(folder)):
+        try:
+            return whoosh_index.open_dir(str(folder)), False
+        except Exception:  # noqa: BLE001 - any damage means: rebuild from the store
+            pass
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    created = whoosh_index.create_in(str(folder), build_schema())
+    version_file.write_text(json.dumps({"schema_version": SCHEMA_VERSION}))
+    return created, True
+
+
+def _fields_of(document: IndexDocument) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "article_id": str(document.article_id),
+        "title": document.title,
+        "body": document.body,
+    }
+    optional: dict[str, Any] = {
+        "author": " ; ".join(document.authors),
+        "site": document.site,
+        "url": document.url,
+        "lang": document.language,
+        "published": document.published,
+        "added": document.added,
+        "tag": ",".join(document.tags),
+        "collection": ",".join(document.collections),
+        "color": ",".join(document.colors),
+        "note": "\n".join(document.notes),
+        "quote": "\n".join(document.quotes),
+        "has": ",".join(document.flags),
+        "is": ",".join(document.states),
+        "entity": " ; ".join(name for names in document.entities.values() for name in names),
+    }
+    for label, field_name in ENTITY_FIELDS.items():
+        optional[field_name] = " ; ".join(document.entities.get(label, ()))
+    fields.update({name: value for name, value in optional.items() if value})
+    return fields
+
+
+class IndexWriter:
+    """Batches document updates and deletions into one Whoosh commit."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    def apply(
+        self, updates: Iterable[IndexDocument], deletions: Iterable[int] = (), *, optimize: bool = False
+    ) -> int:
+        """Writes one batch in a single commit; returns the number of documents updated."""
+        writer = self._index.writer(limitmb=128)
+        count = 0
+        try:
+            for article_id in deletions:
+                writer.delete_by_term("article_id", str(article_id))
+            for document in updates:
+                writer.update_document(**_fields_of(document))
+                count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(optimize=optimize)
+        return count
+
+    def clear(self) -> None:
+        writer = self._index.writer()
+        writer.commit(mergetype=CLEAR)

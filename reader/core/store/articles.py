@@ -1,0 +1,265 @@
+"""Reading and writing articles, their text and their originals' records.
+
+Functions take an open connection and never commit: the caller owns the transaction, so
+everything written for one import batch lands together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from reader.core.errors import ArticleNotFound
+from reader.core.model import (
+    Article,
+    ArticleSummary,
+    Block,
+    BlockKind,
+    ExtractedArticle,
+    Provenance,
+    Resource,
+)
+from reader.core.store.blobs import sha256_of_bytes
+
+SUMMARY_COLUMNS = "id, title, file_name, site, authors, published, added_at"
+
+ORDERINGS: dict[str, str] = {
+    "added": "added_at DESC, id DESC",
+    "published": "published IS NULL, published DESC, id DESC",
+    "title": "COALESCE(title, file_name) COLLATE NOCASE, id",
+    "site": "site IS NULL, site COLLATE NOCASE, id",
+}
+
+
+def url_key(url: str | None) -> str | None:
+    """The key that identifies versions of one page: scheme-less, no fragment, no "www."."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.netloc:
+        return None
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("", host, path, parts.query, "")).removeprefix("//")
+
+
+def encode_blocks(blocks: Sequence[Block]) -> str:
+    return json.dumps(
+        [
+            [block.kind.value, block.start, block.end, block.level, block.ordered, block.source]
+            for block in blocks
+        ],
+        separators=(",", ":"),
+    )
+
+
+def decode_blocks(encoded: str) -> tuple[Block, ...]:
+    return tuple(
+        Block(BlockKind(kind), start, end, level, bool(ordered), source)
+        for kind, start, end, level, ordered, source in json.loads(encoded)
+    )
+
+
+def find_original(connection: sqlite3.Connection, sha256: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = connection.execute(
+        "SELECT * FROM originals WHERE sha256 = ?", (sha256,)
+    ).fetchone()
+    return row
+
+
+def insert_original(
+    connection: sqlite3.Connection,
+    *,
+    sha256: str,
+    size: int,
+    file_name: str,
+    source_format: str,
+    added_at: str,
+    pages: int,
+    skipped: int,
+) -> None:
+    connection.execute(
+        "INSERT OR IGNORE INTO originals (sha256, size, file_name, source_format, added_at,"
+        " pages, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (sha256, size, file_name, source_format, added_at, pages, skipped),
+    )
+
+
+def article_ids_of_original(connection: sqlite3.Connection, sha256: str) -> list[int]:
+    rows = connection.execute(
+        "SELECT id FROM articles WHERE original_sha256 = ? ORDER BY id", (sha256,)
+    )
+    return [row[0] for row in rows]
+
+
+def insert_article(
+    connection: sqlite3.Connection, extracted: ExtractedArticle, provenance: Provenance
+) -> int:
+    """Inserts an article and its text; returns the new id."""
+    cursor = connection.execute(
+        """INSERT INTO articles (original_sha256, part, source_format, file_name, saved_url,
+            url_key, captured_at, captured_source, added_at, title, authors, published, modified,
+            site, url, language, description, keywords, credits, metadata_sources,
+            extractor_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            provenance.original_sha256,
+            provenance.part,
+            provenance.source_format,
+            provenance.file_name,
+            provenance.saved_url,
+            url_key(extracted.url or provenance.saved_url),
+            provenance.captured_at,
+            provenance.captured_source,
+            provenance.added_at,
+            extracted.title,
+            json.dumps(list(extracted.authors)),
+            extracted.published,
+            extracted.modified,
+            extracted.site,
+            extracted.url,
+            extracted.language,
+            extracted.description,
+            json.dumps(list(extracted.keywords)),
+            json.dumps(list(extracted.credits)),
+            json.dumps(extracted.metadata_sources),
+            extracted.extractor_version,
+        ),
+    )
+    article_id = int(cursor.lastrowid or 0)
+    write_text(connection, article_id, extracted)
+    return article_id
+
+
+def write_text(connection: sqlite3.Connection, article_id: int, extracted: ExtractedArticle) -> str:
+    """Stores (or replaces) an article's canonical text and blocks; returns the text's hash."""
+    text_sha256 = sha256_of_bytes(extracted.text.encode("utf-8"))
+    connection.execute(
+        "INSERT OR REPLACE INTO article_texts (article_id, text, text_sha256, blocks)"
+        " VALUES (?, ?, ?, ?)",
+        (article_id, extracted.text, text_sha256, encode_blocks(extracted.blocks)),
+    )
+    return text_sha256
+
+
+def insert_resources(
+    connection: sqlite3.Connection, article_id: int, resources: Iterable[tuple[Resource, str]]
+) -> None:
+    """Records resources already written to the blob store (with their hashes)."""
+    connection.executemany(
+        "INSERT OR IGNORE INTO resources (article_id, location, media_type, sha256, size)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [
+            (article_id, resource.location, resource.media_type, sha256, len(resource.data))
+            for resource, sha256 in resources
+        ],
+    )
+
+
+def resource_hashes(connection: sqlite3.Connection, article_id: int) -> dict[str, str]:
+    rows = connection.execute(
+        "SELECT location, sha256 FROM resources WHERE article_id = ?", (article_id,)
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def _json_tuple(value: str | None) -> tuple[Any, ...]:
+    return tuple(json.loads(value)) if value else ()
+
+
+def load_article(connection: sqlite3.Connection, article_id: int) -> Article:
+    """Raises:
+    ArticleNotFound: no such id.
+    """
+    row = connection.execute(
+        "SELECT a.*, t.text, t.text_sha256, t.blocks FROM articles a"
+        " JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise ArticleNotFound(article_id)
+    extracted = ExtractedArticle(
+        text=row["text"],
+        blocks=decode_blocks(row["blocks"]),
+        title=row["title"],
+        authors=_json_tuple(row["authors"]),
+        published=row["published"],
+        modified=row["modified"],
+        site=row["site"],
+        url=row["url"],
+        language=row["language"],
+        description=row["description"],
+        keywords=_json_tuple(row["keywords"]),
+        credits=_json_tuple(row["credits"]),
+        metadata_sources=json.loads(row["metadata_sources"]),
+        extractor_version=row["extractor_version"],
+    )
+    provenance = Provenance(
+        original_sha256=row["original_sha256"],
+        file_name=row["file_name"],
+        source_format=row["source_format"],
+        part=row["part"],
+        saved_url=row["saved_url"],
+        captured_at=row["captured_at"],
+        captured_source=row["captured_source"],
+        added_at=row["added_at"],
+    )
+    return Article(
+        id=row["id"], extracted=extracted, provenance=provenance, text_sha256=row["text_sha256"]
+    )
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        title=row["title"] or row["file_name"],
+        site=row["site"],
+        authors=_json_tuple(row["authors"]),
+        published=row["published"],
+        added_at=row["added_at"],
+    )
+
+
+def load_summaries(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ArticleSummary]:
+    """Summaries of the given ids (missing ids are absent from the result)."""
+    found: dict[int, ArticleSummary] = {}
+    # SQLite limits bound parameters; 500 at a time stays far below it.
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE id IN ({marks})", tuple(chunk)
+        )
+        for row in rows:
+            found[row["id"]] = _summary(row)
+    return found
+
+
+def article_ids(
+    connection: sqlite3.Connection, order: str = "added", *, include_trashed: bool = False
+) -> list[int]:
+    """All article ids in the given order ("added", "published", "title", "site")."""
+    ordering = ORDERINGS.get(order)
+    if ordering is None:
+        raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERINGS)}")
+    where = "" if include_trashed else "WHERE trashed_at IS NULL"
+    return [row[0] for row in connection.execute(f"SELECT id FROM articles {where} ORDER BY {ordering}")]
+
+
+def count_articles(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL").fetchone()[0])
+
+
+def load_texts(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in connection.execute(
+            f"SELECT article_id, text FROM article_texts WHERE article_id IN ({marks})", tuple(chunk)
+        ):
+            found[row[0]] = row[1]
+    return found
