@@ -11,12 +11,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.containers import ImportSource, Limits
-from reader.core.importing.pool import TaskFailed, WorkerPool
-from reader.core.importing.worker import SourceResult, WorkerTask, process_source
-from reader.core.model import ExtractedArticle
+if TYPE_CHECKING:  # the heavy modules load only when the command runs
+    from reader.core.importing.pool import TaskFailed
+    from reader.core.importing.worker import SourceResult
+    from reader.core.model import ExtractedArticle
 
 NAME = "extract"
 HELP = "extract article text and metadata from files (no archive needed)"
@@ -50,6 +50,8 @@ def article_fields(article: ExtractedArticle | None) -> dict[str, Any]:
 
 
 def records_for(path: Path, result: SourceResult | TaskFailed) -> list[dict[str, Any]]:
+    from reader.core.importing.pool import TaskFailed
+
     if isinstance(result, TaskFailed) or result.error is not None:
         error = result.message if isinstance(result, TaskFailed) else result.error
         return [{"path": str(path), "ok": False, "error": error, **article_fields(None)}]
@@ -66,6 +68,10 @@ def records_for(path: Path, result: SourceResult | TaskFailed) -> list[dict[str,
 
 
 def run(args: argparse.Namespace, library: None) -> int:
+    from reader.core.containers import ImportSource, Limits
+    from reader.core.importing.pool import WorkerPool
+    from reader.core.importing.worker import WorkerTask, process_source
+
     tasks = [
         WorkerTask(ImportSource(path, None, str(path)), "", Limits()) for path in args.paths
     ]

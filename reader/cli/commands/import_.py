@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.output import ProgressBar, print_json
-from reader.core.importing.pipeline import ImportOptions
-from reader.core.library import Library
 from reader.core.model import ImportOutcome, ImportReport, OutcomeStatus
 from reader.core.progress import CancelToken
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 NAME = "import"
 HELP = "import saved pages (files or folders, recursively) into the archive"
@@ -58,6 +60,8 @@ def _print_summary(report: ImportReport) -> None:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
+    from reader.core.importing.pipeline import ImportOptions
+
     missing = [str(path) for path in args.paths if not path.exists()]
     bar = ProgressBar()
     cancel = CancelToken()

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.library import Library
+if TYPE_CHECKING:
+    from reader.core.library import Library
+
 
 NAME = "original"
 HELP = "write the original imported file of an article (to stdout or a file)"

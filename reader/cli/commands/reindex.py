@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from reader.cli.output import ProgressBar
-from reader.core.library import Library
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 NAME = "reindex"
 HELP = "rebuild the search index from the archive's store"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from reader.cli.output import print_json, truncate
-from reader.core.library import Library
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 NAME = "search"
 HELP = "search the archive (see the README for the query language)"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import print_json
-from reader.core.library import Library
 from reader.core.model import Article, EntitySpan
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 NAME = "show"
 HELP = "show an article: metadata, clean text, entities"
