@@ -1,0 +1,60 @@
+"""Author strings to clean person names.
+
+Bylines come as "By Jane Doe and John Roe", "Jane Doe, Staff Writer", "JANE DOE | Reuters",
+profile URLs or Twitter handles. This module keeps names only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.extract.text import normalize_space
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reviewed|edited|reported|photos?|text|words)\s+)?"
+    r"(?:by|von|par|por|door|di|av|from|author|authors|autor|auteur)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\||/|\n)\s*", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|journalist|"
+    r"senior|chief|associate|news|desk|team|admin|administrator|guest|updated|published|"
+    r"posted|minutes?|min read|read|share|follow|email|twitter|photograph(?:er|y)|"
+    r"agency|press|wire|bureau|service|media|inc|ltd|llc|gmbh|\.com)\b",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(r"[@#:/\d]|https?|www\.", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^[\w.'’\-]+$")
+
+
+def clean_author(name: str) -> str | None:
+    """Returns a person's name from one author string, or None if it is not a name."""
+    name = normalize_space(name)
+    name = _PREFIX.sub("", name).strip(" -–—|,.:")
+    if not name or _NOT_NAME.search(name):
+        return None
+    words = name.split()
+    if not 1 <= len(words) <= 5 or len(name) > 60:
+        return None
+    if not all(_NAME_TOKEN.match(word) for word in words):
+        return None
+    if _ROLE_WORDS.search(name):
+        return None
+    if name.isupper() or name.islower():
+        # All-caps bylines are common; lower-case strings are usually handles or slugs.
+        if name.islower():
+            return None
+        name = name.title()
+    return name
+
+
+def split_authors(value: str) -> list[str]:
+    """Splits a byline listing several people into clean names, in order, without repeats."""
+    value = _PREFIX.sub("", normalize_space(value))
+    names: list[str] = []
+    for part in _SPLIT.split(value):
+        # "Jane Doe, Staff Writer": the role part is dropped by clean_author.
+        cleaned = clean_author(part) if part else None
+        if cleaned and cleaned not in names:
+            names.append(cleaned)
+    return names

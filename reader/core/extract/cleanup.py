@@ -1,0 +1,86 @@
+"""Residual boilerplate inside the chosen content, and credits moved out of the text.
+
+Works on pending blocks (before layout): drops share/subscribe/"Read more" lines and
+bylines or dates repeated from the metadata, moves agency sign-offs and image credit
+lines to the credits, and removes a first heading that repeats the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.extract.dates import parse_date
+from reader.core.extract.figures import split_credit
+from reader.core.extract.rules import (
+    BOILERPLATE_LINE,
+    COPYRIGHT_CREDIT,
+    CREDIT_LINE,
+    SIGN_OFF,
+)
+from reader.core.extract.text import PendingBlock
+from reader.core.model import BlockKind
+
+_KEY = re.compile(r"\W+")
+_BYLINE = re.compile(r"^(?:by|written by|von|par|por)\s+", re.IGNORECASE)
+_TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text).lower()
+
+
+def clean_blocks(
+    blocks: list[PendingBlock],
+    *,
+    title: str | None,
+    authors: tuple[str, ...],
+    credits: list[str],
+) -> list[PendingBlock]:
+    """Removes furniture blocks and moves credits out of the text.
+
+    Args:
+        blocks: the article's blocks in order.
+        title: the title metadata (a first block equal to it is dropped).
+        authors: author names (a short block that only names them is dropped).
+        credits: list that receives sign-offs and image credits found in blocks.
+
+    Returns:
+        The kept blocks.
+    """
+    kept: list[PendingBlock] = []
+    title_key = _key(title) if title else ""
+    author_keys = {_key(name) for name in authors}
+    for index, block in enumerate(blocks):
+        text = block.text
+        words = len(text.split())
+        if block.kind in _TEXT_KINDS and words <= 12:
+            if BOILERPLATE_LINE.match(text.strip(" .:!>|»›")):
+                continue
+            if SIGN_OFF.match(text) or (CREDIT_LINE.match(text) and words <= 8):
+                credits.append(text)
+                continue
+            if COPYRIGHT_CREDIT.match(text) and index >= len(blocks) - 3:
+                continue
+            if title_key and not kept and _key(text) == title_key:
+                continue
+            if index < 4 and _is_byline_or_date(text, author_keys):
+                continue
+        if block.kind is BlockKind.CAPTION:
+            caption, credit = split_credit(text)
+            if credit:
+                credits.append(credit)
+                if not caption:
+                    continue
+                block = PendingBlock(BlockKind.CAPTION, caption)
+        kept.append(block)
+    return kept
+
+
+def _is_byline_or_date(text: str, author_keys: set[str]) -> bool:
+    stripped = _BYLINE.sub("", text)
+    if author_keys and _key(stripped) in author_keys:
+        return True
+    if _BYLINE.match(text) and len(text.split()) <= 6:
+        return True
+    # A line that is a date and little else ("Published July 7, 2021").
+    return bool(parse_date(text) and len(re.sub(r"[\d\W_]+", " ", text).split()) <= 4)

@@ -1,0 +1,183 @@
+"""Extraction entry point: a saved page in, an ``ExtractedArticle`` out.
+
+Guarantees: ``extract_page`` returns an article, or raises ``NotAnArticle`` for readable
+pages without one, or ``ImportRejected`` for input it cannot read. It raises nothing else,
+whatever the input, and its cost is bounded (the parser caps nesting depth and attribute
+size; every later stage is linear in the parsed tree).
+
+Stages: ``loader`` (bytes to text and tree), ``metadata``, ``boilerplate`` (main content),
+``structure`` (content to blocks), ``cleanup`` (residual furniture, credits), ``text``
+(canonical text); text dumps go through ``textdump`` instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from reader.core.errors import ImportRejected, NotAnArticle
+from reader.core.extract.boilerplate import select_content
+from reader.core.extract.cleanup import clean_blocks
+from reader.core.extract.loader import decode_html, decode_text, parse_html
+from reader.core.extract.metadata import PageMetadata, extract_metadata
+from reader.core.extract.structure import convert_body
+from reader.core.extract.text import PendingBlock, layout_blocks
+from reader.core.extract.textdump import clean_dump
+from reader.core.model import BlockKind, ExtractedArticle, SavedPage
+
+EXTRACTOR_VERSION = "1.0.0"
+
+LOGGER = logging.getLogger(__name__)
+
+_MIN_ARTICLE_WORDS = 25
+_WORDS = re.compile(r"\w+")
+_ROBOTS = re.compile(r"^\s*(?:user-agent|disallow|allow|sitemap)\s*:", re.IGNORECASE | re.MULTILINE)
+_ERROR_TITLE = re.compile(
+    r"\b(?:404|403|410|500|not found|page not found|access denied|forbidden|error)\b", re.IGNORECASE
+)
+_META_REFRESH = re.compile(r"<meta[^>]+http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
+_HTML_SNIFF = re.compile(r"<(?:!doctype html|html|head|body|p|div)\b", re.IGNORECASE)
+
+
+def extract_page(page: SavedPage) -> ExtractedArticle:
+    """Extracts the article of one saved page.
+
+    Args:
+        page: the page; ``media_type`` is "text/html" or "text/plain".
+
+    Returns:
+        The article: canonical text, blocks and metadata with provenance.
+
+    Raises:
+        NotAnArticle: the page is readable but holds no article.
+        ImportRejected: the page cannot be decoded or read.
+    """
+    try:
+        if page.media_type == "text/plain":
+            return _extract_text(page)
+        return _extract_html(page)
+    except ImportRejected:
+        raise
+    except RecursionError:
+        raise ImportRejected("page structure too deeply nested to read") from None
+    except MemoryError:
+        raise ImportRejected("page too large to read") from None
+    except Exception as error:  # noqa: BLE001 - the contract: never leak other exceptions
+        LOGGER.exception("extraction failed")
+        summary = f"{type(error).__name__}: {error}"[:200]
+        raise ImportRejected(f"extraction failed ({summary})") from error
+
+
+def _word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _extract_text(page: SavedPage) -> ExtractedArticle:
+    text = decode_text(page.content, page.charset)
+    if not text.strip():
+        raise NotAnArticle("empty page")
+    if len(_ROBOTS.findall(text[:5000])) >= 2:
+        raise NotAnArticle("robots.txt, not an article")
+    if _HTML_SNIFF.search(text[:2000]) and text.lstrip().startswith("<"):
+        return _extract_html_text(text, page)
+    dump = clean_dump(text)
+    credits = list(dump.credits)
+    blocks = clean_blocks(
+        dump.builder.blocks, title=dump.title, authors=dump.authors, credits=credits
+    )
+    sources: dict[str, str] = {}
+    if dump.title:
+        sources["title"] = "text-title-line"
+    if dump.published:
+        sources["published"] = "text-date-line"
+    if dump.authors:
+        sources["authors"] = "byline-text"
+    if page.url:
+        sources["url"] = "saved-url"
+    return _finish(
+        blocks,
+        PageMetadata(
+            title=dump.title,
+            authors=dump.authors,
+            published=dump.published,
+            url=page.url,
+            sources=sources,
+        ),
+        credits,
+    )
+
+
+def _extract_html(page: SavedPage) -> ExtractedArticle:
+    text = decode_html(page.content, page.charset)
+    return _extract_html_text(text, page)
+
+
+def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
+    if not text.strip():
+        raise NotAnArticle("empty page")
+    tree = parse_html(text)
+    if tree is None:
+        raise NotAnArticle("empty page")
+    metadata = extract_metadata(tree, page.url)
+    candidate = select_content(tree, metadata.url or page.url)
+    if candidate is None:
+        raise NotAnArticle(_no_content_reason(text, metadata))
+    builder = convert_body(candidate.body, candidate.figures.captions)
+    credits = list(candidate.figures.credits)
+    blocks = clean_blocks(
+        builder.blocks, title=metadata.title, authors=metadata.authors, credits=credits
+    )
+    return _finish(blocks, metadata, credits, html=text)
+
+
+def _no_content_reason(html: str, metadata: PageMetadata) -> str:
+    if _META_REFRESH.search(html[:5000]):
+        return "redirect page, not an article"
+    if metadata.title and _ERROR_TITLE.search(metadata.title):
+        return f"error page ({metadata.title[:80]})"
+    return "no article text found"
+
+
+def _is_link_list(blocks: list[PendingBlock]) -> bool:
+    """A page of short list items or headings without any real paragraph."""
+    long_paragraphs = sum(
+        1
+        for block in blocks
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE) and _word_count(block.text) >= 20
+    )
+    return long_paragraphs == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
+
+
+def _finish(
+    blocks: list[PendingBlock],
+    metadata: PageMetadata,
+    credits: list[str],
+    html: str | None = None,
+) -> ExtractedArticle:
+    text, laid_out = layout_blocks(blocks)
+    words = _word_count(text)
+    if words == 0:
+        raise NotAnArticle("no article text found")
+    if words < _MIN_ARTICLE_WORDS:
+        if html is not None and _META_REFRESH.search(html[:5000]):
+            raise NotAnArticle("redirect page, not an article")
+        if metadata.title and _ERROR_TITLE.search(metadata.title):
+            raise NotAnArticle(f"error page ({metadata.title[:80]})")
+    if _is_link_list(blocks):
+        raise NotAnArticle("list of links, not an article")
+    return ExtractedArticle(
+        text=text,
+        blocks=laid_out,
+        title=metadata.title,
+        authors=metadata.authors,
+        published=metadata.published,
+        modified=metadata.modified,
+        site=metadata.site,
+        url=metadata.url,
+        language=metadata.language,
+        description=metadata.description,
+        keywords=metadata.keywords,
+        credits=tuple(dict.fromkeys(credits)),
+        metadata_sources=dict(metadata.sources),
+        extractor_version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,84 @@
+"""Patterns and selectors as data: what counts as boilerplate, bylines, credits, dates.
+
+Kept apart from the code that applies them so that a rule can be reviewed (and tested)
+on its own. Rules must be general: each one names a pattern seen across many sites.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Meta names that carry dates and authors, most specific first.
+PUBLISHED_META: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "datepublished",
+    "article.published", "published_time", "publish-date", "publish_date", "publishdate",
+    "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+    "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
+    "article_date_original", "cxenseparse:recs:publishtime", "original-publish-date",
+    "publication_date", "release_date", "created", "og:published_time",
+)  # fmt: skip
+MODIFIED_META: tuple[str, ...] = (
+    "article:modified_time", "og:updated_time", "datemodified", "last-modified",
+    "dcterms.modified", "modified", "updated", "revised",
+)  # fmt: skip
+AUTHOR_META: tuple[str, ...] = (
+    "author", "article:author", "dc.creator", "citation_author", "parsely-author",
+    "sailthru.author", "byl", "twitter:creator", "dcterms.creator", "cxenseparse:author",
+)  # fmt: skip
+
+# Elements whose text is a byline. Attribute tests are lower-cased with translate().
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
+    "contains(@class, 'author-name') or contains(@class, 'author_name') or "
+    "contains(@class, 'authorName') or @class='author' or contains(@class, 'post-author') or "
+    "contains(@class, 'entry-author') or contains(@class, 'article-author') or "
+    "contains(@id, 'byline') or contains(@data-testid, 'byline')]"
+)
+
+# Agency sign-offs at the end of wire stories: "ipj/dj (AP, Reuters, AFP)", "(Reuters)".
+SIGN_OFF = re.compile(
+    r"^(?:[a-z]{1,5}(?:/[a-z]{1,5})+\s*(?:\([^)]{1,80}\))?|\((?:AP|AFP|Reuters|dpa|KNA|epd|"
+    r"EFE|ANSA|Kyodo|Xinhua|Lusa|UPI|IANS|PTI|DW)(?:,\s*[\w .-]{1,20})*\))$"
+)
+AGENCIES = re.compile(r"\(([^)]+)\)")
+
+# Image credits: "Image: AFP/Getty Images", "Photo: Reuters", "(Photo by X/Getty)".
+CREDIT_LABEL = (
+    r"(?:Image|Images|Photo|Photos|Photograph|Picture|Foto|Bild|Credit|Credits|Source|Quelle)"
+)
+CREDIT_TAIL = re.compile(
+    r"(?:\s*[|–—-]\s*|\s*|(?<=[a-z.)]))"
+    + CREDIT_LABEL
+    + r"\s*(?:credit)?\s*:\s*(?P<credit>[^\n]{2,120})$"
+)
+CREDIT_LINE = re.compile(
+    r"^(?:\(?\s*(?:" + CREDIT_LABEL + r"|Photo by|Image by|Photograph by|Illustration by)\s*[:]?\s*"
+    r"(?P<credit>[^\n]{2,120}?)\)?)$",
+    re.IGNORECASE,
+)
+COPYRIGHT_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*\S.{0,100}$", re.IGNORECASE)
+
+# Whole lines that are navigation, sharing or page furniture in text dumps and blocks.
+_SOCIAL = (
+    r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|x|email|print|copy link)"
+)
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    r"skip to\b.*", r"jump to\b.*", r"share(?: this| on| via| article| story)?\b.{0,40}",
+    r"print(?: this)?(?: article| page)?", r"e-?mail(?: this)?(?: article| page)?",
+    r"subscribe\b.{0,60}", r"sign up\b.{0,80}", r"sign in", r"log ?in", r"log ?out", r"register",
+    r"follow us\b.{0,60}", r"advertisement", r"advertising", r"sponsored(?: content)?",
+    r"read more\b.{0,80}", r"continue reading\b.{0,80}", r"more on this topic",
+    r"related (?:articles|stories|content|topics|posts)", r"you (?:may|might) also like\b.{0,40}",
+    r"recommended(?: for you)?", r"most (?:read|popular|viewed)", r"(?:back to|return to) top",
+    r"(?:all )?rights reserved.{0,60}", r"copyright\b.{0,100}", r"©.{0,100}",
+    r"cookie (?:policy|settings|preferences)", r"accept(?: all)?(?: cookies)?",
+    r"privacy policy", r"terms of (?:use|service)",
+    _SOCIAL + r"(?:\s*[|,/·•]\s*" + _SOCIAL + r")*",
+    r"tags?:.{0,200}", r"topics?:.{0,200}", r"filed under:?.{0,200}",
+    r"(?:next|previous) (?:article|story|post)\b.{0,120}", r"(?:send|give) (?:us )?feedback",
+    r"comments?(?: \(\d+\))?", r"\d+ comments?", r"leave a (?:comment|reply)",
+    r"listen to (?:this )?(?:article|story).{0,40}", r"\d+ min(?:ute)?s? read",
+    r"menu", r"search", r"home", r"close",
+)  # fmt: skip
+BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)

@@ -1,0 +1,144 @@
+"""Canonical text builder: blocks in, one string plus offsets out.
+
+The canonical text is what the index, the entity recogniser and annotations point into, so
+its layout is fixed: one block per structural unit, blocks joined by exactly ``"\\n\\n"``,
+whitespace inside a block collapsed to single spaces (newlines survive only inside
+preformatted blocks). Table rows join their cells with ``" | "``.
+
+Callers add blocks in reading order and call ``build()`` once; they must not rely on
+empty blocks being kept (they are dropped, except image blocks whose alt text is empty).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.model import Block, BlockKind
+
+CELL_SEPARATOR = " | "
+BLOCK_SEPARATOR = "\n\n"
+
+_SPACES = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def normalize_space(text: str) -> str:
+    """Collapses every run of whitespace (including non-breaking spaces) to one space.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The text with single spaces and no leading or trailing whitespace.
+    """
+    return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+
+
+def normalize_preformatted(text: str) -> str:
+    """Keeps line breaks of code/preformatted text but never a blank line.
+
+    A blank line inside a block would make the ``"\\n\\n"`` separator ambiguous.
+    """
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    joined = "\n".join(lines).strip("\n")
+    return _BLANK_LINES.sub("\n", joined)
+
+
+@dataclass(frozen=True)
+class PendingBlock:
+    """A block before offsets are known."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    ordered: bool = False
+    source: str | None = None
+
+
+class BlockBuilder:
+    """Collects blocks in reading order and lays them out as canonical text."""
+
+    def __init__(self) -> None:
+        self.blocks: list[PendingBlock] = []
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        level: int = 0,
+        ordered: bool = False,
+        source: str | None = None,
+    ) -> None:
+        """Appends one block; text is normalised and empty text blocks are skipped.
+
+        Args:
+            kind: the block's structural role.
+            text: its raw text (whitespace is normalised here).
+            level: heading level (1-6) or list nesting depth.
+            ordered: True for items of numbered lists.
+            source: image location, for image blocks.
+        """
+        if kind is BlockKind.PREFORMATTED:
+            clean = normalize_preformatted(text)
+        else:
+            clean = normalize_space(text)
+        if not clean and kind is not BlockKind.IMAGE:
+            return
+        if kind is BlockKind.HEADING:
+            level = min(max(level, 1), 6)
+        self.blocks.append(PendingBlock(kind, clean, level, ordered, source))
+
+    def add_table_row(self, cells: list[str]) -> None:
+        """Appends a table row whose non-empty cells are joined by ``" | "``."""
+        clean = [normalize_space(cell) for cell in cells]
+        text = CELL_SEPARATOR.join(cell for cell in clean if cell)
+        if text:
+            self.blocks.append(PendingBlock(BlockKind.TABLE_ROW, text))
+
+    def extend(self, blocks: list[PendingBlock]) -> None:
+        """Appends blocks that are already normalised."""
+        self.blocks.extend(blocks)
+
+    def build(self) -> tuple[str, tuple[Block, ...]]:
+        """Lays the blocks out.
+
+        Returns:
+            The canonical text and the blocks with their offsets into it.
+        """
+        return layout_blocks(self.blocks)
+
+
+def layout_blocks(pending: list[PendingBlock]) -> tuple[str, tuple[Block, ...]]:
+    """Joins pending blocks with ``"\\n\\n"`` and computes each block's span.
+
+    An image block with empty alt text gets an empty span at its position; it still
+    contributes a separator so that the text stays a plain join of block texts.
+
+    Args:
+        pending: blocks in reading order.
+
+    Returns:
+        The canonical text and the blocks with offsets.
+    """
+    parts: list[str] = []
+    blocks: list[Block] = []
+    position = 0
+    for index, block in enumerate(pending):
+        if index:
+            parts.append(BLOCK_SEPARATOR)
+            position += len(BLOCK_SEPARATOR)
+        parts.append(block.text)
+        blocks.append(
+            Block(
+                kind=block.kind,
+                start=position,
+                end=position + len(block.text),
+                level=block.level,
+                ordered=block.ordered,
+                source=block.source,
+            )
+        )
+        position += len(block.text)
+    return "".join(parts), tuple(blocks)

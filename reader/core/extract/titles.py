@@ -1,0 +1,82 @@
+"""Page titles without their site-name decoration.
+
+"Taliban attack provincial capital amid US pullout | DW | 07.07.2021" becomes the headline.
+A separator-delimited part is dropped when it names the site, or when the rest matches the
+page's ``<h1>``; a lone trailing part after " | " is dropped when it is short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.extract.dates import parse_date
+from reader.core.extract.text import normalize_space
+
+_SEPARATORS = re.compile(r"\s+[|–—•·»:\-]\s+|\s+::\s+|\s+/\s+")
+_MAX_TITLE = 300
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def clean_title(value: str | None, *, site: str | None, h1: str | None) -> str | None:
+    """Removes site-name prefixes and suffixes from a title candidate.
+
+    Args:
+        value: a raw title (``<title>``, ``og:title``...).
+        site: the site name when known.
+        h1: the page's first ``<h1>`` text, used to confirm which part is the headline.
+
+    Returns:
+        The cleaned title, or None for an empty or implausible value.
+    """
+    if not value:
+        return None
+    title = normalize_space(value)
+    if not title or len(title) > _MAX_TITLE:
+        return None
+    h1_key = _key(h1) if h1 else ""
+    if h1_key and _key(title) == h1_key:
+        return title
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    separators = _SEPARATORS.findall(title)
+    site_key = _key(site) if site else ""
+    # The headline is the part that equals the <h1>, if one does.
+    if h1_key:
+        for start in range(len(parts)):
+            for end in range(len(parts), start, -1):
+                if _key(_join(parts, separators, start, end)) == h1_key:
+                    return _join(parts, separators, start, end)
+    # Drop parts that name the site from either end.
+    start, end = 0, len(parts)
+    while site_key and end - start > 1 and _is_site(parts[end - 1], site_key):
+        end -= 1
+    while site_key and end - start > 1 and _is_site(parts[start], site_key):
+        start += 1
+    if (start, end) == (0, len(parts)):
+        # No site name known: a short last part after a pipe-like separator is the site.
+        last_separator = separators[-1].strip()
+        if last_separator in {"|", "–", "—", "-", "•", "·", "»", "::"} and len(parts[-1]) <= 30:
+            kept = _join(parts, separators, 0, len(parts) - 1)
+            if len(kept) >= 10:
+                return kept
+        return title
+    return _join(parts, separators, start, end)
+
+
+def _is_site(part: str, site_key: str) -> bool:
+    # Trailing dates ("| 07.07.2021") decorate titles the same way site names do.
+    if parse_date(part) and len(part) <= 30:
+        return True
+    key = _key(part)
+    return bool(key) and (key == site_key or key in site_key or site_key in key and len(key) < 40)
+
+
+def _join(parts: list[str], separators: list[str], start: int, end: int) -> str:
+    text = parts[start]
+    for index in range(start + 1, end):
+        text += separators[index - 1] + parts[index]
+    return text.strip()
