@@ -1,0 +1,254 @@
+"""Placing annotations in a (possibly changed) text without ever placing them wrongly.
+
+``anchor`` tries, in order, and stops at the first step that yields an accepted place:
+
+1. the stored position, if the text there still equals the quote (and the text is
+   unchanged, or the context there still agrees);
+2. the identical quote elsewhere, candidates ranked by prefix/suffix similarity and then
+   by distance from the old position;
+3. the quote in the folded text (``normalize``: whitespace, quote marks, dashes...);
+4. an approximate match with a bounded number of edits (``match_quote``); quotes too short
+   to be told apart on their own are searched together with their context;
+5. otherwise an orphan: the annotation is returned with ``AnchorStatus.ORPHAN`` so callers
+   keep it, list it and let the user re-attach it. Nothing here deletes or edits one.
+
+Every candidate must pass ``_is_acceptable``, which asks more of context the shorter the
+quote is: a three-letter word found elsewhere in the article is not evidence of anything,
+while an intact 200-character passage is. Rejecting a doubtful candidate costs an orphan
+the user can re-attach; accepting a wrong one silently corrupts their work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from reader.core.annotations.match_quote import (
+    Match,
+    QuoteContext,
+    ScoredMatch,
+    default_max_errors,
+    rank,
+    search,
+)
+from reader.core.annotations.model import (
+    ORPHAN,
+    Anchor,
+    AnchorStatus,
+    Annotation,
+    Selector,
+    TextPositionSelector,
+    TextQuoteSelector,
+    hash_text,
+)
+from reader.core.annotations.normalize import fold, normalize
+from reader.core.annotations.selectors import describe
+
+# Exact occurrences scored beyond this many (nearest the old position first) add cost but
+# no information: context ranks them and context is at most 64 characters.
+_MAX_EXACT_CANDIDATES = 500
+# Quotes shorter than this are searched together with their context in the fuzzy step.
+_SHORT_QUOTE = 32
+
+
+def anchor(
+    text: str, selectors: Iterable[Selector], *, text_sha256: str | None = None
+) -> Anchor:
+    """Finds where an annotation's selectors point in ``text``.
+
+    Offsets are Python code points into ``text``, the same representation ``describe``
+    used when the annotation was made.
+
+    Args:
+        text: the article's current canonical text.
+        selectors: the annotation's stored selectors (a quote selector is what makes
+            re-anchoring possible; a position alone is trusted only on unchanged text).
+        text_sha256: the hash of the text the selectors were made on, when known; if it
+            equals the current text's hash, a matching position is accepted outright.
+
+    Returns:
+        The anchor; ``Anchor.is_orphan`` when no place passed the checks.
+    """
+    unchanged = text_sha256 is not None and text_sha256 == hash_text(text)
+    return _anchor(text, selectors, unchanged=unchanged)
+
+
+def _anchor(text: str, selectors: Iterable[Selector], *, unchanged: bool) -> Anchor:
+    quote: TextQuoteSelector | None = None
+    position: TextPositionSelector | None = None
+    for selector in selectors:
+        if isinstance(selector, TextQuoteSelector):
+            quote = selector
+        elif isinstance(selector, TextPositionSelector):
+            position = selector
+    if quote is None:
+        if position is not None and unchanged and position.end <= len(text):
+            return Anchor(position.start, position.end, AnchorStatus.EXACT_POSITION, 1.0)
+        return ORPHAN
+    hint = position.start if position is not None else None
+    context = QuoteContext(quote.prefix, quote.suffix, hint)
+    if (
+        position is not None
+        and unchanged
+        and text[position.start : position.end] == quote.exact
+    ):
+        return Anchor(position.start, position.end, AnchorStatus.EXACT_POSITION, 1.0)
+    return (
+        _anchor_exact(text, quote, context)
+        or _anchor_folded(text, quote, context)
+        or _anchor_fuzzy(text, quote, context)
+        or ORPHAN
+    )
+
+
+def _anchor_exact(text: str, quote: TextQuoteSelector, context: QuoteContext) -> Anchor | None:
+    occurrences = search(text, quote.exact, 0)
+    if not occurrences:
+        return None
+    if context.hint is not None:
+        hint = context.hint
+        occurrences.sort(key=lambda match: abs(match.start - hint))
+    best = _best_acceptable(text, quote.exact, occurrences[:_MAX_EXACT_CANDIDATES], context)
+    if best is None:
+        return None
+    status = (
+        AnchorStatus.EXACT_POSITION if best.start == context.hint else AnchorStatus.EXACT_QUOTE
+    )
+    return Anchor(best.start, best.end, status, 1.0 if best.errors == 0 else best.score)
+
+
+def _anchor_folded(text: str, quote: TextQuoteSelector, context: QuoteContext) -> Anchor | None:
+    folded = normalize(text)
+    folded_quote = fold(quote.exact).strip()
+    if not folded_quote:
+        return None
+    folded_context = _fold_context(quote, context, folded.from_original)
+    occurrences = search(folded.text, folded_quote, 0)
+    best = _best_acceptable(
+        folded.text, folded_quote, occurrences[:_MAX_EXACT_CANDIDATES], folded_context
+    )
+    if best is None:
+        return None
+    start, end = folded.to_original(best.start, best.end)
+    return Anchor(start, end, AnchorStatus.FUZZY, best.score)
+
+
+def _anchor_fuzzy(text: str, quote: TextQuoteSelector, context: QuoteContext) -> Anchor | None:
+    folded = normalize(text)
+    folded_quote = fold(quote.exact).strip()
+    if not folded_quote:
+        return None
+    folded_context = _fold_context(quote, context, folded.from_original)
+    max_errors = default_max_errors(len(folded_quote))
+    if len(folded_quote) < _SHORT_QUOTE:
+        candidates = _search_with_context(folded.text, folded_quote, folded_context, max_errors)
+    else:
+        candidates = search(folded.text, folded_quote, max_errors)
+    best = _best_acceptable(folded.text, folded_quote, candidates, folded_context)
+    if best is None:
+        return None
+    start, end = folded.to_original(best.start, best.end)
+    return Anchor(start, end, AnchorStatus.FUZZY, best.score)
+
+
+def _fold_context(
+    quote: TextQuoteSelector, context: QuoteContext, to_folded: Callable[[int], int]
+) -> QuoteContext:
+    hint = None if context.hint is None else to_folded(context.hint)
+    # Whitespace stripped off the quote's edges belongs to its context.
+    return QuoteContext(fold(quote.prefix).rstrip(), fold(quote.suffix).lstrip(), hint)
+
+
+def _search_with_context(
+    text: str, quote: str, context: QuoteContext, max_errors: int
+) -> list[Match]:
+    """Finds a short quote through its context: quote plus context is long enough to be
+    located approximately, and the quote is then found inside each located window."""
+    pattern = f"{context.prefix} {quote} {context.suffix}".strip()
+    windows = search(text, pattern, default_max_errors(len(pattern)))
+    candidates: list[Match] = []
+    for window in windows:
+        window_text = text[window.start : window.end]
+        inside = search(window_text, quote, max_errors)
+        candidates.extend(
+            Match(window.start + match.start, window.start + match.end, match.errors)
+            for match in inside
+        )
+    return candidates
+
+
+def _best_acceptable(
+    text: str, quote: str, candidates: list[Match], context: QuoteContext
+) -> ScoredMatch | None:
+    for candidate in rank(text, quote, candidates, context):
+        # Ranked best first: if the best is not acceptable, a worse one is no safer.
+        return candidate if _is_acceptable(len(quote), candidate) else None
+    return None
+
+
+def _is_acceptable(length: int, match: ScoredMatch) -> bool:
+    """Whether a candidate is certain enough to be shown as the annotated text.
+
+    Short quotes recur by chance, so they need their context; long quotes identify
+    themselves, so they tolerate a changed context (another extractor, a new paragraph
+    next to them) but not a heavily changed quote.
+    """
+    quote, context = match.quote_score, match.context_score
+    best_side = max(match.prefix_score, match.suffix_score)
+    if match.errors == 0:
+        if length >= 64:
+            return context >= 0.25 or best_side >= 0.4
+        if length >= 16:
+            return context >= 0.5 or best_side >= 0.75
+        return context >= 0.6 or best_side >= 0.9
+    if length >= 64:
+        return quote >= 0.8 and (context >= 0.35 or quote >= 0.95)
+    if length >= 16:
+        return quote >= 0.8 and context >= 0.6
+    return quote >= 0.75 and context >= 0.75
+
+
+def reanchor_all(
+    text: str, annotations: Iterable[Annotation], *, text_sha256: str | None = None
+) -> list[tuple[Annotation, Anchor]]:
+    """Anchors every live annotation of an article in its current text.
+
+    Tombstones (``deleted``) are skipped: they have no place to show. Every other
+    annotation appears in the result exactly once, orphans included, in input order.
+
+    Args:
+        text: the article's current canonical text.
+        annotations: the article's annotations.
+        text_sha256: the current text's hash if the caller has it (saves hashing); each
+            annotation's own ``text_sha256`` is compared with it.
+
+    Returns:
+        ``(annotation, anchor)`` pairs.
+    """
+    current = text_sha256 or hash_text(text)
+    return [
+        (item, _anchor(text, item.selectors, unchanged=item.text_sha256 == current))
+        for item in annotations
+        if not item.deleted
+    ]
+
+
+def refresh_selectors(annotation: Annotation, text: str, found: Anchor) -> Annotation:
+    """Returns the annotation re-described at its new anchor, with the new text's hash.
+
+    An orphan (or an empty anchor) is returned unchanged: its old selectors are the only
+    record of what the user annotated. ``modified`` is kept, because the user's content did
+    not change; only where it points did.
+
+    Args:
+        annotation: the stored annotation.
+        text: the text ``found`` points into.
+        found: the anchor from ``anchor``/``reanchor_all`` for this text.
+
+    Returns:
+        A new annotation, or the same one for orphans.
+    """
+    if found.is_orphan or found.end <= found.start:
+        return annotation
+    position, quote = describe(text, found.start, found.end)
+    return replace(annotation, selectors=(position, quote), text_sha256=hash_text(text))

@@ -1,0 +1,299 @@
+"""Approximate quote matching with bounded errors, scored on quote, context and position.
+
+The search is Myers' bit-parallel edit-distance algorithm (Myers 1999, in Hyyrö's 2001
+formulation). Python integers have unbounded width, so one integer holds the whole bit
+vector of a pattern of any length, and each text character costs a dozen integer operations
+done in C: about a microsecond per character, whatever the pattern length (the cost grows
+only slowly, with the number of machine words the pattern needs).
+
+Scoring follows the approach Hypothesis uses to pick among candidates: similarity of the
+matched text to the quote, of the text before and after it to the stored prefix and suffix,
+and closeness to the old position, weighted so that text evidence dominates and position
+only breaks ties. Callers decide separately whether a best candidate is good enough
+(``anchoring`` does); this module only finds and ranks.
+
+Everything here works on whatever strings it is given; ``anchoring`` passes folded text
+(``normalize``) so that whitespace and quote styles cost nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Weights of the four similarities in a candidate's score. The quote matters most; each
+# side of context counts less than the quote but together nearly as much, which is what
+# separates repeated phrases; position is a tie-breaker only, because edits elsewhere in
+# the article shift every later offset.
+QUOTE_WEIGHT = 50.0
+PREFIX_WEIGHT = 20.0
+SUFFIX_WEIGHT = 20.0
+POSITION_WEIGHT = 4.0
+_TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+
+#: Similarity given to a side whose stored context is empty (the quote started or ended the
+#: text): it neither supports nor contradicts a candidate.
+NEUTRAL_CONTEXT = 0.5
+
+
+@dataclass(frozen=True)
+class Match:
+    """An approximate occurrence ``text[start:end]`` at ``errors`` edits from the pattern."""
+
+    start: int
+    end: int
+    errors: int
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """What was around the quote when it was made, and where (all optional)."""
+
+    prefix: str = ""
+    suffix: str = ""
+    hint: int | None = None
+
+
+@dataclass(frozen=True)
+class ScoredMatch:
+    """A candidate with its similarities, each in ``[0, 1]``, and their weighted ``score``."""
+
+    start: int
+    end: int
+    errors: int
+    quote_score: float
+    prefix_score: float
+    suffix_score: float
+    position_score: float
+    score: float
+
+    @property
+    def context_score(self) -> float:
+        """The mean of the prefix and suffix similarities."""
+        return (self.prefix_score + self.suffix_score) / 2
+
+
+def _pattern_masks(pattern: str) -> dict[str, int]:
+    masks: dict[str, int] = {}
+    for index, char in enumerate(pattern):
+        masks[char] = masks.get(char, 0) | (1 << index)
+    return masks
+
+
+def _end_distances(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
+    """Returns ``(end, errors)`` for every end offset where the pattern matches with at most
+    ``max_errors`` edits (semi-global: the match may start anywhere)."""
+    length = len(pattern)
+    masks = _pattern_masks(pattern)
+    full = (1 << length) - 1
+    high = 1 << (length - 1)
+    positive, negative, score = full, 0, length
+    found: list[tuple[int, int]] = []
+    for index, char in enumerate(text):
+        equal = masks.get(char, 0)
+        vertical = equal | negative
+        horizontal = (((equal & positive) + positive) ^ positive) | equal
+        h_positive = negative | (~(horizontal | positive) & full)
+        h_negative = positive & horizontal
+        if h_positive & high:
+            score += 1
+        elif h_negative & high:
+            score -= 1
+        # Row 0 of the search matrix is all zeros (a match may start anywhere), so no
+        # carry enters the shifted horizontal deltas.
+        h_positive = (h_positive << 1) & full
+        h_negative = (h_negative << 1) & full
+        positive = h_negative | (~(vertical | h_positive) & full)
+        negative = h_positive & vertical
+        if score <= max_errors:
+            found.append((index + 1, score))
+    return found
+
+
+def prefix_distances(pattern: str, text: str) -> list[int]:
+    """Returns ``d`` with ``d[j]`` = edit distance between ``pattern`` and ``text[:j]``.
+
+    Args:
+        pattern: the string to align, in full.
+        text: the string whose prefixes are tried.
+
+    Returns:
+        ``len(text) + 1`` distances; ``d[0] == len(pattern)``.
+    """
+    length = len(pattern)
+    if length == 0:
+        return list(range(len(text) + 1))
+    masks = _pattern_masks(pattern)
+    full = (1 << length) - 1
+    high = 1 << (length - 1)
+    positive, negative, score = full, 0, length
+    distances = [score]
+    for char in text:
+        equal = masks.get(char, 0)
+        vertical = equal | negative
+        horizontal = (((equal & positive) + positive) ^ positive) | equal
+        h_positive = negative | (~(horizontal | positive) & full)
+        h_negative = positive & horizontal
+        if h_positive & high:
+            score += 1
+        elif h_negative & high:
+            score -= 1
+        # Row 0 grows by one per column here (the alignment is anchored at text[0]).
+        h_positive = ((h_positive << 1) | 1) & full
+        h_negative = (h_negative << 1) & full
+        positive = h_negative | (~(vertical | h_positive) & full)
+        negative = h_positive & vertical
+        distances.append(score)
+    return distances
+
+
+def _best_start(text: str, pattern: str, end: int, max_errors: int) -> tuple[int, int]:
+    """Finds where a match ending at ``end`` starts: ``(start, errors)``.
+
+    Aligns the reversed pattern against the reversed text before ``end``; among equally
+    good starts, prefers the match whose length is closest to the pattern's.
+    """
+    window_start = max(0, end - len(pattern) - max_errors)
+    reversed_window = text[window_start:end][::-1]
+    distances = prefix_distances(pattern[::-1], reversed_window)
+    best = min(
+        range(len(distances)),
+        key=lambda length: (distances[length], abs(length - len(pattern))),
+    )
+    return end - best, distances[best]
+
+
+def search(text: str, pattern: str, max_errors: int) -> list[Match]:
+    """Finds approximate occurrences of ``pattern`` with at most ``max_errors`` edits.
+
+    Exact occurrences are found first with ``str.find``; only when there is none does the
+    bit-parallel search run. Of each run of adjacent end offsets, only the best is kept.
+
+    Args:
+        text: the text to search.
+        pattern: a non-empty string.
+        max_errors: the edit-distance bound (insertions, deletions, substitutions).
+
+    Returns:
+        Matches in text order.
+    """
+    if not pattern or not text:
+        return []
+    exact: list[Match] = []
+    position = text.find(pattern)
+    while position != -1:
+        exact.append(Match(position, position + len(pattern), 0))
+        position = text.find(pattern, position + 1)
+    if exact or max_errors <= 0:
+        return exact
+    ends = _end_distances(text, pattern, max_errors)
+    # Ends next to each other belong to one occurrence: keep the fewest-error end of each run.
+    best_ends: list[tuple[int, int]] = []
+    previous = -2
+    for end, errors in ends:
+        if end == previous + 1 and best_ends:
+            if errors < best_ends[-1][1]:
+                best_ends[-1] = (end, errors)
+        else:
+            best_ends.append((end, errors))
+        previous = end
+    matches = []
+    for end, _ in best_ends:
+        start, errors = _best_start(text, pattern, end, max_errors)
+        matches.append(Match(start, end, errors))
+    return matches
+
+
+def context_similarity(expected: str, actual: str, *, anchored_at_end: bool) -> float:
+    """Similarity in ``[0, 1]`` of stored context to the text now next to a candidate.
+
+    The alignment is anchored on the quote's side (the end of a prefix, the start of a
+    suffix) and free on the far side, so an insertion inside the context costs one edit
+    instead of shifting the whole comparison.
+
+    Args:
+        expected: the stored prefix or suffix.
+        actual: the text beside the candidate, a little longer than ``expected``.
+        anchored_at_end: True for a prefix (aligned at its end), False for a suffix.
+    """
+    if not expected:
+        return NEUTRAL_CONTEXT if actual.strip() else 1.0
+    if anchored_at_end:
+        expected, actual = expected[::-1], actual[::-1]
+    if actual.startswith(expected):
+        return 1.0
+    distance = min(prefix_distances(expected, actual))
+    return max(0.0, 1.0 - distance / len(expected))
+
+
+def score_match(
+    text: str, quote: str, match: Match, context: QuoteContext
+) -> ScoredMatch:
+    """Scores one candidate on quote, prefix, suffix and distance from the hint.
+
+    Args:
+        text: the searched text.
+        quote: the pattern that was searched.
+        match: the candidate.
+        context: stored prefix, suffix and position hint.
+
+    Returns:
+        The candidate with its similarities and weighted score.
+    """
+    quote_score = max(0.0, 1.0 - match.errors / max(len(quote), 1))
+    # A little more text than the context itself, so insertions can be absorbed.
+    slack_prefix = len(context.prefix) + len(context.prefix) // 4 + 1
+    slack_suffix = len(context.suffix) + len(context.suffix) // 4 + 1
+    prefix_score = context_similarity(
+        context.prefix, text[max(0, match.start - slack_prefix) : match.start], anchored_at_end=True
+    )
+    suffix_score = context_similarity(
+        context.suffix, text[match.end : match.end + slack_suffix], anchored_at_end=False
+    )
+    if context.hint is None:
+        position_score = 1.0
+    else:
+        position_score = 1.0 - min(1.0, abs(match.start - context.hint) / max(len(text), 1))
+    score = (
+        QUOTE_WEIGHT * quote_score
+        + PREFIX_WEIGHT * prefix_score
+        + SUFFIX_WEIGHT * suffix_score
+        + POSITION_WEIGHT * position_score
+    ) / _TOTAL_WEIGHT
+    return ScoredMatch(
+        match.start, match.end, match.errors, quote_score, prefix_score, suffix_score,
+        position_score, score,
+    )
+
+
+def rank(text: str, quote: str, matches: list[Match], context: QuoteContext) -> list[ScoredMatch]:
+    """Scores candidates and returns them best first (ties: nearest the hint, then first)."""
+    scored = [score_match(text, quote, match, context) for match in matches]
+    scored.sort(key=lambda m: (-m.score, -m.position_score, m.start))
+    return scored
+
+
+def match_quote(
+    text: str, quote: str, context: QuoteContext, max_errors: int | None = None
+) -> list[ScoredMatch]:
+    """Finds and ranks approximate occurrences of ``quote`` in ``text``.
+
+    Args:
+        text: the text to search.
+        quote: the quote; an empty quote matches nothing.
+        context: stored prefix, suffix and position hint, used for ranking.
+        max_errors: the edit bound; by default a quarter of the quote, at most 256, which
+            keeps the search fast while tolerating typo fixes and small rewordings.
+
+    Returns:
+        Candidates best first; empty when nothing is within the bound.
+    """
+    if not quote:
+        return []
+    if max_errors is None:
+        max_errors = default_max_errors(len(quote))
+    return rank(text, quote, search(text, quote, max_errors), context)
+
+
+def default_max_errors(length: int) -> int:
+    """The default edit bound for a quote of ``length`` characters."""
+    return min(256, max(1, length // 4))
