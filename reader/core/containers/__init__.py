@@ -1,0 +1,13 @@
+"""Container readers: files on disk to ``SavedPage``s, with no database and no network.
+
+``discover_sources`` finds what to import under the files and folders a user picked;
+``read_pages`` reads one of them (HTML, SingleFile, "complete" folders, MHTML, WARC/ARC,
+WACZ, webarchive, text, gzip and zip of any of these). Readers are registered by extension in
+``registry``, with content sniffing as the fallback; there is one module per format.
+"""
+
+from reader.core.containers.discovery import discover_sources
+from reader.core.containers.reading import read_pages
+from reader.core.containers.sources import ImportSource, Limits
+
+__all__ = ["ImportSource", "Limits", "discover_sources", "read_pages"]

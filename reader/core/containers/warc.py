@@ -1,0 +1,252 @@
+"""WARC and ARC files, plain or gzip-compressed (warcio), one page per HTML capture.
+
+A page is a ``response`` with HTTP status 200 and an HTML payload, a ``resource`` record with
+an HTML content type, or a ``revisit`` resolved to the response it refers to (by
+WARC-Refers-To-Target-URI and -Date, else by payload digest). The same URI with the same payload
+gives one page; the same URI with another payload gives another page whose ``part`` adds the
+capture date. Redirects, errors, requests, metadata and non-HTML payloads are not pages.
+
+The file is rejected when warcio cannot parse it, or when a record's declared length does not
+match its data (truncated files, wrong Content-Length): a silently half-read archive would lose
+pages without telling anyone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
+from warcio.limitreader import LimitReader
+
+from reader.core.containers.compressed import check_gunzipped_size
+from reader.core.containers.context import LimitExceeded, ReadContext
+from reader.core.containers.sniffing import looks_like_arc, looks_like_gzip, looks_like_warc
+from reader.core.containers.timestamps import parse_warc_date
+from reader.core.errors import ImportRejected, NotAnArticle
+from reader.core.model import SavedPage
+
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_READ_BYTES = 64 * 1024
+
+
+class _Stream(Protocol):
+    def read(self, size: int = ...) -> bytes: ...
+
+
+def accepts_warc(head: bytes) -> bool:
+    return looks_like_warc(head) or looks_like_arc(head) or looks_like_gzip(head)
+
+
+def sniff_warc(head: bytes) -> bool:
+    return looks_like_warc(head) or looks_like_arc(head)
+
+
+def split_content_type(value: str | None) -> tuple[str, str | None]:
+    """``("text/html", "utf-8")`` from ``"text/html; charset=UTF-8"``; charset lower-cased."""
+    if not value:
+        return "", None
+    media_type, _, parameters = value.partition(";")
+    charset = None
+    for parameter in parameters.split(";"):
+        key, _, raw = parameter.partition("=")
+        if key.strip().lower() == "charset" and raw.strip().strip("\"'"):
+            charset = raw.strip().strip("\"'").lower()
+    return media_type.strip().lower(), charset
+
+
+@dataclass(frozen=True)
+class _Capture:
+    payload: bytes
+    charset: str | None
+
+
+class _PageCollector:
+    """Turns records into pages: revisit resolution, deduplication and part names."""
+
+    def __init__(self, context: ReadContext, source_format: str) -> None:
+        self.context = context
+        self.source_format = source_format
+        self.pages: list[SavedPage] = []
+        self.record_types: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()
+        self._by_uri_date: dict[tuple[str, str], _Capture] = {}
+        self._by_digest: dict[str, _Capture] = {}
+        self._seen: set[tuple[str, str]] = set()
+        self._parts: set[str] = set()
+
+    def remember(self, uri: str, date: str | None, digest: str | None, capture: _Capture) -> None:
+        if date:
+            self._by_uri_date[(uri, date)] = capture
+        if digest:
+            self._by_digest.setdefault(digest.strip().lower(), capture)
+
+    def original_of(self, uri: str | None, date: str | None, digest: str | None) -> _Capture | None:
+        if uri and date and (uri, date) in self._by_uri_date:
+            return self._by_uri_date[(uri, date)]
+        if digest:
+            return self._by_digest.get(digest.strip().lower())
+        return None
+
+    def add(self, uri: str, captured_at: str | None, capture: _Capture) -> None:
+        key = (uri, hashlib.sha256(capture.payload).hexdigest())
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        part = uri
+        if part in self._parts:
+            part = f"{uri} ({captured_at or 'undated'})"
+            counter = 2
+            while part in self._parts:
+                part = f"{uri} ({captured_at or 'undated'} #{counter})"
+                counter += 1
+        self._parts.add(part)
+        if len(self.pages) >= self.context.limits.max_pages_per_file:
+            raise LimitExceeded(
+                f"more than {self.context.limits.max_pages_per_file} pages in one file"
+            )
+        self.pages.append(
+            SavedPage(
+                content=capture.payload,
+                media_type="text/html",
+                source_format=self.source_format,
+                part=part,
+                url=uri,
+                captured_at=captured_at,
+                captured_source="container" if captured_at else None,
+                charset=capture.charset,
+            )
+        )
+
+
+def _read_payload(stream: _Stream, context: ReadContext) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        chunk = stream.read(_READ_BYTES)
+        if not chunk:
+            return b"".join(chunks)
+        context.budget.charge(len(chunk))
+        chunks.append(chunk)
+
+
+def _drain_and_check_length(record: Any, uri: str) -> None:
+    """Reads what is left of the record and rejects it when its data ends early."""
+    raw = record.raw_stream
+    while raw.read(_READ_BYTES):
+        pass
+    if isinstance(raw, LimitReader) and raw.limit > 0:
+        raise ImportRejected(
+            f"truncated record for {uri or 'a record'}: {raw.limit} bytes missing "
+            "(wrong Content-Length or cut-off file)"
+        )
+
+
+def _has_supported_encoding(http_headers: Any) -> bool:
+    encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
+    return encoding in ("", "identity") or encoding in BufferedReader.get_supported_decompressors()
+
+
+def _handle_record(record: Any, collector: _PageCollector, context: ReadContext) -> None:
+    headers = record.rec_headers
+    record_type = record.rec_type
+    collector.record_types[record_type] += 1
+    uri = headers.get_header("WARC-Target-URI") or ""
+    captured_at = parse_warc_date(headers.get_header("WARC-Date"))
+    digest = headers.get_header("WARC-Payload-Digest")
+    http = record.http_headers
+    if record_type == "response":
+        if http is None:
+            return
+        media_type, charset = split_content_type(http.get_header("Content-Type"))
+        if http.get_statuscode() != "200" or media_type not in HTML_MEDIA_TYPES:
+            return
+        if not _has_supported_encoding(http):
+            collector.skipped["unsupported Content-Encoding"] += 1
+            return
+        capture = _Capture(_read_payload(record.content_stream(), context), charset)
+        collector.remember(uri, headers.get_header("WARC-Date"), digest, capture)
+        collector.add(uri, captured_at, capture)
+    elif record_type == "revisit":
+        if http is not None:
+            media_type, _ = split_content_type(http.get_header("Content-Type"))
+            if http.get_statuscode() not in ("200", "304") or (
+                media_type and media_type not in HTML_MEDIA_TYPES
+            ):
+                return
+        original = collector.original_of(
+            headers.get_header("WARC-Refers-To-Target-URI"),
+            headers.get_header("WARC-Refers-To-Date"),
+            digest,
+        )
+        if original is None:
+            collector.skipped["revisit of a capture not in this file"] += 1
+            return
+        collector.add(uri, captured_at, original)
+    elif record_type == "resource":
+        media_type, charset = split_content_type(headers.get_header("Content-Type"))
+        if media_type not in HTML_MEDIA_TYPES:
+            return
+        capture = _Capture(_read_payload(record.raw_stream, context), charset)
+        collector.remember(uri, headers.get_header("WARC-Date"), digest, capture)
+        collector.add(uri, captured_at, capture)
+
+
+def _first_line(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
+
+
+def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
+    """Reads the HTML captures of a WARC or ARC file.
+
+    Raises:
+        ImportRejected: for malformed or truncated archives, bombs, or too many pages.
+        NotAnArticle: for a readable archive without any HTML capture.
+    """
+    compressed = looks_like_gzip(data)
+    if compressed:
+        check_gunzipped_size(data, context.budget)
+    kind = "ARC" if looks_like_arc(data[:64]) or context.name.lower().endswith(
+        (".arc", ".arc.gz")
+    ) else "WARC"
+    collector = _PageCollector(context, "arc" if kind == "ARC" else "warc")
+    iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
+    # warcio prints its warnings to stderr; they are turned into rejections below instead.
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            for record in iterator:
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                _check_declared_length(record, uri)
+                _handle_record(record, collector, context)
+                _drain_and_check_length(record, uri)
+        except ImportRejected:
+            raise
+        except Exception as error:  # warcio raises bare Exceptions of many kinds on bad input
+            raise ImportRejected(f"malformed {kind} file: {_first_line(error)}") from None
+    if iterator.err_count:
+        raise ImportRejected(
+            f"malformed {kind} file: a record's Content-Length does not match its data"
+        )
+    if not collector.pages:
+        summary = ", ".join(f"{count} {name}" for name, count in collector.record_types.items())
+        skipped = "".join(f"; {count} {why}" for why, count in collector.skipped.items())
+        raise NotAnArticle(f"no HTML page in this {kind} file ({summary or 'no records'}{skipped})")
+    return collector.pages
+
+
+def _check_declared_length(record: Any, uri: str) -> None:
+    """Rejects a record whose Content-Length is not a number (warcio reads it as empty)."""
+    declared = record.rec_headers.get_header("Content-Length")
+    if declared is None:
+        return
+    try:
+        valid = int(declared) >= 0
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ImportRejected(f"bad record length {declared!r} for {uri or 'a record'}")
