@@ -34,7 +34,9 @@ def _samples_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def build_demo_archive(progress: ProgressCallback | None = None, target: Path | None = None) -> Path:
+def build_demo_archive(
+    progress: ProgressCallback | None = None, target: Path | None = None
+) -> Path:
     """Builds (or reuses) the demo archive; returns its folder."""
     from reader.core.library import Library
 

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
-from reader.core.errors import StoreError
+from reader.core.errors import ArticleNotFound, StoreError
 from reader.core.importing.pipeline import ImportOptions, run_import
-from reader.core.index import ArchiveIndex, document_from_article
+from reader.core.importing.saving import utc_now
+from reader.core.index import ArchiveIndex, IndexDocument, document_from_article
 from reader.core.model import (
     Article,
     ArticleSummary,
@@ -33,6 +36,9 @@ from reader.core.model import (
 from reader.core.progress import CancelToken, Progress, ProgressCallback
 from reader.core.store import articles as article_rows
 from reader.core.store import entities as entity_rows
+from reader.core.store import organising
+from reader.core.store.facets import facet_counts
+from reader.core.store.organising import Collection, SavedSearch
 from reader.core.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -138,7 +144,9 @@ class Library:
     def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
         return article_rows.load_summaries(self._store.connection(), ids)
 
-    def articles(self, order: str = "added", offset: int = 0, limit: int | None = None) -> list[ArticleSummary]:
+    def articles(
+        self, order: str = "added", offset: int = 0, limit: int | None = None
+    ) -> list[ArticleSummary]:
         ids = self.article_ids(order)
         chosen = ids[offset : None if limit is None else offset + limit]
         found = self.summaries(chosen)
@@ -150,7 +158,9 @@ class Library:
     def original(self, article_id: int) -> tuple[str, bytes]:
         """The imported file an article came from: its name and its bytes, untouched."""
         article = self.article(article_id)
-        return article.provenance.file_name, self._store.blobs.read(article.provenance.original_sha256)
+        return article.provenance.file_name, self._store.blobs.read(
+            article.provenance.original_sha256
+        )
 
     def original_path(self, article_id: int) -> Path:
         return self._store.blobs.path_of(self.article(article_id).provenance.original_sha256)
@@ -170,7 +180,9 @@ class Library:
         """
         connection = self._store.connection()
         raw = self._index.search(
-            query, limit=limit, sort=sort,
+            query,
+            limit=limit,
+            sort=sort,
             load_texts=lambda ids: article_rows.load_texts(connection, ids),
         )
         summaries = self.summaries([hit.article_id for hit in raw.hits])
@@ -189,6 +201,130 @@ class Library:
         )
         return SearchResults(query=query, total=raw.total, hits=hits)
 
+    def facets(self, query: str = "") -> dict[str, list[tuple[str, int]]]:
+        """Counts per site, year, language, tag, colour and entity over all matches."""
+        ids = self._index.matching_ids(query)
+        return facet_counts(self._store.connection(), ids)
+
+    def hits_in_context(self, article_id: int, query: str) -> list[tuple[int, int]]:
+        """Every place in the article's canonical text where the query's words occur."""
+        if not query.strip():
+            return []
+        return self._index.match_spans(query, self.article(article_id).text)
+
+    def remember_search(self, query: str) -> None:
+        with self._store.transaction() as connection:
+            organising.remember_search(connection, query, utc_now())
+
+    def search_history(self, limit: int = 50) -> list[str]:
+        return organising.search_history(self._store.connection(), limit)
+
+    def saved_searches(self) -> list[SavedSearch]:
+        return organising.saved_searches(self._store.connection())
+
+    def save_search(self, name: str, query: str) -> None:
+        """Raises:
+        QueryError: the query cannot be parsed (it is checked before saving).
+        """
+        self._index.matching_ids(query)
+        with self._store.transaction() as connection:
+            organising.save_search(connection, name, query, utc_now())
+
+    def delete_saved_search(self, name: str) -> None:
+        with self._store.transaction() as connection:
+            organising.delete_saved_search(connection, name)
+
+    # -- organising: collections, tags, trash ----------------------------------------------
+
+    def collections(self) -> list[Collection]:
+        return organising.list_collections(self._store.connection())
+
+    def create_collection(self, name: str, parent_id: int | None = None) -> int:
+        with self._store.transaction() as connection:
+            return organising.create_collection(connection, name, parent_id, utc_now())
+
+    def rename_collection(self, collection_id: int, name: str) -> None:
+        with self._store.transaction() as connection:
+            members = organising.articles_in_collections(connection, [collection_id])
+            organising.rename_collection(connection, collection_id, name)
+            self._queue(connection, members)
+        self.sync_index()
+
+    def delete_collection(self, collection_id: int) -> None:
+        """Deletes the collection and its sub-collections; the articles stay."""
+        with self._store.transaction() as connection:
+            subtree = organising.collection_subtree(connection, collection_id)
+            members = organising.articles_in_collections(connection, subtree)
+            connection.execute("DELETE FROM collections WHERE id = ?", (collection_id,))
+            self._queue(connection, members)
+        self.sync_index()
+
+    def add_to_collection(self, collection_id: int, article_ids: Iterable[int]) -> None:
+        ids = list(article_ids)
+        with self._store.transaction() as connection:
+            organising.add_to_collection(connection, collection_id, ids, utc_now())
+            self._queue(connection, ids)
+        self.sync_index()
+
+    def remove_from_collection(self, collection_id: int, article_ids: Iterable[int]) -> None:
+        ids = list(article_ids)
+        with self._store.transaction() as connection:
+            organising.remove_from_collection(connection, collection_id, ids)
+            self._queue(connection, ids)
+        self.sync_index()
+
+    def collection_article_ids(self, collection_id: int, *, nested: bool = True) -> list[int]:
+        connection = self._store.connection()
+        scope = (
+            organising.collection_subtree(connection, collection_id) if nested else [collection_id]
+        )
+        return organising.articles_in_collections(connection, scope)
+
+    def tags_of(self, article_id: int) -> list[str]:
+        return organising.tags_of(self._store.connection(), article_id)
+
+    def set_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
+        """Replaces the article's tags; returns them as stored (lower-cased, trimmed)."""
+        with self._store.transaction() as connection:
+            stored = organising.set_tags(connection, article_id, tags)
+            self._queue(connection, [article_id])
+        self.sync_index()
+        return stored
+
+    def all_tags(self) -> dict[str, int]:
+        return organising.all_tags(self._store.connection())
+
+    def tagged_article_ids(self, tag: str) -> list[int]:
+        return organising.articles_with_tag(self._store.connection(), tag)
+
+    def trash(self, article_ids: Iterable[int]) -> None:
+        """Moves articles to the trash: hidden from lists and searches, kept until emptied."""
+        ids = list(article_ids)
+        with self._store.transaction() as connection:
+            organising.trash(connection, ids, utc_now())
+            self._queue(connection, ids)
+        self.sync_index()
+
+    def restore(self, article_ids: Iterable[int]) -> None:
+        ids = list(article_ids)
+        with self._store.transaction() as connection:
+            organising.restore(connection, ids)
+            self._queue(connection, ids)
+        self.sync_index()
+
+    def trashed_ids(self) -> list[int]:
+        return organising.trashed_ids(self._store.connection())
+
+    def empty_trash(self) -> int:
+        """Deletes the trashed articles for good (their originals stay in ``originals/``
+        while another article uses them; ``check --repair`` removes unused ones)."""
+        with self._store.transaction() as connection:
+            ids = organising.trashed_ids(connection)
+            connection.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+            self._queue(connection, ids)
+        self.sync_index()
+        return len(ids)
+
     # -- index maintenance -----------------------------------------------------------------
 
     def _queue_all_for_indexing(self) -> None:
@@ -197,6 +333,30 @@ class Library:
                 "INSERT OR IGNORE INTO index_queue (article_id, queued_at)"
                 " SELECT id, datetime('now') FROM articles"
             )
+
+    def _index_document(self, article_id: int) -> IndexDocument | None:
+        """The article's index document; None when it is gone or in the trash."""
+        connection = self._store.connection()
+        try:
+            article = self.article(article_id)
+        except ArticleNotFound:
+            return None
+        if organising.is_trashed(connection, article_id):
+            return None
+        document = document_from_article(article, self.entities(article_id))
+        return replace(
+            document,
+            tags=tuple(organising.tags_of(connection, article_id)),
+            collections=tuple(organising.collection_names_of(connection, article_id)),
+        )
+
+    def _queue(self, connection: sqlite3.Connection, article_ids: Iterable[int]) -> None:
+        """Marks articles for re-indexing, inside the caller's transaction."""
+        now = utc_now()
+        connection.executemany(
+            "INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)",
+            [(article_id, now) for article_id in article_ids],
+        )
 
     def sync_index(self, progress: ProgressCallback | None = None) -> int:
         """Indexes every article waiting in the queue; returns how many were indexed."""
@@ -207,23 +367,28 @@ class Library:
             connection = self._store.connection()
             total = int(connection.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0])
             while True:
-                ids = [row[0] for row in connection.execute(
-                    "SELECT article_id FROM index_queue ORDER BY article_id LIMIT ?", (INDEX_BATCH,)
-                )]
+                ids = [
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT article_id FROM index_queue ORDER BY article_id LIMIT ?",
+                        (INDEX_BATCH,),
+                    )
+                ]
                 if not ids:
                     return done
                 documents = []
                 missing = []
                 for article_id in ids:
-                    try:
-                        article = self.article(article_id)
-                    except Exception:  # noqa: BLE001 - deleted since queued: drop from index
+                    document = self._index_document(article_id)
+                    if document is None:
                         missing.append(article_id)
-                        continue
-                    documents.append(document_from_article(article, self.entities(article_id)))
+                    else:
+                        documents.append(document)
                 self._index.update(documents, deletions=missing)
                 with self._store.transaction() as writer:
-                    writer.executemany("DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids])
+                    writer.executemany(
+                        "DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids]
+                    )
                 done += len(ids)
                 if progress is not None:
                     progress(Progress("Indexing", done, total))

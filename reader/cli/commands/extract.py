@@ -31,8 +31,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def article_fields(article: ExtractedArticle | None) -> dict[str, Any]:
     if article is None:
-        return {"title": None, "authors": [], "published": None, "site": None, "url": None,
-                "language": None, "text": None}
+        return {
+            "title": None,
+            "authors": [],
+            "published": None,
+            "site": None,
+            "url": None,
+            "language": None,
+            "text": None,
+        }
     return {
         "title": article.title,
         "authors": list(article.authors),
@@ -72,9 +79,7 @@ def run(args: argparse.Namespace, library: None) -> int:
     from reader.core.importing.pool import WorkerPool
     from reader.core.importing.worker import WorkerTask, process_source
 
-    tasks = [
-        WorkerTask(ImportSource(path, None, str(path)), "", Limits()) for path in args.paths
-    ]
+    tasks = [WorkerTask(ImportSource(path, None, str(path)), "", Limits()) for path in args.paths]
     failures = 0
     order = {id(task): number for number, task in enumerate(tasks)}
     finished: dict[int, list[dict[str, Any]]] = {}

@@ -12,7 +12,9 @@ OPENS_LIBRARY = False  # the window opens the archive itself, off the GUI thread
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--screenshot", type=Path, metavar="PNG",
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
         help="render the window, save it as PNG and exit",
     )
     parser.add_argument("--open", type=int, metavar="ID", dest="open_id", help="open this article")

@@ -24,7 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument("--json", action="store_true", help="print one JSON report object")
     parser.add_argument(
-        "--timeout", type=float, default=120.0, metavar="SECONDS",
+        "--timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
         help="give up on one file after this long (default 120)",
     )
     parser.add_argument("--no-entities", action="store_true", help="skip entity recognition")
@@ -78,7 +81,8 @@ def run(args: argparse.Namespace, library: Library) -> int:
     finally:
         bar.finish()
     report.outcomes.extend(
-        ImportOutcome(OutcomeStatus.FAILED, path, error="no such file or folder") for path in missing
+        ImportOutcome(OutcomeStatus.FAILED, path, error="no such file or folder")
+        for path in missing
     )
     if args.json:
         print_json(report_as_json(report))

@@ -18,8 +18,13 @@ OPENS_LIBRARY = True
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", type=int, metavar="ID")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write here (a folder keeps the original file name)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here (a folder keeps the original file name)",
+    )
 
 
 def run(args: argparse.Namespace, library: Library) -> int:

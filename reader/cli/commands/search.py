@@ -20,7 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
     parser.add_argument(
-        "--sort", choices=("relevance", "published", "added"), default="relevance",
+        "--sort",
+        choices=("relevance", "published", "added"),
+        default="relevance",
         help="order of the hits",
     )
 
@@ -49,7 +51,9 @@ def run(args: argparse.Namespace, library: Library) -> int:
     print(f"{results.total} article{'s' if results.total != 1 else ''} match")
     for hit in results.hits:
         date = hit.published or "          "
-        print(f"{hit.article_id:>6}  {date}  {truncate(hit.site, 18):<18}  {truncate(hit.title, 70)}")
+        print(
+            f"{hit.article_id:>6}  {date}  {truncate(hit.site, 18):<18}  {truncate(hit.title, 70)}"
+        )
         if hit.snippet:
             print(f"        {truncate(hit.snippet, 110)}")
     return 0

@@ -61,10 +61,14 @@ def _prepare(
             size = source.path.stat().st_size
             if size > options.limits.max_file_bytes:
                 limit_mb = options.limits.max_file_bytes // (1024 * 1024)
-                raise ValueError(f"file too large ({size // (1024 * 1024)} MB; the limit is {limit_mb} MB)")
+                raise ValueError(
+                    f"file too large ({size // (1024 * 1024)} MB; the limit is {limit_mb} MB)"
+                )
             sha256 = sha256_of_file(source.path)
         except (OSError, ValueError) as error:
-            known.append([ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=str(error))])
+            known.append(
+                [ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=str(error))]
+            )
             continue
         if sha256 in seen or article_rows.find_original(store.connection(), sha256) is not None:
             known.append(_duplicate_outcomes(store, source, sha256))
@@ -74,7 +78,9 @@ def _prepare(
     return tasks, known
 
 
-def _store_result(store: Store, task: WorkerTask, result: SourceResult | TaskFailed) -> list[ImportOutcome]:
+def _store_result(
+    store: Store, task: WorkerTask, result: SourceResult | TaskFailed
+) -> list[ImportOutcome]:
     name = task.source.display_name
     if isinstance(result, TaskFailed):
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=result.message)]
@@ -116,7 +122,9 @@ def run_import(
         yield from outcomes
 
     report("Importing")
-    with WorkerPool(process_source, workers=options.workers, timeout=options.timeout_seconds) as pool:
+    with WorkerPool(
+        process_source, workers=options.workers, timeout=options.timeout_seconds
+    ) as pool:
         for start in range(0, len(sources), CHUNK_SIZE):
             if cancel is not None and cancel.cancelled:
                 return

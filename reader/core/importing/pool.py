@@ -142,8 +142,11 @@ class WorkerPool(Generic[TaskT, ResultT]):
                 elif time.monotonic() > worker.deadline:
                     task = worker.task
                     self._retire(worker, kill=True)
-                    yield task, TaskFailed(
-                        f"gave up after {self._timeout:g} s (the file may be too complex or malformed)"
+                    yield (
+                        task,
+                        TaskFailed(
+                            f"gave up after {self._timeout:g} s (the file may be too complex or malformed)"
+                        ),
                     )
 
     def _collect(self, worker: _Worker) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:

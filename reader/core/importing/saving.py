@@ -29,7 +29,9 @@ def file_mtime(source: ImportSource) -> str | None:
         stamp = source.path.stat().st_mtime
     except OSError:
         return None
-    return datetime.fromtimestamp(stamp, UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (
+        datetime.fromtimestamp(stamp, UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
 
 
 def _existing_with_text(connection: sqlite3.Connection, text_sha256: str) -> int | None:
@@ -72,7 +74,9 @@ def save_source(
         )
         for page_result in result.pages:
             outcomes.append(
-                _save_page(connection, page_result, source, sha256, path, added_at, mtime, resource_hashes)
+                _save_page(
+                    connection, page_result, source, sha256, path, added_at, mtime, resource_hashes
+                )
             )
     return outcomes
 
@@ -90,12 +94,19 @@ def _save_page(
     page = page_result.page
 
     def outcome(
-        status: OutcomeStatus, article_id: int | None = None, title: str | None = None,
+        status: OutcomeStatus,
+        article_id: int | None = None,
+        title: str | None = None,
         error: str | None = None,
     ) -> ImportOutcome:
         return ImportOutcome(
-            status, path, article_id=article_id, title=title, part=page.part,
-            source_format=page.source_format, error=error,
+            status,
+            path,
+            article_id=article_id,
+            title=title,
+            part=page.part,
+            source_format=page.source_format,
+            error=error,
         )
 
     if page_result.article is None:
@@ -114,12 +125,16 @@ def _save_page(
         part=page.part,
         saved_url=page.url,
         captured_at=page.captured_at or mtime,
-        captured_source=page.captured_source if page.captured_at else ("file-mtime" if mtime else None),
+        captured_source=page.captured_source
+        if page.captured_at
+        else ("file-mtime" if mtime else None),
         added_at=added_at,
     )
     article_id = article_rows.insert_article(connection, article, provenance)
     article_rows.insert_resources(
-        connection, article_id, [(resource, resource_hashes[id(resource)]) for resource in page.resources]
+        connection,
+        article_id,
+        [(resource, resource_hashes[id(resource)]) for resource in page.resources],
     )
     if page_result.entities is not None:
         entity_rows.replace_mentions(connection, article_id, page_result.entities)

@@ -42,6 +42,12 @@ class ArchiveIndex:
     ) -> RawResults:
         return self._searcher.search(text, limit=limit, sort=sort, load_texts=load_texts)
 
+    def matching_ids(self, text: str) -> list[int]:
+        return self._searcher.matching_ids(text)
+
+    def match_spans(self, text: str, article_text: str) -> list[tuple[int, int]]:
+        return self._searcher.match_spans(text, article_text)
+
     def indexed_ids(self) -> set[int]:
         """Every article id in the index (for consistency checks)."""
         reader = self._searcher.searcher().reader()

@@ -54,9 +54,7 @@ def parse_date(value: str | None) -> datetime | None:
         return None
 
 
-def document_from_article(
-    article: Article, entities: Iterable[EntitySpan] = ()
-) -> IndexDocument:
+def document_from_article(article: Article, entities: Iterable[EntitySpan] = ()) -> IndexDocument:
     """The index document of a stored article, with the names of its entities."""
     extracted = article.extracted
     names: dict[str, set[str]] = {}

@@ -22,11 +22,24 @@ from reader.core.errors import QueryError
 
 # Searched when a word has no field prefix.
 DEFAULT_FIELDS = ("title", "body", "author", "entity", "note", "quote", "tag")
-FIELD_BOOSTS = {"title": 2.5, "body": 1.0, "author": 1.5, "entity": 0.5, "note": 1.0,
-                "quote": 1.0, "tag": 1.0}
+FIELD_BOOSTS = {
+    "title": 2.5,
+    "body": 1.0,
+    "author": 1.5,
+    "entity": 0.5,
+    "note": 1.0,
+    "quote": 1.0,
+    "tag": 1.0,
+}
 # Friendly names accepted in queries for schema fields.
-FIELD_ALIASES = {"lang": "lang", "language": "lang", "organisation": "org",
-                 "organization": "org", "location": "place", "tags": "tag"}
+FIELD_ALIASES = {
+    "lang": "lang",
+    "language": "lang",
+    "organisation": "org",
+    "organization": "org",
+    "location": "place",
+    "tags": "tag",
+}
 SORTS = ("relevance", "published", "added")
 SNIPPET_CHARS = 240
 
@@ -53,7 +66,9 @@ class SpanFormatter(highlight.Formatter):  # type: ignore[misc]
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
         return str(highlight.get_text(text, token, replace))
 
-    def format(self, fragments: Sequence[Any], replace: bool = False) -> tuple[str, list[tuple[int, int]]]:
+    def format(
+        self, fragments: Sequence[Any], replace: bool = False
+    ) -> tuple[str, list[tuple[int, int]]]:
         pieces: list[str] = []
         spans: list[tuple[int, int]] = []
         length = 0
@@ -90,7 +105,11 @@ def _build_parser(index: Index) -> qparser.QueryParser:
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(DateParserPlugin(free=False))
-    parser.add_plugin(qparser.FieldAliasPlugin({target: [alias] for alias, target in FIELD_ALIASES.items() if alias != target}))
+    parser.add_plugin(
+        qparser.FieldAliasPlugin(
+            {target: [alias] for alias, target in FIELD_ALIASES.items() if alias != target}
+        )
+    )
     return parser
 
 
@@ -170,6 +189,31 @@ class IndexSearcher:
                 snippet = " ".join(text_of_hit[:SNIPPET_CHARS].split())
             hits.append(RawHit(article_id, float(hit.score or 0.0), snippet, tuple(spans)))
         return RawResults(total=len(results), hits=tuple(hits))
+
+    def matching_ids(self, text: str) -> list[int]:
+        """Every article id the query matches (unranked), for facets and filters."""
+        parsed = self.parse(text)
+        searcher = self.searcher()
+        column = searcher.reader().column_reader("article_number")
+        return [int(column[docnum]) for docnum in searcher.docs_for_query(parsed)]
+
+    def match_spans(self, text: str, article_text: str) -> list[tuple[int, int]]:
+        """Where the query's words (prefixes and fuzzy terms expanded) occur in ``article_text``."""
+        parsed = self.parse(text)
+        searcher = self.searcher()
+        words = {
+            term if isinstance(term, str) else term.decode("utf-8")
+            for field, term in parsed.existing_terms(searcher.reader(), expand=True)
+            if field in ("body", "title", "quote", "note")
+        }
+        if not words:
+            return []
+        analyzer = self._index.schema["body"].analyzer
+        return [
+            (token.startchar, token.endchar)
+            for token in analyzer(article_text, chars=True, mode="query", removestops=False)
+            if token.text in words
+        ]
 
     def close(self) -> None:
         current: Searcher | None = getattr(self._local, "searcher", None)

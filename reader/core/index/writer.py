@@ -48,6 +48,7 @@ def open_or_create(folder: Path) -> tuple[Index, bool]:
 def _fields_of(document: IndexDocument) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "article_id": str(document.article_id),
+        "article_number": document.article_id,
         "title": document.title,
         "body": document.body,
     }
@@ -80,7 +81,11 @@ class IndexWriter:
         self._index = index
 
     def apply(
-        self, updates: Iterable[IndexDocument], deletions: Iterable[int] = (), *, optimize: bool = False
+        self,
+        updates: Iterable[IndexDocument],
+        deletions: Iterable[int] = (),
+        *,
+        optimize: bool = False,
     ) -> int:
         """Writes one batch in a single commit; returns the number of documents updated."""
         writer = self._index.writer(limitmb=128)

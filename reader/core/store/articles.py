@@ -246,11 +246,15 @@ def article_ids(
     if ordering is None:
         raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERINGS)}")
     where = "" if include_trashed else "WHERE trashed_at IS NULL"
-    return [row[0] for row in connection.execute(f"SELECT id FROM articles {where} ORDER BY {ordering}")]
+    return [
+        row[0] for row in connection.execute(f"SELECT id FROM articles {where} ORDER BY {ordering}")
+    ]
 
 
 def count_articles(connection: sqlite3.Connection) -> int:
-    return int(connection.execute("SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL").fetchone()[0])
+    return int(
+        connection.execute("SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL").fetchone()[0]
+    )
 
 
 def load_texts(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
@@ -259,7 +263,8 @@ def load_texts(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, 
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for row in connection.execute(
-            f"SELECT article_id, text FROM article_texts WHERE article_id IN ({marks})", tuple(chunk)
+            f"SELECT article_id, text FROM article_texts WHERE article_id IN ({marks})",
+            tuple(chunk),
         ):
             found[row[0]] = row[1]
     return found

@@ -83,6 +83,59 @@ def upgrade_to_1(connection: sqlite3.Connection) -> None:
             PRIMARY KEY (article_id, start, end, label)
         );
         CREATE INDEX entity_mentions_by_text ON entity_mentions (label, text);
+        CREATE TABLE collections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            parent_id INTEGER REFERENCES collections(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE collection_articles (
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (collection_id, article_id)
+        );
+        CREATE INDEX collection_articles_by_article ON collection_articles (article_id);
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        );
+        CREATE INDEX article_tags_by_tag ON article_tags (tag);
+        CREATE TABLE saved_searches (
+            name TEXT PRIMARY KEY,
+            query TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE search_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            query TEXT NOT NULL,
+            searched_at TEXT NOT NULL
+        );
+        -- Annotations: the W3C JSON in ``data``, plus the columns that lists and searches need.
+        -- Deleted ones stay as tombstones (``deleted_at``) until the trash is emptied.
+        CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            color TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            quote TEXT NOT NULL,
+            start INTEGER,
+            end INTEGER,
+            anchor_status TEXT NOT NULL,
+            deleted_at TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX annotations_by_article ON annotations (article_id);
+        CREATE INDEX annotations_by_modified ON annotations (modified);
+        -- Archive-wide settings stored as JSON values: entity corrections, colour names...
+        CREATE TABLE archive_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
         -- Durable queue of articles whose index entry is missing or stale.
         CREATE TABLE index_queue (
             article_id INTEGER PRIMARY KEY,
@@ -90,7 +143,7 @@ def upgrade_to_1(connection: sqlite3.Connection) -> None:
             attempts INTEGER NOT NULL DEFAULT 0,
             error TEXT
         );
-        """
+        """,
     )
 
 
