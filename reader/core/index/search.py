@@ -8,14 +8,15 @@ Snippets are computed from the store's text, only for the hits returned.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from whoosh import highlight, qparser, query, sorting
-from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.index import Index
+from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from reader.core.errors import QueryError
@@ -58,6 +59,11 @@ class RawResults:
     hits: tuple[RawHit, ...]
 
 
+def _squash(text: str) -> str:
+    """Folds each run of white space (paragraph breaks too) into one space."""
+    return re.sub(r"\s+", " ", text)
+
+
 class SpanFormatter(highlight.Formatter):  # type: ignore[misc]
     """Joins the best fragments into plain text and records where the matches are."""
 
@@ -81,7 +87,7 @@ class SpanFormatter(highlight.Formatter):  # type: ignore[misc]
             for token in sorted(fragment.matches, key=lambda t: t.startchar):
                 if token.startchar is None or token.startchar < cursor:
                     continue
-                gap = " ".join(text[cursor : token.startchar].split("\n"))
+                gap = _squash(text[cursor : token.startchar])
                 pieces.append(gap)
                 length += len(gap)
                 word = text[token.startchar : token.endchar]
@@ -89,7 +95,7 @@ class SpanFormatter(highlight.Formatter):  # type: ignore[misc]
                 pieces.append(word)
                 length += len(word)
                 cursor = token.endchar
-            tail = " ".join(text[cursor : fragment.endchar].split("\n"))
+            tail = _squash(text[cursor : fragment.endchar])
             pieces.append(tail)
             length += len(tail)
         return "".join(pieces).strip(), spans
