@@ -1,0 +1,169 @@
+"""Entity recognition benchmark: entity-level exact-match F1 on PER/ORG/LOC, and words/s.
+
+Usage (one core, as the brief measures "per core")::
+
+    taskset -c 1 env OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/entities.py \
+        [--write benchmarks/results/entities.md] [--systems stock,ours]
+
+Test sets (read from ``../shared/corpus/ner``; never used for training or for the lists):
+
+* CoNLL-2003 dev (``eng.testa``), text rebuilt from the tokens, one sentence per paragraph;
+* Universal NER English PUD, news documents only (ids starting with ``n``), original sentences.
+
+Labels: gold PER/ORG/LOC as given (MISC ignored); predictions PERSON->PER, ORG->ORG,
+PLACE (GPE/LOC/FAC)->LOC. Systems run in the same process on the same texts:
+
+* ``stock``: en_core_web_sm alone (the baseline);
+* ``stock+rules``: the stock model with the post-rules and the gazetteer;
+* ``trained``: the project's model alone;
+* ``ours``: the shipped recognizer (trained model + post-rules + gazetteer).
+
+Speed is words (whitespace-separated) per second of wall time over both test sets, with the
+model already loaded; it includes the rules and gazetteer for the systems that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from reader.core.entities.corpora import GoldDocument, read_conll, read_uner  # noqa: E402
+from reader.core.entities.recognizer import RECOGNIZER_VERSION, Recognizer  # noqa: E402
+from reader.core.entities.scoring import Scorer  # noqa: E402
+
+NER_DIR = REPO.parent / "shared" / "corpus" / "ner"
+SEED = REPO.parent / "shared" / "corpus" / "seed" / "dw-taliban-qala-e-naw.txt"
+LABELS = ("PER", "ORG", "LOC")
+TO_GOLD = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC"}
+SEED_EXPECTED = {
+    "PERSON": ["Husamuddin Shams", "Fawad Aman", "Javad Zarif", "Younus Qanooni",
+               "Nishank Motwani"],
+    "ORG": ["Taliban", "NATO", "al-Qaida", "Reuters", "AFP", "AP"],
+    "PLACE": ["Qala-e-Naw", "Qala-e Naw", "Bagdhis", "Herat", "Tehran", "Iran", "Kabul",
+              "Tajikistan", "Bagram Air Base", "New York"],
+    "DATE": ["July 7, 2021"],
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    system: str
+    dataset: str
+    scorer: Scorer
+    words: int
+    seconds: float
+
+
+def load_sets() -> dict[str, list[GoldDocument]]:
+    conll = list(read_conll(NER_DIR / "conll2003-dev" / "eng.testa"))
+    pud = [doc for doc in read_uner(NER_DIR / "uner-english-pud" / "en_pud-ud-test.iob2")
+           if doc.doc_id.startswith("n")]
+    return {"CoNLL-2003 dev": conll, "UNER PUD news": pud}
+
+
+def systems() -> dict[str, Callable[[], Recognizer]]:
+    return {
+        "stock": lambda: Recognizer(prefer_trained=False, use_rules=False, use_gazetteer=False),
+        "stock+rules": lambda: Recognizer(prefer_trained=False),
+        "trained": lambda: Recognizer(use_rules=False, use_gazetteer=False),
+        "ours": lambda: Recognizer(),
+    }
+
+
+def evaluate(name: str, recognizer: Recognizer, dataset: str,
+             documents: Sequence[GoldDocument]) -> Result:
+    scorer = Scorer(LABELS)
+    texts = [document.text for document in documents]
+    started = time.perf_counter()
+    predictions = list(recognizer.recognize_many(texts))
+    seconds = time.perf_counter() - started
+    for document, spans in zip(documents, predictions, strict=True):
+        gold = [(entity.start, entity.end, entity.label) for entity in document.entities]
+        predicted = [(span.start, span.end, TO_GOLD[span.label]) for span in spans
+                     if span.label in TO_GOLD]
+        scorer.add(gold, predicted)
+    words = sum(len(text.split()) for text in texts)
+    return Result(name, dataset, scorer, words, seconds)
+
+
+def seed_body() -> str:
+    """The seed page without navigation lines, the photo caption+credit and the agency line."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines
+            if not line.strip().startswith(("1. Skip", "2. Skip", "3. Skip"))
+            and "Image:" not in line and not line.startswith("ipj/")]
+    return "\n".join(kept).strip()
+
+
+def seed_report(recognizer: Recognizer) -> list[str]:
+    if not SEED.is_file():
+        return ["seed page not found"]
+    spans = recognizer.recognize(seed_body())
+    found = {(span.text, span.label) for span in spans}
+    missing = [f"{name} ({label})" for label, names in SEED_EXPECTED.items() for name in names
+               if (name, label) not in found]
+    return missing
+
+
+def table(results: Sequence[Result]) -> str:
+    lines = ["| system | test set | PER F1 | ORG F1 | LOC F1 | micro P | micro R | micro F1 "
+             "| words/s |", "|---|---|---|---|---|---|---|---|---|"]
+    for result in results:
+        micro = result.scorer.micro()
+        per_type = " | ".join(f"{result.scorer.score(label).f1:.3f}" for label in LABELS)
+        lines.append(f"| {result.system} | {result.dataset} | {per_type} | {micro.precision:.3f}"
+                     f" | {micro.recall:.3f} | **{micro.f1:.3f}** | "
+                     f"{result.words / result.seconds:,.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--systems", default="stock,stock+rules,trained,ours")
+    parser.add_argument("--write", type=Path, help="write the markdown results here")
+    args = parser.parse_args()
+
+    sets = load_sets()
+    results: list[Result] = []
+    seed_lines: list[str] = []
+    chosen = args.systems.split(",")
+    for name in chosen:
+        recognizer = systems()[name]()
+        recognizer.recognize("Warm-up in Berlin.")  # loads the model outside the timing
+        for dataset, documents in sets.items():
+            results.append(evaluate(name, recognizer, dataset, documents))
+            print(table(results[-1:]).splitlines()[-1], flush=True)
+        missing = seed_report(recognizer)
+        seed_lines.append(f"- {name} ({recognizer.model_name}): "
+                          + ("all expected seed entities found" if not missing
+                             else f"missing or mistyped: {', '.join(missing)}"))
+    report = "\n".join([
+        "# Entity recognition benchmark",
+        "",
+        f"`benchmarks/entities.py`, recognizer version `{RECOGNIZER_VERSION}`. Entity-level "
+        "exact-match F1 (start, end and type), gold MISC ignored, predicted "
+        "PERSON/ORG/PLACE mapped to PER/ORG/LOC. Text rebuilt from tokens (CoNLL) or the "
+        "original sentences (UNER). Words/s: one core (taskset), wall time, model loaded.",
+        "",
+        table(results),
+        "",
+        "Seed page (clean body) check:",
+        "",
+        *seed_lines,
+        "",
+    ])
+    print(report)
+    if args.write:
+        args.write.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""Curated name lists (countries, capitals, provinces, agencies, international bodies).
+
+The lists live in ``resources/entities/gazetteer/*.tsv`` as ``name<TAB>TYPE`` lines (``#``
+comments allowed), where TYPE is a user-facing label. They are general reference lists, not
+names picked from test articles.
+
+How they combine with the model (``apply_gazetteer``): a listed name the model missed is added;
+where the model found exactly a listed name but gave it another type, the list's type wins,
+except over ``PERSON`` (a listed place that is also a surname, "Jordan", "Chad", stays with the
+model, which sees the context). A model span that overlaps a listed name without matching it
+exactly is kept: it is usually a longer name ("Kabul University").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.core.entities.phrases import PhraseMatcher
+from reader.core.entities.surface import normalise_surface
+from reader.core.entities.types import parse_label
+from reader.core.model import EntitySpan
+
+log = logging.getLogger(__name__)
+
+GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "entities" / "gazetteer"
+GAZETTEER_RAW_LABEL = "GAZETTEER"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Normalised name -> label, with a matcher over every listed spelling."""
+
+    labels: Mapping[str, str]
+    matcher: PhraseMatcher
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Gazetteer:
+        """Builds a gazetteer from ``(name, label)`` pairs; a later pair wins for one name."""
+        labels: dict[str, str] = {}
+        names: list[str] = []
+        for name, label in entries:
+            key = normalise_surface(name)
+            if key:
+                labels[key] = label
+                names.append(name)
+        return cls(labels, PhraseMatcher(names))
+
+
+def read_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
+    """Reads every ``*.tsv`` list in ``folder``; a missing folder gives an empty gazetteer.
+
+    Args:
+        folder: The folder of lists.
+
+    Raises:
+        ValueError: On a line with an unknown type (a broken resource file is a bug).
+    """
+    entries: list[tuple[str, str]] = []
+    if not folder.is_dir():
+        log.warning("gazetteer folder %s not found; recognising without it", folder)
+        return Gazetteer.from_entries(())
+    for path in sorted(folder.glob("*.tsv")):
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, label = line.partition("\t")
+            try:
+                entries.append((name.strip(), parse_label(label or "PLACE")))
+            except ValueError as error:
+                raise ValueError(f"{path.name}:{number}: {error}") from None
+    return Gazetteer.from_entries(entries)
+
+
+def apply_gazetteer(
+    text: str, spans: Sequence[EntitySpan], gazetteer: Gazetteer
+) -> list[EntitySpan]:
+    """Adds listed names the model missed and fixes the type of exact matches.
+
+    Args:
+        text: The text the spans point into.
+        spans: Sorted, non-overlapping spans.
+        gazetteer: The lists.
+
+    Returns:
+        Sorted, non-overlapping spans.
+    """
+    result = list(spans)
+    by_extent = {(span.start, span.end): index for index, span in enumerate(result)}
+    for match in gazetteer.matcher.find(text):
+        label = gazetteer.labels.get(match.key)
+        if label is None:
+            continue
+        index = by_extent.get((match.start, match.end))
+        if index is not None:
+            current = result[index]
+            if current.label != label and current.label != "PERSON":
+                result[index] = replace(current, label=label)
+            continue
+        if any(span.start < match.end and match.start < span.end for span in result):
+            continue
+        result.append(EntitySpan(match.start, match.end, label, match.text, GAZETTEER_RAW_LABEL))
+    return sorted(result, key=lambda span: (span.start, span.end))

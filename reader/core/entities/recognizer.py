@@ -1,0 +1,189 @@
+"""Text -> entity spans: the model, then the post-rules, the gazetteer and user corrections.
+
+``get_recognizer()`` returns one ``Recognizer`` per process; the spaCy pipeline loads on first
+use, so importing this package stays cheap. A ``Recognizer`` is safe to share between threads
+(loading is locked; spaCy's ``nlp`` call does not mutate the pipeline), but recognition holds
+the GIL: run it on a worker, not on the UI thread.
+
+Offsets in every returned ``EntitySpan`` are Python code-point indices into the text given.
+Callers must pass clean article text: captions and credits are not article text (use
+``recognize_article``, which blanks caption and image blocks before recognition).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from reader.core.entities.corrections import Corrections, apply_corrections
+from reader.core.entities.gazetteer import Gazetteer, apply_gazetteer, read_gazetteer
+from reader.core.entities.loading import LoadedModel, load_model
+from reader.core.entities.rules import refine_spans
+from reader.core.entities.types import label_for_raw
+from reader.core.model import BlockKind, EntitySpan, ExtractedArticle
+
+# Bump whenever the output for the same text can change (model, rules, lists, label mapping):
+# the library stores it with the spans and re-runs recognition when it differs.
+RECOGNIZER_VERSION = "news-2026.11-1"
+
+# spaCy's default limit is 1,000,000 characters; long texts are cut at paragraph breaks into
+# pieces well below it so memory stays flat.
+_CHUNK_CHARS = 100_000
+_SKIPPED_BLOCKS = frozenset({BlockKind.CAPTION, BlockKind.IMAGE})
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Splits ``text`` at paragraph breaks into ``(offset, piece)`` of at most ~_CHUNK_CHARS."""
+    if len(text) <= _CHUNK_CHARS:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + _CHUNK_CHARS, len(text))
+        if end < len(text):
+            cut = text.rfind("\n\n", start + _CHUNK_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + _CHUNK_CHARS // 2, end)
+            end = cut if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+class Recognizer:
+    """Finds named entities in article text (English news)."""
+
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        prefer_trained: bool = True,
+        use_rules: bool = True,
+        gazetteer: Gazetteer | None = None,
+        use_gazetteer: bool = True,
+    ) -> None:
+        """Prepares a recognizer; nothing is loaded until the first call.
+
+        Args:
+            model_dir: A trained pipeline folder (default ``resources/entities/model``).
+            prefer_trained: False uses the stock ``en_core_web_sm`` model (for comparisons).
+            use_rules: Apply the post-rules (span edges, designators, credits).
+            gazetteer: The name lists; default: read from ``resources/entities/gazetteer``.
+            use_gazetteer: False skips the lists entirely.
+        """
+        self._model_dir = model_dir
+        self._prefer_trained = prefer_trained
+        self._use_rules = use_rules
+        self._gazetteer = gazetteer
+        self._use_gazetteer = use_gazetteer
+        self._loaded: LoadedModel | None = None
+        self._lock = threading.Lock()
+
+    def _model(self) -> LoadedModel:
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = load_model(self._model_dir, self._prefer_trained)
+                if self._use_gazetteer and self._gazetteer is None:
+                    self._gazetteer = read_gazetteer()
+            return self._loaded
+
+    @property
+    def model_name(self) -> str:
+        """The loaded pipeline's name (loads it)."""
+        return self._model().name
+
+    @property
+    def model_kind(self) -> str:
+        """"trained" or "stock" (loads the pipeline)."""
+        return self._model().kind
+
+    def recognize(self, text: str, corrections: Corrections | None = None) -> list[EntitySpan]:
+        """Finds the entities of one text.
+
+        Args:
+            text: Clean article text.
+            corrections: The archive's corrections, applied last (watch-list names,
+                rejections, type changes).
+
+        Returns:
+            Sorted, non-overlapping spans with user-facing labels.
+        """
+        return next(self.recognize_many([text], corrections=corrections))
+
+    def recognize_many(
+        self,
+        texts: Iterable[str],
+        batch_size: int = 16,
+        corrections: Corrections | None = None,
+    ) -> Iterator[list[EntitySpan]]:
+        """Finds the entities of many texts, batched through ``nlp.pipe``.
+
+        Args:
+            texts: Clean article texts; consumed lazily, ``batch_size`` at a time.
+            batch_size: Texts per batch.
+            corrections: Applied to every text, as in ``recognize``.
+
+        Yields:
+            One span list per text, in order.
+        """
+        model = self._model()
+        iterator = iter(texts)
+        while batch := list(islice(iterator, batch_size)):
+            pieces = [(index, offset, piece) for index, text in enumerate(batch)
+                      for offset, piece in _chunks(text)]
+            found: list[list[EntitySpan]] = [[] for _ in batch]
+            docs = model.nlp.pipe([piece for _, _, piece in pieces], batch_size=batch_size)
+            for (index, offset, _), doc in zip(pieces, docs, strict=True):
+                found[index].extend(_spans_of(doc, offset))
+            for text, spans in zip(batch, found, strict=True):
+                yield self._finish(text, spans, corrections)
+
+    def recognize_article(
+        self, article: ExtractedArticle, corrections: Corrections | None = None
+    ) -> list[EntitySpan]:
+        """Finds the entities of an article's text, ignoring captions and image alt text.
+
+        Caption and image blocks are replaced by spaces before recognition, so the offsets
+        still point into ``article.text``.
+        """
+        characters = list(article.text)
+        for block in article.blocks:
+            if block.kind in _SKIPPED_BLOCKS:
+                for position in range(block.start, min(block.end, len(characters))):
+                    if characters[position] != "\n":
+                        characters[position] = " "
+        blanked = "".join(characters)
+        spans = self.recognize(blanked, corrections=None)
+        spans = [EntitySpan(span.start, span.end, span.label, article.text[span.start:span.end],
+                            span.raw_label) for span in spans]
+        if corrections is not None:
+            spans = apply_corrections(article.text, spans, corrections)
+        return spans
+
+    def _finish(
+        self, text: str, spans: list[EntitySpan], corrections: Corrections | None
+    ) -> list[EntitySpan]:
+        if self._use_rules:
+            spans = refine_spans(text, spans)
+        if self._use_gazetteer and self._gazetteer is not None:
+            spans = apply_gazetteer(text, spans, self._gazetteer)
+        if corrections is not None:
+            spans = apply_corrections(text, spans, corrections)
+        return spans
+
+
+def _spans_of(doc: Any, offset: int) -> Iterator[EntitySpan]:
+    for entity in doc.ents:
+        label = label_for_raw(entity.label_)
+        if label is not None:
+            yield EntitySpan(entity.start_char + offset, entity.end_char + offset, label,
+                             entity.text, entity.label_)
+
+
+@lru_cache(maxsize=1)
+def get_recognizer() -> Recognizer:
+    """Returns the process-wide recognizer (the model loads on its first use)."""
+    return Recognizer()

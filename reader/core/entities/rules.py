@@ -1,0 +1,209 @@
+"""Post-rules that fix span edges and types the statistical model gets wrong on news text.
+
+Each rule is a pure function ``(text, spans) -> spans`` and knows nothing about the model. They
+run in ``refine_spans``'s order:
+
+1. ``drop_credit_spans``: nothing inside an "Image: AFP/Getty Images" style credit.
+2. ``extend_hyphenated``: a span that stops inside a hyphenated name grows to the whole name
+   ("Qala" in "Qala-e-Naw"), and a Persian/Arabic connective ("Qala-e Naw", "Mazar-i Sharif")
+   joins the following capitalised word.
+3. ``trim_edges``: no leading "the", quote or title ("President", "Mr."), no possessive "'s".
+4. ``apply_designators``: "<Name> province/district/..." makes ``<Name>`` a place, and
+   "<Name> Air Base/Airport/..." is one place, facility name included.
+
+Rules only use the text around a span; they never look names up (that is the gazetteer's job).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from reader.core.model import EntitySpan
+
+# Credits are not part of the article even when extraction leaves them in a caption.
+_CREDIT = re.compile(r"(?:Image|Photo|Picture|Photograph|Credit|Foto|Bild)s?\s*:[^\n]*")
+_HYPHENS = "-\u2010\u2011"
+# Connectives of Persian, Pashto, Arabic and Urdu compound names, written before a hyphen.
+_CONNECTIVES = frozenset({"e", "i", "ye", "ul", "ol", "al", "el", "ud", "ad", "as", "ash",
+                          "an", "ar", "ur", "az", "o", "u", "wa"})
+_CONNECTIVE_TAIL = re.compile(r"[-\u2010\u2011](\w{1,3})$")
+_NEXT_CAPITALISED = re.compile(r"[ \u00a0](\w[\w'\u2019]*)")
+_TITLES = frozenset(
+    """president vice-president prime minister foreign defence defense interior finance
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady gov gov. governor sen sen.
+    senator rep rep. representative gen gen. general col col. colonel lt lt. lieutenant
+    capt capt. captain maj maj. major sgt sgt. sergeant adm adm. admiral cmdr chancellor
+    premier spokesman spokeswoman spokesperson secretary ambassador envoy commander chief
+    judge justice pope cardinal bishop rev rev. reverend imam sheikh ayatollah mullah
+    mayor king queen prince princess emperor coach""".split()  # noqa: SIM905 - a word list
+)
+_LEADING_NOISE = re.compile(r"^(?:the|The|THE)\s+|^[\"'\u2018\u201c(\[]+")
+_TRAILING_NOISE = re.compile(r"(?:['\u2019][sS]?|[\"'\u2019\u201d)\].,;:!?]+|\s+)$")
+# Administrative units after a name: "Bagdhis province", "Helmand Province".
+_DESIGNATOR_AFTER = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'\u2019-]*\s){0,2}[A-Z][\w'\u2019-]*)\s"
+    r"(?:province|Province|district|District|governorate|Governorate|prefecture|oblast|"
+    r"Oblast|county|County|canton|municipality)(?!\w)"
+)
+# A facility name: the designator is part of it ("Bagram Air Base").
+_FACILITY = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'\u2019-]*\s){1,3})(?:Air\sBase|Airbase|Air\sForce\sBase|"
+    r"Naval\sBase|Naval\sStation|International\sAirport|Airport|Airfield)(?!\w)"
+)
+_PLACE_OK = frozenset({"PLACE", "ORG"})
+_NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "His",
+                        "Her", "A", "An", "One", "Another", "Which", "Whose", "Neighboring",
+                        "Neighbouring", "Northern", "Southern", "Eastern", "Western", "Central"})
+
+
+def _overlapping(spans: Sequence[EntitySpan], start: int, end: int) -> list[EntitySpan]:
+    return [span for span in spans if span.start < end and start < span.end]
+
+
+def _with_edges(text: str, span: EntitySpan, start: int, end: int) -> EntitySpan:
+    return replace(span, start=start, end=end, text=text[start:end])
+
+
+def drop_credit_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Removes spans inside photo credits ("Image: AFP/Getty Images" to the end of its line)."""
+    credits = [(match.start(), match.end()) for match in _CREDIT.finditer(text)]
+    if not credits:
+        return list(spans)
+    return [
+        span for span in spans
+        if not any(span.start < end and start < span.end for start, end in credits)
+    ]
+
+
+def extend_hyphenated(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Grows spans that stop inside a hyphenated or connective compound name."""
+    result: list[EntitySpan] = []
+    for span in spans:
+        start, end = span.start, span.end
+        # Left: "Qaida" inside "al-Qaida".
+        while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalnum():
+            start -= 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+        # Right: "Qala" inside "Qala-e-Naw".
+        while end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum():
+            end += 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        # "Qala-e Naw": a trailing connective belongs with the next capitalised word.
+        tail = _CONNECTIVE_TAIL.search(text[start:end])
+        if tail and tail.group(1).lower() in _CONNECTIVES:
+            following = _NEXT_CAPITALISED.match(text, end)
+            if following and following.group(1)[:1].isupper():
+                end = following.end(1)
+        result.append(_with_edges(text, span, start, end) if (start, end) != (span.start,
+                      span.end) else span)
+    return _drop_overlaps(result)
+
+
+def trim_edges(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Strips a leading "the", quotes, personal titles and a trailing possessive or stop."""
+    result: list[EntitySpan] = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label in ("PERSON", "ORG", "PLACE", "GROUP"):
+            while True:
+                piece = text[start:end]
+                lead = _LEADING_NOISE.match(piece)
+                trail = _TRAILING_NOISE.search(piece)
+                if lead and lead.end() < len(piece):
+                    start += lead.end()
+                elif trail and trail.start() > 0 and not _is_abbreviation_stop(piece, trail):
+                    end = start + trail.start()
+                else:
+                    break
+        if span.label == "PERSON":
+            start = _skip_titles(text, start, end)
+        if end <= start:
+            continue
+        result.append(span if (start, end) == (span.start, span.end)
+                      else _with_edges(text, span, start, end))
+    return result
+
+
+def _is_abbreviation_stop(piece: str, trail: re.Match[str]) -> bool:
+    # Keep the stop of "U.S." or "Inc.": a single full stop after a letter that follows
+    # another full stop or is a known abbreviation ending.
+    if trail.group(0) != ".":
+        return False
+    word = piece[: trail.start()].split()[-1] if piece[: trail.start()].split() else ""
+    return "." in word or word in ("Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "St", "Bros")
+
+
+def _skip_titles(text: str, start: int, end: int) -> int:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    index = 0
+    # Keep at least one word: a span that is only a title is left for the model's judgement.
+    while index < len(words) - 1 and words[index].group(0).lower().rstrip(",") in _TITLES:
+        index += 1
+    return start + words[index].start() if index else start
+
+
+def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Makes "<Name> province" names places and "<Name> Air Base" one place span."""
+    result = list(spans)
+    for match in _DESIGNATOR_AFTER.finditer(text):
+        start, end = match.span(1)
+        result = _impose_place(text, result, start, end, "LOC")
+    for match in _FACILITY.finditer(text):
+        start, end = match.start(1), match.end()
+        result = _impose_place(text, result, start, end, "FAC")
+    return sorted(result, key=lambda span: (span.start, span.end))
+
+
+def _impose_place(
+    text: str, spans: list[EntitySpan], start: int, end: int, raw_label: str
+) -> list[EntitySpan]:
+    # Leading sentence words such as "In" or "The" are capitalised but not part of the name.
+    while True:
+        first = re.match(r"(\w+)\s", text[start:end])
+        if first and first.group(1) in ("In", "The", "At", "On", "Near", "From", "To", "Of"):
+            start += first.end()
+            continue
+        break
+    if start >= end or text[start:end].split()[0] in _NOT_NAMES:
+        return spans
+    touching = _overlapping(spans, start, end)
+    # A person or a longer organisation name that contains the words wins over the pattern.
+    if any(span.label not in _PLACE_OK or (span.start < start or span.end > end)
+           for span in touching):
+        return spans
+    kept = [span for span in spans if span not in touching]
+    raw = touching[0].raw_label if touching and touching[0].label == "PLACE" else raw_label
+    kept.append(EntitySpan(start, end, "PLACE", text[start:end], raw))
+    return kept
+
+
+def _drop_overlaps(spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Keeps the first of overlapping spans (longest first among equal starts)."""
+    ordered = sorted(spans, key=lambda span: (span.start, -(span.end - span.start)))
+    result: list[EntitySpan] = []
+    for span in ordered:
+        if result and span.start < result[-1].end:
+            continue
+        result.append(span)
+    return result
+
+
+def refine_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Runs every rule, in order, and returns sorted non-overlapping spans.
+
+    Args:
+        text: The text the spans point into.
+        spans: The model's spans, already mapped to user-facing labels.
+
+    Returns:
+        The corrected spans.
+    """
+    result = drop_credit_spans(text, spans)
+    result = extend_hyphenated(text, result)
+    result = trim_edges(text, result)
+    result = apply_designators(text, result)
+    return _drop_overlaps(result)
