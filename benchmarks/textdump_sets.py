@@ -1,0 +1,97 @@
+"""Text-dump renderings of benchmark pages: how pages look when saved or copied as text.
+
+Three renderings of the whole page (navigation, footer and all), each a way users end up
+with text dumps:
+
+- ``html2text``: Markdown-ish text, as saved by note-taking and "save as Markdown" tools
+  (headings with ``#``, list markers, links flattened, no hard wrapping);
+- ``inscriptis``: layout-preserving text, as from text-mode browsers (``lynx -dump``);
+- ``copy``: the visible text of the page the way "select all, copy" puts it on the
+  clipboard: one line per block element, a blank line after paragraphs and headings,
+  no list markers, table cells separated by tabs, scripts and hidden elements left out.
+
+The renderers are used only by ``benchmarks/extraction.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import html2text
+from inscriptis import get_text
+from lxml import html as lxml_html
+
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li", "main", "nav",
+    "ol", "pre", "section", "summary", "table", "tr", "ul", "br", "option",
+}  # fmt: skip
+_SPACED_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol"}
+_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "button"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def render_html2text(page: str) -> str:
+    """Whole-page Markdown-style text, without hard wrapping or link targets."""
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    converter.ignore_links = True
+    converter.ignore_images = False
+    converter.ignore_emphasis = False
+    return converter.handle(page)
+
+
+def render_inscriptis(page: str) -> str:
+    """Whole-page layout text, as a text-mode browser would dump it."""
+    return get_text(page)
+
+
+def render_copy(page: str) -> str:
+    """Whole-page visible text as "select all, copy" would put it on the clipboard."""
+    tree = lxml_html.document_fromstring(page)
+    parts: list[str] = []
+    _walk(tree, parts)
+    text = "".join(parts)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _walk(element: lxml_html.HtmlElement, parts: list[str]) -> None:
+    if not isinstance(element.tag, str):
+        # Comments and processing instructions: not visible, but their tail is.
+        if element.tail:
+            parts.append(element.tail)
+        return
+    tag = element.tag
+    if tag in _SKIP or element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        if element.tail:
+            parts.append(element.tail)
+        return
+    if _HIDDEN_STYLE.search(element.get("style") or ""):
+        if element.tail:
+            parts.append(element.tail)
+        return
+    if tag in _BLOCKS or tag in _SPACED_BLOCKS:
+        parts.append("\n")
+    if tag == "img" and element.get("alt"):
+        parts.append(element.get("alt") or "")
+    if tag in ("td", "th"):
+        parts.append("\t")
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _walk(child, parts)
+    if tag in _SPACED_BLOCKS:
+        parts.append("\n\n")
+    elif tag in _BLOCKS:
+        parts.append("\n")
+    if element.tail:
+        parts.append(element.tail)
+
+
+RENDERERS = {
+    "html2text": render_html2text,
+    "inscriptis": render_inscriptis,
+    "copy": render_copy,
+}
