@@ -53,6 +53,9 @@ def gunzip(data: bytes, budget: Budget) -> bytes:
     Raises:
         ImportRejected: for corrupt or truncated data, or output over the budget.
     """
+    # Measuring first costs a second pass over legitimate files (cheap: they are small) and
+    # keeps a bomb from ever allocating its output up to the limit.
+    check_gunzipped_size(data, budget)
     chunks: list[bytes] = []
 
     def keep(output: bytes) -> None:
