@@ -6,7 +6,7 @@ keeps the index small and makes it rebuildable from the store at any time.
 
 from __future__ import annotations
 
-from whoosh.analysis import Analyzer, CharsetFilter, StemmingAnalyzer, StandardAnalyzer
+from whoosh.analysis import Analyzer, CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 

@@ -20,6 +20,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from reader.core.errors import QueryError
+from reader.core.index.query_text import rewrite
 
 # Searched when a word has no field prefix.
 DEFAULT_FIELDS = ("title", "body", "author", "entity", "note", "quote", "tag")
@@ -137,6 +138,7 @@ class IndexSearcher:
     def __init__(self, index: Index) -> None:
         self._index = index
         self._parser = _build_parser(index)
+        self._known_fields = set(index.schema.names()) | set(FIELD_ALIASES)
         self._local = threading.local()
 
     def parse(self, text: str) -> query.Query:
@@ -145,8 +147,9 @@ class IndexSearcher:
         """
         if not text.strip():
             return query.Every()
+        rewritten = rewrite(text, self._known_fields)
         try:
-            parsed = self._parser.parse(text)
+            parsed = self._parser.parse(rewritten)
         except Exception as error:  # noqa: BLE001 - the parser raises many kinds
             raise QueryError(f"cannot read the query {text!r}: {error}") from error
         message = _first_error(parsed)
@@ -156,11 +159,14 @@ class IndexSearcher:
 
     def searcher(self) -> Searcher:
         current: Searcher | None = getattr(self._local, "searcher", None)
+        if current is not None and not current.up_to_date():
+            # Not ``refresh()``: it reuses readers of unchanged segments and then misses
+            # deletions committed to them since (seen with Whoosh-Reloaded 2.7.5).
+            current.close()
+            current = None
         if current is None:
             current = self._index.searcher()
-        elif not current.up_to_date():
-            current = current.refresh()
-        self._local.searcher = current
+            self._local.searcher = current
         return current
 
     def search(

@@ -32,9 +32,11 @@ def open_or_create(folder: Path) -> tuple[Index, bool]:
         recorded = json.loads(version_file.read_text())["schema_version"]
     except (OSError, ValueError, KeyError, TypeError):
         recorded = None
-    if recorded == SCHEMA_VERSION and whoosh_index.exists_in(str(folder)):
+    if recorded == SCHEMA_VERSION:
         try:
-            return whoosh_index.open_dir(str(folder)), False
+            opened = whoosh_index.open_dir(str(folder))
+            opened.doc_count()  # reads the table of contents: fails on damage
+            return opened, False
         except Exception:  # noqa: BLE001 - any damage means: rebuild from the store
             pass
     if folder.exists():
