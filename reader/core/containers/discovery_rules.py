@@ -4,25 +4,97 @@ from __future__ import annotations
 
 import posixpath
 
-SYSTEM_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "__macosx", "ehthumbs.db",
-                          "icon\r", ".spotlight-v100", ".trashes", ".fseventsd", "$recycle.bin"})
+SYSTEM_NAMES = frozenset(
+    {
+        ".ds_store",
+        "thumbs.db",
+        "desktop.ini",
+        "__macosx",
+        "ehthumbs.db",
+        "icon\r",
+        ".spotlight-v100",
+        ".trashes",
+        ".fseventsd",
+        "$recycle.bin",
+    }
+)
 
 # Extensions of files that are never a saved page. Unknown extensions are not in this list:
 # content sniffing gets a chance at them.
 NOT_PAGE_EXTENSIONS = frozenset(
     {
         # images
-        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico",
-        ".svg", ".heic", ".psd",
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".gif",
+        ".webp",
+        ".avif",
+        ".bmp",
+        ".tif",
+        ".tiff",
+        ".ico",
+        ".svg",
+        ".heic",
+        ".psd",
         # style, scripts, data the page loads
-        ".css", ".js", ".mjs", ".map", ".json", ".jsonl", ".xml", ".cdx", ".cdxj", ".idx",
-        ".woff", ".woff2", ".ttf", ".otf", ".eot",
+        ".css",
+        ".js",
+        ".mjs",
+        ".map",
+        ".json",
+        ".jsonl",
+        ".xml",
+        ".cdx",
+        ".cdxj",
+        ".idx",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".otf",
+        ".eot",
         # documents and media that are not saved pages
-        ".pdf", ".epub", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".rtf",
-        ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi", ".mkv", ".flac",
+        ".pdf",
+        ".epub",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".odt",
+        ".rtf",
+        ".mp3",
+        ".mp4",
+        ".m4a",
+        ".wav",
+        ".ogg",
+        ".webm",
+        ".mov",
+        ".avi",
+        ".mkv",
+        ".flac",
         # software and other archives
-        ".exe", ".dll", ".so", ".dylib", ".bin", ".iso", ".dmg", ".apk", ".jar", ".pyc",
-        ".7z", ".rar", ".tar", ".bz2", ".xz", ".zst", ".db", ".sqlite", ".lnk", ".swf",
+        ".exe",
+        ".dll",
+        ".so",
+        ".dylib",
+        ".bin",
+        ".iso",
+        ".dmg",
+        ".apk",
+        ".jar",
+        ".pyc",
+        ".7z",
+        ".rar",
+        ".tar",
+        ".bz2",
+        ".xz",
+        ".zst",
+        ".db",
+        ".sqlite",
+        ".lnk",
+        ".swf",
     }
 )
 

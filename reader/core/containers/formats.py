@@ -22,19 +22,36 @@ from reader.core.containers.webarchive import accepts_webarchive, read_webarchiv
 from reader.core.containers.ziparchive import accepts_zip, read_wacz, read_zip
 
 BUILT_IN_FORMATS = (
-    ContainerFormat("WARC", (".warc", ".warc.gz", ".arc", ".arc.gz"), accepts_warc, read_warc,
-                    sniff_warc),
+    ContainerFormat(
+        "WARC", (".warc", ".warc.gz", ".arc", ".arc.gz"), accepts_warc, read_warc, sniff_warc
+    ),
     ContainerFormat("WACZ", (".wacz",), accepts_zip, read_wacz),
     ContainerFormat("zip", (".zip",), accepts_zip, read_zip, looks_like_zip),
-    ContainerFormat("gzip", (".gz", ".html.gz", ".htm.gz", ".txt.gz"), looks_like_gzip, read_gzip,
-                    looks_like_gzip),
-    ContainerFormat("webarchive", (".webarchive",), accepts_webarchive, read_webarchive,
-                    accepts_webarchive),
+    ContainerFormat(
+        "gzip",
+        (".gz", ".html.gz", ".htm.gz", ".txt.gz"),
+        looks_like_gzip,
+        read_gzip,
+        looks_like_gzip,
+    ),
+    ContainerFormat(
+        "webarchive", (".webarchive",), accepts_webarchive, read_webarchive, accepts_webarchive
+    ),
     ContainerFormat("MHTML", (".mht", ".mhtml"), accepts_mhtml, read_mhtml, accepts_mhtml),
-    ContainerFormat("HTML", (".html", ".htm", ".xhtml", ".shtml"), accepts_html, read_html,
-                    lambda head: looks_like_html(head) and accepts_html(head)),
-    ContainerFormat("text", (".txt", ".text", ".md"), accepts_text, read_text,
-                    lambda head: not looks_binary(head)),
+    ContainerFormat(
+        "HTML",
+        (".html", ".htm", ".xhtml", ".shtml"),
+        accepts_html,
+        read_html,
+        lambda head: looks_like_html(head) and accepts_html(head),
+    ),
+    ContainerFormat(
+        "text",
+        (".txt", ".text", ".md"),
+        accepts_text,
+        read_text,
+        lambda head: not looks_binary(head),
+    ),
 )
 
 

@@ -117,8 +117,14 @@ def _main_index(root: Message, parts: list[Message]) -> int | None:
     return None
 
 
-def _page(part: Message, payload: bytes, root_url: str | None, captured_at: str | None,
-          part_name: str, resources: tuple[Resource, ...]) -> SavedPage:
+def _page(
+    part: Message,
+    payload: bytes,
+    root_url: str | None,
+    captured_at: str | None,
+    part_name: str,
+    resources: tuple[Resource, ...],
+) -> SavedPage:
     return SavedPage(
         content=payload,
         media_type=_PAGE_TYPES[part.get_content_type()],

@@ -211,9 +211,11 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
     compressed = looks_like_gzip(data)
     if compressed:
         check_gunzipped_size(data, context.budget)
-    kind = "ARC" if looks_like_arc(data[:64]) or context.name.lower().endswith(
-        (".arc", ".arc.gz")
-    ) else "WARC"
+    kind = (
+        "ARC"
+        if looks_like_arc(data[:64]) or context.name.lower().endswith((".arc", ".arc.gz"))
+        else "WARC"
+    )
     collector = _PageCollector(context, "arc" if kind == "ARC" else "warc")
     iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
     # warcio prints its warnings to stderr; they are turned into rejections below instead.

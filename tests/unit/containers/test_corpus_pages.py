@@ -65,7 +65,7 @@ def test_mhtml_gives_one_page_with_every_other_part_as_resource(
     assert len(page.resources) == boundary_count(data) - 1
     snapshot = re.search(rb"^Snapshot-Content-Location: (\S+)", data, re.MULTILINE)
     first_location = re.search(rb"^Content-Location: (\S+)", data, re.MULTILINE)
-    expected_url = (snapshot or first_location)
+    expected_url = snapshot or first_location
     assert expected_url is not None and page.url == expected_url.group(1).decode()
     assert page.captured_at is not None and page.captured_source == "container"
 

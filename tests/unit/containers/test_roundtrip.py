@@ -93,8 +93,9 @@ def _digest_of(warc: bytes, gzipped: bool) -> str:
 
 def test_warc_roundtrip_plain_and_gzip(tmp_path: Path, article_pages: list[bytes]) -> None:
     for gzipped in (False, True):
-        path = write(tmp_path / f"crawl.warc{'.gz' if gzipped else ''}",
-                     build_warc(article_pages, gzipped))
+        path = write(
+            tmp_path / f"crawl.warc{'.gz' if gzipped else ''}", build_warc(article_pages, gzipped)
+        )
         pages = read(path)
         by_url = {page.part: page for page in pages}
         assert set(by_url) == {
@@ -189,11 +190,8 @@ def test_mhtml_start_parameter_names_the_main_part(tmp_path: Path) -> None:
 
 def test_complete_folder_roundtrip(tmp_path: Path, article_pages: list[bytes]) -> None:
     folder = tmp_path / "saved"
-    html = (
-        b'<!-- saved from url=(0027)https://news.example/story -->\n'
-        + article_pages[0].replace(
-            b"<body", b'<body><img src="My%20story_files/photo.png"', 1
-        )
+    html = b"<!-- saved from url=(0027)https://news.example/story -->\n" + article_pages[0].replace(
+        b"<body", b'<body><img src="My%20story_files/photo.png"', 1
     )
     write(folder / "My story.html", html)
     write(folder / "My story_files" / "photo.png", PNG_1X1)
