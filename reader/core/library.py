@@ -210,7 +210,7 @@ class Library:
         """Every place in the article's canonical text where the query's words occur."""
         if not query.strip():
             return []
-        return self._index.match_spans(query, self.article(article_id).text)
+        return self._index.match_spans(query, article_id, self.article(article_id).text)
 
     def remember_search(self, query: str) -> None:
         with self._store.transaction() as connection:

@@ -27,6 +27,7 @@ from reader.core.annotations.match_quote import (
     Match,
     QuoteContext,
     ScoredMatch,
+    context_similarity,
     default_max_errors,
     rank,
     search,
@@ -47,13 +48,14 @@ from reader.core.annotations.selectors import describe
 # Exact occurrences scored beyond this many (nearest the old position first) add cost but
 # no information: context ranks them and context is at most 64 characters.
 _MAX_EXACT_CANDIDATES = 500
+# Characters compared at each end of an approximate match, and the similarity they need.
+_EDGE = 16
+_EDGE_AGREEMENT = 0.7
 # Quotes shorter than this are searched together with their context in the fuzzy step.
 _SHORT_QUOTE = 32
 
 
-def anchor(
-    text: str, selectors: Iterable[Selector], *, text_sha256: str | None = None
-) -> Anchor:
+def anchor(text: str, selectors: Iterable[Selector], *, text_sha256: str | None = None) -> Anchor:
     """Finds where an annotation's selectors point in ``text``.
 
     Offsets are Python code points into ``text``, the same representation ``describe``
@@ -87,11 +89,7 @@ def _anchor(text: str, selectors: Iterable[Selector], *, unchanged: bool) -> Anc
         return ORPHAN
     hint = position.start if position is not None else None
     context = QuoteContext(quote.prefix, quote.suffix, hint)
-    if (
-        position is not None
-        and unchanged
-        and text[position.start : position.end] == quote.exact
-    ):
+    if position is not None and unchanged and text[position.start : position.end] == quote.exact:
         return Anchor(position.start, position.end, AnchorStatus.EXACT_POSITION, 1.0)
     return (
         _anchor_exact(text, quote, context)
@@ -108,12 +106,15 @@ def _anchor_exact(text: str, quote: TextQuoteSelector, context: QuoteContext) ->
     if context.hint is not None:
         hint = context.hint
         occurrences.sort(key=lambda match: abs(match.start - hint))
-    best = _best_acceptable(text, quote.exact, occurrences[:_MAX_EXACT_CANDIDATES], context)
+    # The quote is verbatim but its neighbourhood may be spaced differently (another
+    # extractor): compare the context folded.
+    folded_context = QuoteContext(fold(quote.prefix), fold(quote.suffix), context.hint)
+    best = _best_acceptable(
+        text, quote.exact, occurrences[:_MAX_EXACT_CANDIDATES], folded_context, fold
+    )
     if best is None:
         return None
-    status = (
-        AnchorStatus.EXACT_POSITION if best.start == context.hint else AnchorStatus.EXACT_QUOTE
-    )
+    status = AnchorStatus.EXACT_POSITION if best.start == context.hint else AnchorStatus.EXACT_QUOTE
     return Anchor(best.start, best.end, status, 1.0 if best.errors == 0 else best.score)
 
 
@@ -178,12 +179,41 @@ def _search_with_context(
 
 
 def _best_acceptable(
-    text: str, quote: str, candidates: list[Match], context: QuoteContext
+    text: str,
+    quote: str,
+    candidates: list[Match],
+    context: QuoteContext,
+    normalise: Callable[[str], str] | None = None,
 ) -> ScoredMatch | None:
-    for candidate in rank(text, quote, candidates, context):
+    for candidate in rank(text, quote, candidates, context, normalise):
         # Ranked best first: if the best is not acceptable, a worse one is no safer.
-        return candidate if _is_acceptable(len(quote), candidate) else None
+        if not _is_acceptable(len(quote), candidate):
+            return None
+        if candidate.errors and not _edges_agree(text, quote, candidate):
+            return None
+        return candidate
     return None
+
+
+def _edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
+    """Whether both ends of an approximate match look like the quote's ends.
+
+    Edit distance spreads errors anywhere, so a quote whose last words were deleted can
+    still "match" by swallowing the words that now follow it. Requiring each end to agree
+    with the quote's own first and last characters turns that case into an orphan, not a
+    highlight that covers text the user never selected.
+    """
+    size = max(4, min(_EDGE, len(quote) // 4))
+    slack = size // 4 + 1
+    head = context_similarity(
+        quote[:size], text[match.start : match.start + size + slack], anchored_at_end=False
+    )
+    tail = context_similarity(
+        quote[-size:],
+        text[max(match.start, match.end - size - slack) : match.end],
+        anchored_at_end=True,
+    )
+    return min(head, tail) >= _EDGE_AGREEMENT
 
 
 def _is_acceptable(length: int, match: ScoredMatch) -> bool:

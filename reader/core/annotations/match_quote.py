@@ -18,6 +18,7 @@ Everything here works on whatever strings it is given; ``anchoring`` passes fold
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Weights of the four similarities in a candidate's score. The quote matters most; each
@@ -150,16 +151,31 @@ def _best_start(text: str, pattern: str, end: int, max_errors: int) -> tuple[int
     """Finds where a match ending at ``end`` starts: ``(start, errors)``.
 
     Aligns the reversed pattern against the reversed text before ``end``; among equally
-    good starts, prefers the match whose length is closest to the pattern's.
+    good starts, prefers one that is whitespace only if the pattern's first character is,
+    then one on a word boundary, then the length closest to the pattern's.
     """
     window_start = max(0, end - len(pattern) - max_errors)
     reversed_window = text[window_start:end][::-1]
     distances = prefix_distances(pattern[::-1], reversed_window)
     best = min(
         range(len(distances)),
-        key=lambda length: (distances[length], abs(length - len(pattern))),
+        key=lambda length: (
+            distances[length],
+            length > 0 and text[end - length].isspace() != pattern[0].isspace(),
+            not _at_word_boundary(text, end - length),
+            abs(length - len(pattern)),
+        ),
     )
     return end - best, distances[best]
+
+
+def _at_word_boundary(text: str, index: int) -> bool:
+    """Whether ``index`` does not split a word (selections are usually whole words)."""
+    return (
+        index <= 0
+        or index >= len(text)
+        or not (text[index - 1].isalnum() and text[index].isalnum())
+    )
 
 
 def search(text: str, pattern: str, max_errors: int) -> list[Match]:
@@ -186,20 +202,36 @@ def search(text: str, pattern: str, max_errors: int) -> list[Match]:
     if exact or max_errors <= 0:
         return exact
     ends = _end_distances(text, pattern, max_errors)
-    # Ends next to each other belong to one occurrence: keep the fewest-error end of each run.
-    best_ends: list[tuple[int, int]] = []
-    previous = -2
+    # Ends next to each other belong to one occurrence. Of a run's fewest-error ends, keep
+    # one ending on whitespace only if the pattern does, on a word boundary, then the one
+    # closest to the pattern's length: "want" found in "wannt" should cover "wannt" (one
+    # insertion), not "wan" or "wann" (one edit too).
+    runs: list[list[tuple[int, int]]] = []
     for end, errors in ends:
-        if end == previous + 1 and best_ends:
-            if errors < best_ends[-1][1]:
-                best_ends[-1] = (end, errors)
+        if runs and end == runs[-1][-1][0] + 1:
+            runs[-1].append((end, errors))
         else:
-            best_ends.append((end, errors))
-        previous = end
+            runs.append([(end, errors)])
     matches = []
-    for end, _ in best_ends:
-        start, errors = _best_start(text, pattern, end, max_errors)
-        matches.append(Match(start, end, errors))
+    for run in runs:
+        fewest = min(errors for _, errors in run)
+        options = []
+        for end, errors in run:
+            if errors == fewest:
+                start, found_errors = _best_start(text, pattern, end, max_errors)
+                options.append(Match(start, end, found_errors))
+        matches.append(
+            min(
+                options,
+                key=lambda m: (
+                    m.errors,
+                    text[m.end - 1].isspace() != pattern[-1].isspace(),
+                    not _at_word_boundary(text, m.end),
+                    abs(m.end - m.start - len(pattern)),
+                    m.start,
+                ),
+            )
+        )
     return matches
 
 
@@ -226,7 +258,11 @@ def context_similarity(expected: str, actual: str, *, anchored_at_end: bool) -> 
 
 
 def score_match(
-    text: str, quote: str, match: Match, context: QuoteContext
+    text: str,
+    quote: str,
+    match: Match,
+    context: QuoteContext,
+    normalise: Callable[[str], str] | None = None,
 ) -> ScoredMatch:
     """Scores one candidate on quote, prefix, suffix and distance from the hint.
 
@@ -235,20 +271,16 @@ def score_match(
         quote: the pattern that was searched.
         match: the candidate.
         context: stored prefix, suffix and position hint.
+        normalise: applied to the text beside the candidate before comparing it with the
+            stored context (which the caller normalised the same way), e.g. to ignore
+            spacing when the quote itself was found verbatim.
 
     Returns:
         The candidate with its similarities and weighted score.
     """
     quote_score = max(0.0, 1.0 - match.errors / max(len(quote), 1))
-    # A little more text than the context itself, so insertions can be absorbed.
-    slack_prefix = len(context.prefix) + len(context.prefix) // 4 + 1
-    slack_suffix = len(context.suffix) + len(context.suffix) // 4 + 1
-    prefix_score = context_similarity(
-        context.prefix, text[max(0, match.start - slack_prefix) : match.start], anchored_at_end=True
-    )
-    suffix_score = context_similarity(
-        context.suffix, text[match.end : match.end + slack_suffix], anchored_at_end=False
-    )
+    prefix_score = _prefix_score(text, match.start, context.prefix, normalise)
+    suffix_score = _suffix_score(text, match.end, context.suffix, normalise)
     if context.hint is None:
         position_score = 1.0
     else:
@@ -260,14 +292,57 @@ def score_match(
         + POSITION_WEIGHT * position_score
     ) / _TOTAL_WEIGHT
     return ScoredMatch(
-        match.start, match.end, match.errors, quote_score, prefix_score, suffix_score,
-        position_score, score,
+        match.start,
+        match.end,
+        match.errors,
+        quote_score,
+        prefix_score,
+        suffix_score,
+        position_score,
+        score,
     )
 
 
-def rank(text: str, quote: str, matches: list[Match], context: QuoteContext) -> list[ScoredMatch]:
-    """Scores candidates and returns them best first (ties: nearest the hint, then first)."""
-    scored = [score_match(text, quote, match, context) for match in matches]
+def _prefix_score(
+    text: str, start: int, prefix: str, normalise: Callable[[str], str] | None
+) -> float:
+    if not prefix:
+        # An empty stored prefix means the quote opened the text: only a candidate that
+        # still does is supported by it.
+        return 1.0 if not text[:start].strip() else NEUTRAL_CONTEXT
+    # A little more text than the context itself, so insertions can be absorbed; more
+    # still when normalising, which may shrink it (runs of spaces).
+    wanted = len(prefix) + len(prefix) // 4 + 1
+    actual = text[max(0, start - (4 * wanted if normalise else wanted)) : start]
+    if normalise:
+        actual = normalise(actual)[-wanted:]
+    return context_similarity(prefix, actual, anchored_at_end=True)
+
+
+def _suffix_score(
+    text: str, end: int, suffix: str, normalise: Callable[[str], str] | None
+) -> float:
+    if not suffix:
+        return 1.0 if not text[end:].strip() else NEUTRAL_CONTEXT
+    wanted = len(suffix) + len(suffix) // 4 + 1
+    actual = text[end : end + (4 * wanted if normalise else wanted)]
+    if normalise:
+        actual = normalise(actual)[:wanted]
+    return context_similarity(suffix, actual, anchored_at_end=False)
+
+
+def rank(
+    text: str,
+    quote: str,
+    matches: list[Match],
+    context: QuoteContext,
+    normalise: Callable[[str], str] | None = None,
+) -> list[ScoredMatch]:
+    """Scores candidates and returns them best first (ties: nearest the hint, then first).
+
+    ``normalise`` is passed to ``score_match``.
+    """
+    scored = [score_match(text, quote, match, context, normalise) for match in matches]
     scored.sort(key=lambda m: (-m.score, -m.position_score, m.start))
     return scored
 

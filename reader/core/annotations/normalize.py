@@ -23,9 +23,7 @@ _FOLD = {
     "\u2026": "...",
 }
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_CHANGES = re.compile(
-    "[\\s" + _INVISIBLE + "]+|[" + "".join(_FOLD) + "]"
-)
+_CHANGES = re.compile("[\\s" + _INVISIBLE + "]+|[" + "".join(_FOLD) + "]")
 
 
 @dataclass(frozen=True)

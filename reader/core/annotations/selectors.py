@@ -23,9 +23,7 @@ class SelectorError(ReaderError):
     """A selector that cannot be built or parsed; the message says which field is wrong."""
 
 
-def describe(
-    text: str, start: int, end: int
-) -> tuple[TextPositionSelector, TextQuoteSelector]:
+def describe(text: str, start: int, end: int) -> tuple[TextPositionSelector, TextQuoteSelector]:
     """Builds both selectors for the selection ``text[start:end]``.
 
     Args:

@@ -134,7 +134,7 @@ def read_zip(data: bytes, context: ReadContext) -> list[SavedPage]:
         except LimitExceeded:
             raise
         except ImportRejected as error:
-            first_error = first_error or ImportRejected(f"{name}: {error}")
+            first_error = first_error or type(error)(f"{name}: {error}")
             continue
         for page in inner:
             part = f"{name}/{page.part}" if page.part else name

@@ -45,7 +45,7 @@ def select_content(
         url=url,
         include_comments=False,
         include_tables=True,
-        include_images=True,
+        include_images=False,
         include_formatting=True,
         include_links=False,
         with_metadata=False,

@@ -1,12 +1,17 @@
-"""Figures before main-text extraction: captions, image credits and preformatted text.
+"""Figures and images around main-text extraction.
 
-trafilatura drops ``<figcaption>`` and turns ``<pre>`` into quotes, so this stage records
-what it would lose while the full tree is still at hand: each figure's caption (keyed by
-its image location, to put it back after the image) and its credit line (moved to the
-credits metadata). ``<pre>`` text gets a private-use marker character that survives
-extraction and tells the structure stage to rebuild a preformatted block.
+Content selection runs without images: counting them changes which part of the page
+trafilatura picks, and measurably for the worse. So this stage records, on the full tree,
+every content image with its alt text, its figure caption and credit, and the text block
+just before it (its *anchor*). After extraction, ``place_images`` puts each image back
+after its anchor block when that block was kept; images whose anchor was dropped are
+dropped with it, which keeps sidebar and teaser images out.
 
-This stage changes the tree it is given: pass it a tree that nothing else will read.
+It also marks ``<pre>`` text with a private-use character that survives extraction, so the
+structure stage can rebuild preformatted blocks (trafilatura turns them into quotes).
+
+``prepare_figures`` changes the tree it is given (captions and credit lines are removed,
+``<pre>`` marked): pass it a tree that nothing else will read.
 """
 
 from __future__ import annotations
@@ -16,28 +21,48 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from reader.core.extract.rules import CREDIT_LINE, CREDIT_TAIL
-from reader.core.extract.text import normalize_space
+from reader.core.extract.rules import CREDIT_LINE, CREDIT_TAIL, SKIPPED_IMAGE
+from reader.core.extract.text import PendingBlock, normalize_space
+from reader.core.model import BlockKind
 
 PREFORMATTED_MARK = "\ue001"
 
-_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|byline|attribution", re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|image-source", re.I)
 _IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-url", "src")
+_ANCHOR_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"}
+_OUTSIDE_CONTENT = {"nav", "header", "footer", "aside", "form", "button", "a"}
+_MIN_SIZE = 100
+_KEY = re.compile(r"\W+")
+
+
+def anchor_key(text: str) -> str:
+    """A loose key for matching a page element's text to an extracted block's text."""
+    return _KEY.sub("", text).lower()[:80]
+
+
+@dataclass(frozen=True)
+class ImageNote:
+    """A content image found in the page, with what should follow it."""
+
+    source: str
+    alt: str
+    caption: str | None
+    credit: str | None
+    anchor: str  # anchor_key of the text block before it; "" at the start of the page
 
 
 @dataclass
 class FigureNotes:
-    """What the figure stage found: captions by image location, and credits."""
+    """What the figure stage found, in document order."""
 
-    captions: dict[str, str] = field(default_factory=dict)
-    credits: list[str] = field(default_factory=list)
+    images: list[ImageNote] = field(default_factory=list)
 
 
 def image_location(image: HtmlElement) -> str | None:
     """The location of an image as the page refers to it (lazy-loading attributes first)."""
     for name in _IMAGE_ATTRIBUTES:
         value = (image.get(name) or "").strip()
-        if value and not value.startswith("data:image/gif"):
+        if value and not value.startswith("data:"):
             return value
     srcset = (image.get("srcset") or image.get("data-srcset") or "").strip()
     if srcset:
@@ -53,40 +78,119 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption, None
 
 
-def prepare_figures(tree: HtmlElement) -> FigureNotes:
-    """Records figure captions and credits, and marks preformatted text.
+def _is_small(image: HtmlElement) -> bool:
+    for name in ("width", "height"):
+        value = (image.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _MIN_SIZE:
+            return True
+    return False
 
-    Args:
-        tree: the parsed page; credit elements inside figures are removed from it.
 
-    Returns:
-        Captions keyed by image location, and the credits found.
-    """
-    notes = FigureNotes()
-    for figure in list(tree.iter("figure")):
-        caption_element = figure.find(".//figcaption")
-        image = figure.find(".//img")
-        credit_elements = [
-            element
-            for element in figure.iter()
-            if element is not figure and _CREDIT_CLASS.search(element.get("class") or "")
-        ]
-        for element in credit_elements:
+def _outside_content(image: HtmlElement) -> bool:
+    for ancestor in image.iterancestors():
+        if ancestor.tag in _OUTSIDE_CONTENT:
+            return True
+    return False
+
+
+def _figure_caption(figure: HtmlElement) -> tuple[str | None, str | None]:
+    """Reads and removes a figure's caption and credit elements."""
+    credits: list[str] = []
+    for element in [e for e in figure.iter() if e is not figure]:
+        if isinstance(element.tag, str) and _CREDIT_CLASS.search(element.get("class") or ""):
             credit = normalize_space(element.text_content())
             if credit and len(credit) < 150:
-                notes.credits.append(credit)
+                credits.append(credit)
             _drop(element)
-        if caption_element is None or image is None:
-            continue
-        caption, caption_credit = split_credit(normalize_space(caption_element.text_content()))
-        if caption_credit:
-            notes.credits.append(caption_credit)
-        location = image_location(image)
-        if caption and location and not CREDIT_LINE.match(caption):
-            notes.captions[location] = caption
+    caption: str | None = None
+    caption_element = figure.find(".//figcaption")
+    if caption_element is not None:
+        text, tail_credit = split_credit(normalize_space(caption_element.text_content()))
+        if tail_credit:
+            credits.append(tail_credit)
+        if text and not CREDIT_LINE.match(text):
+            caption = text
+        _drop(caption_element)
+    return caption, "; ".join(credits) or None
+
+
+def prepare_figures(tree: HtmlElement) -> FigureNotes:
+    """Records content images with their anchors, captions and credits; marks ``<pre>``.
+
+    Args:
+        tree: the parsed page, changed in place (see the module docstring).
+
+    Returns:
+        The images found, in document order.
+    """
+    notes = FigureNotes()
+    captions: dict[int, tuple[str | None, str | None]] = {}
+    for figure in tree.iter("figure"):
+        captions[id(figure)] = (None, None)
+    for figure in list(tree.iter("figure")):
+        captions[id(figure)] = _figure_caption(figure)
+    anchor = ""
+    seen: set[str] = set()
+    for element in tree.iter():
+        tag = element.tag
+        if tag in _ANCHOR_TAGS:
+            key = anchor_key(element.text_content())
+            if key:
+                anchor = key
+        elif tag == "img":
+            source = image_location(element)
+            if not source or source in seen or _is_small(element) or _outside_content(element):
+                continue
+            if SKIPPED_IMAGE.search(source) or SKIPPED_IMAGE.search(element.get("class") or ""):
+                continue
+            figure = next((a for a in element.iterancestors("figure")), None)
+            caption, credit = captions.get(id(figure), (None, None)) if figure is not None else (None, None)
+            seen.add(source)
+            alt = normalize_space(element.get("alt") or "")
+            notes.images.append(ImageNote(source, alt, caption, credit, anchor))
     for pre in tree.iter("pre"):
         pre.text = PREFORMATTED_MARK + (pre.text or "")
     return notes
+
+
+def place_images(
+    blocks: list[PendingBlock], notes: FigureNotes, *, title: str | None, credits: list[str]
+) -> list[PendingBlock]:
+    """Puts each recorded image (and its caption) after the kept block it followed.
+
+    Args:
+        blocks: the extracted blocks, without images.
+        notes: the images recorded by ``prepare_figures``.
+        title: the title metadata; images right after the title go before the first block.
+        credits: receives the credits of placed images.
+
+    Returns:
+        The blocks with image and caption blocks inserted.
+    """
+    if not notes.images:
+        return blocks
+    by_anchor: dict[str, list[ImageNote]] = {}
+    for image in notes.images:
+        by_anchor.setdefault(image.anchor, []).append(image)
+    placed: list[PendingBlock] = []
+    title_key = anchor_key(title) if title else None
+    if title_key and title_key in by_anchor and not (blocks and anchor_key(blocks[0].text) == title_key):
+        _emit(placed, by_anchor.pop(title_key), credits)
+    for block in blocks:
+        placed.append(block)
+        key = anchor_key(block.text)
+        if key in by_anchor:
+            _emit(placed, by_anchor.pop(key), credits)
+    return placed
+
+
+def _emit(placed: list[PendingBlock], images: list[ImageNote], credits: list[str]) -> None:
+    for image in images:
+        placed.append(PendingBlock(BlockKind.IMAGE, image.alt, source=image.source))
+        if image.caption:
+            placed.append(PendingBlock(BlockKind.CAPTION, image.caption))
+        if image.credit:
+            credits.append(image.credit)
 
 
 def _drop(element: HtmlElement) -> None:

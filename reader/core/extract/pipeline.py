@@ -18,6 +18,7 @@ import re
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.boilerplate import select_content
 from reader.core.extract.cleanup import clean_blocks
+from reader.core.extract.figures import place_images
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
 from reader.core.extract.structure import convert_body
@@ -122,11 +123,12 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
         raise NotAnArticle(_no_content_reason(text, metadata))
-    builder = convert_body(candidate.body, candidate.figures.captions)
-    credits = list(candidate.figures.credits)
+    builder = convert_body(candidate.body)
+    credits: list[str] = []
     blocks = clean_blocks(
         builder.blocks, title=metadata.title, authors=metadata.authors, credits=credits
     )
+    blocks = place_images(blocks, candidate.figures, title=metadata.title, credits=credits)
     return _finish(blocks, metadata, credits, html=text)
 
 
@@ -139,13 +141,9 @@ def _no_content_reason(html: str, metadata: PageMetadata) -> str:
 
 
 def _is_link_list(blocks: list[PendingBlock]) -> bool:
-    """A page of short list items or headings without any real paragraph."""
-    long_paragraphs = sum(
-        1
-        for block in blocks
-        if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE) and _word_count(block.text) >= 20
-    )
-    return long_paragraphs == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
+    """A page of short list items or headings without any block of running text."""
+    long_blocks = sum(1 for block in blocks if _word_count(block.text) >= 20)
+    return long_blocks == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
 
 
 def _finish(

@@ -82,3 +82,10 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"menu", r"search", r"home", r"close",
 )  # fmt: skip
 BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
+
+# Images that are page furniture, matched against the location and the class.
+SKIPPED_IMAGE = re.compile(
+    r"logo|icon|avatar|sprite|pixel|badge|emoji|spinner|placeholder|blank\.gif|spacer|"
+    r"gravatar|/ads?/|doubleclick|facebook\.com/tr|\.svg(?:$|\?)",
+    re.IGNORECASE,
+)

@@ -4,7 +4,7 @@ trafilatura describes the main content with a small vocabulary: ``head`` (with `
 h1-h6), ``p``, ``list``/``item`` (nested), ``quote``, ``table``/``row``/``cell``,
 ``graphic`` and inline ``hi``/``ref``/``lb``. Each maps to one block kind; a list item's
 nested list becomes deeper items after it, and a figure caption recorded by the figure
-stage is put back right after its image.
+stage is put back right after its image. Images come back later (``figures``).
 """
 
 from __future__ import annotations
@@ -44,9 +44,8 @@ def _preformatted_text(element: etree._Element) -> str:
 
 
 class _Converter:
-    def __init__(self, captions: dict[str, str]) -> None:
+    def __init__(self) -> None:
         self.builder = BlockBuilder()
-        self.captions = captions
 
     def add_graphic(self, element: etree._Element) -> None:
         source = element.get("src")
@@ -54,9 +53,6 @@ class _Converter:
             return
         alt = element.get("alt") or element.get("title") or ""
         self.builder.add(BlockKind.IMAGE, alt, source=source)
-        caption = self.captions.pop(source, None)
-        if caption:
-            self.builder.add(BlockKind.CAPTION, caption)
 
     def add_list(self, element: etree._Element, depth: int) -> None:
         ordered = (element.get("rend") or "").lower() == "ol"
@@ -117,17 +113,16 @@ class _Converter:
                     self.builder.add(BlockKind.PARAGRAPH, child.tail)
 
 
-def convert_body(body: etree._Element, captions: dict[str, str]) -> BlockBuilder:
+def convert_body(body: etree._Element) -> BlockBuilder:
     """Turns trafilatura's XML body into blocks.
 
     Args:
         body: the ``body`` element of ``bare_extraction``'s document.
-        captions: figure captions keyed by image location (consumed as they are placed).
 
     Returns:
         A builder holding the blocks in reading order.
     """
-    converter = _Converter(dict(captions))
+    converter = _Converter()
     for child in body:
         converter.add_element(child)
     return converter.builder

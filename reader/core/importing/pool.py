@@ -145,7 +145,8 @@ class WorkerPool(Generic[TaskT, ResultT]):
                     yield (
                         task,
                         TaskFailed(
-                            f"gave up after {self._timeout:g} s (the file may be too complex or malformed)"
+                            f"gave up after {self._timeout:g} s"
+                            " (the file may be too complex or malformed)"
                         ),
                     )
 

@@ -45,8 +45,8 @@ class ArchiveIndex:
     def matching_ids(self, text: str) -> list[int]:
         return self._searcher.matching_ids(text)
 
-    def match_spans(self, text: str, article_text: str) -> list[tuple[int, int]]:
-        return self._searcher.match_spans(text, article_text)
+    def match_spans(self, text: str, article_id: int, article_text: str) -> list[tuple[int, int]]:
+        return self._searcher.match_spans(text, article_id, article_text)
 
     def indexed_ids(self) -> set[int]:
         """Every article id in the index (for consistency checks)."""

@@ -209,21 +209,27 @@ class IndexSearcher:
         column = searcher.reader().column_reader("article_number")
         return [int(column[docnum]) for docnum in searcher.docs_for_query(parsed)]
 
-    def match_spans(self, text: str, article_text: str) -> list[tuple[int, int]]:
-        """Where the query's words (prefixes and fuzzy terms expanded) occur in ``article_text``."""
+    def match_spans(self, text: str, article_id: int, article_text: str) -> list[tuple[int, int]]:
+        """Where the words the query matched in this article occur in ``article_text``.
+
+        Uses the terms Whoosh matched in the article's own document, so prefixes and fuzzy
+        terms count as the words they expanded to.
+        """
         parsed = self.parse(text)
         searcher = self.searcher()
-        words = {
-            term if isinstance(term, str) else term.decode("utf-8")
-            for field, term in parsed.existing_terms(searcher.reader(), expand=True)
-            if field in ("body", "title", "quote", "note")
-        }
-        if not words:
+        only_this = query.Term("article_id", str(article_id))
+        results = searcher.search(parsed, filter=only_this, terms=True, limit=1)
+        if results.is_empty():
             return []
+        words = {
+            term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            for field, term in results[0].matched_terms()
+            if field in ("body", "title")
+        }
         analyzer = self._index.schema["body"].analyzer
         return [
             (token.startchar, token.endchar)
-            for token in analyzer(article_text, chars=True, mode="query", removestops=False)
+            for token in analyzer(article_text, chars=True, mode="index", removestops=False)
             if token.text in words
         ]
 

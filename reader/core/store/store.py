@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reader.core.store.blobs import BlobStore
@@ -61,9 +61,7 @@ class Store:
     def close(self) -> None:
         with self._connections_lock:
             for connection in self._connections:
-                try:
+                with suppress(sqlite3.Error):
                     connection.close()
-                except sqlite3.Error:
-                    pass
             self._connections.clear()
         self._local = threading.local()

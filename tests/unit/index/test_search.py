@@ -142,8 +142,9 @@ def test_urls_and_times_in_queries_are_not_taken_for_fields(index: ArchiveIndex)
 
 def test_matching_ids_and_spans_in_an_article(index: ArchiveIndex) -> None:
     assert sorted(index.matching_ids("energy")) == [2, 3]
-    spans = index.match_spans("presid*", TEXTS[3])
+    spans = index.match_spans("presid*", 3, TEXTS[3])
     assert [TEXTS[3][start:end] for start, end in spans] == ["presidency"]
+    assert index.match_spans("berlin", 3, TEXTS[3]) == []  # article 3 does not match
 
 
 def test_updating_a_document_replaces_it(tmp_path: Path) -> None:

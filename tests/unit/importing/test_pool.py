@@ -1,0 +1,52 @@
+"""The worker pool on stand-in tasks from the standard library (picklable by reference)."""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+
+from reader.core.importing.pool import TaskFailed, WorkerPool
+from reader.core.progress import CancelToken
+
+
+def test_every_task_returns_its_result() -> None:
+    with WorkerPool(math.sqrt, workers=2, timeout=30) as pool:
+        results = dict(pool.map_unordered([1.0, 4.0, 9.0, 16.0]))
+    assert results == {1.0: 1.0, 4.0: 2.0, 9.0: 3.0, 16.0: 4.0}
+
+
+def test_an_exception_becomes_a_failed_task_and_the_others_go_on() -> None:
+    with WorkerPool(math.sqrt, workers=1, timeout=30) as pool:
+        results = dict(pool.map_unordered([-1.0, 25.0]))
+    assert isinstance(results[-1.0], TaskFailed)
+    assert "ValueError" in results[-1.0].message
+    assert results[25.0] == 5.0
+
+
+def test_a_task_that_overruns_is_stopped_and_a_fresh_worker_takes_the_next() -> None:
+    with WorkerPool(time.sleep, workers=1, timeout=1.0) as pool:
+        results = list(pool.map_unordered([60.0, 0.0]))
+    outcome = dict(results)
+    assert isinstance(outcome[60.0], TaskFailed)
+    assert "gave up after 1 s" in outcome[60.0].message
+    assert outcome[0.0] is None
+
+
+def test_a_worker_that_dies_costs_one_task_only() -> None:
+    with WorkerPool(os._exit, workers=1, timeout=30) as pool:
+        results = list(pool.map_unordered([3, 4]))
+    assert len(results) == 2
+    for code, result in results:
+        assert isinstance(result, TaskFailed)
+        assert f"exit code {code}" in result.message
+
+
+def test_cancelling_starts_no_new_task() -> None:
+    cancel = CancelToken()
+    seen = []
+    with WorkerPool(math.sqrt, workers=1, timeout=30) as pool:
+        for task, _ in pool.map_unordered([float(n) for n in range(100)], cancel):
+            seen.append(task)
+            cancel.cancel()
+    assert len(seen) == 1
