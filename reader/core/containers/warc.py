@@ -6,6 +6,10 @@ WARC-Refers-To-Target-URI and -Date, else by payload digest). The same URI with 
 gives one page; the same URI with another payload gives another page whose ``part`` adds the
 capture date. Redirects, errors, requests, metadata and non-HTML payloads are not pages.
 
+Images captured in the same file (status 200, ``image/*``) are attached as resources to the
+pages whose HTML names them (by full URL or by path), within a small count and size cap: they
+are a convenience for showing figures, not an archive of the crawl.
+
 The file is rejected when warcio cannot parse it, or when a record's declared length does not
 match its data (truncated files, wrong Content-Length): a silently half-read archive would lose
 pages without telling anyone.
@@ -17,8 +21,9 @@ import contextlib
 import hashlib
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
@@ -29,10 +34,14 @@ from reader.core.containers.context import LimitExceeded, ReadContext
 from reader.core.containers.sniffing import looks_like_arc, looks_like_gzip, looks_like_warc
 from reader.core.containers.timestamps import parse_warc_date
 from reader.core.errors import ImportRejected, NotAnArticle
-from reader.core.model import SavedPage
+from reader.core.model import Resource, SavedPage
 
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _READ_BYTES = 64 * 1024
+# Images kept per file: enough for the figures of a few hundred articles, small enough that
+# a crawl full of images costs little memory.
+_MAX_IMAGES = 2000
+_MAX_IMAGE_BYTES = 64 * 1024 * 1024
 
 
 class _Stream(Protocol):
@@ -79,6 +88,20 @@ class _PageCollector:
         self._by_digest: dict[str, _Capture] = {}
         self._seen: set[tuple[str, str]] = set()
         self._parts: set[str] = set()
+        self.images: dict[str, Resource] = {}
+        self._image_bytes = 0
+
+    def add_image(self, uri: str, media_type: str, payload: bytes) -> None:
+        if uri in self.images:
+            return
+        self._image_bytes += len(payload)
+        self.images[uri] = Resource(location=uri, media_type=media_type, data=payload)
+
+    def wants_image(self, length_hint: int) -> bool:
+        return (
+            len(self.images) < _MAX_IMAGES
+            and self._image_bytes + max(length_hint, 0) <= _MAX_IMAGE_BYTES
+        )
 
     def remember(self, uri: str, date: str | None, digest: str | None, capture: _Capture) -> None:
         if date:
@@ -163,6 +186,14 @@ def _handle_record(record: Any, collector: _PageCollector, context: ReadContext)
         if http is None:
             return
         media_type, charset = split_content_type(http.get_header("Content-Type"))
+        if (
+            media_type.startswith("image/")
+            and http.get_statuscode() == "200"
+            and _has_supported_encoding(http)
+            and collector.wants_image(int(record.payload_length or 0))
+        ):
+            collector.add_image(uri, media_type, _read_payload(record.content_stream(), context))
+            return
         if http.get_statuscode() != "200" or media_type not in HTML_MEDIA_TYPES:
             return
         if not _has_supported_encoding(http):
@@ -234,6 +265,8 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
         raise ImportRejected(
             f"malformed {kind} file: a record's Content-Length does not match its data"
         )
+    if collector.pages and collector.images:
+        return attach_images(collector.pages, collector.images)
     if not collector.pages:
         summary = ", ".join(f"{count} {name}" for name, count in collector.record_types.items())
         skipped = "".join(f"; {count} {why}" for why, count in collector.skipped.items())
@@ -252,3 +285,20 @@ def _check_declared_length(record: Any, uri: str) -> None:
         valid = False
     if not valid:
         raise ImportRejected(f"bad record length {declared!r} for {uri or 'a record'}")
+
+
+def attach_images(pages: list[SavedPage], images: dict[str, Resource]) -> list[SavedPage]:
+    """Adds to each page the captured images its HTML refers to, by full URL or by path."""
+    attached: list[SavedPage] = []
+    for page in pages:
+        host = urlsplit(page.url or "").netloc
+        found = []
+        for uri, image in images.items():
+            parts = urlsplit(uri)
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            if uri.encode() in page.content or (
+                parts.netloc == host and len(path) > 1 and path.encode() in page.content
+            ):
+                found.append(image)
+        attached.append(replace(page, resources=page.resources + tuple(found)) if found else page)
+    return attached

@@ -131,3 +131,25 @@ def test_malformed_warc_is_rejected_with_one_line(containers_dir: Path, name: st
     assert not isinstance(caught.value, NotAnArticle)
     message = str(caught.value)
     assert message and "\n" not in message
+
+
+def test_captured_images_are_attached_to_the_pages_naming_them(containers_dir: Path) -> None:
+    path = containers_dir / "warc" / "pywb--iana.warc.gz"
+    map_uri = "http://www.iana.org/_img/2013.1/rir-map.svg"
+    with path.open("rb") as stream:
+        map_svg = next(
+            record.content_stream().read()
+            for record in ArchiveIterator(stream)
+            if record.rec_type == "response"
+            and record.rec_headers.get_header("WARC-Target-URI") == map_uri
+        )
+    pages = {page.url: page for page in read(path)}
+    numbers = pages["http://www.iana.org/numbers"]
+    assert b"/_img/2013.1/rir-map.svg" in numbers.content
+    (resource,) = [item for item in numbers.resources if item.location == map_uri]
+    assert resource.data == map_svg and resource.media_type == "image/svg+xml"
+    for page in pages.values():
+        for item in page.resources:
+            assert item.media_type.startswith("image/")
+        if b"rir-map.svg" not in page.content:
+            assert all(item.location != map_uri for item in page.resources)
