@@ -19,6 +19,7 @@ from __future__ import annotations
 import mimetypes
 import posixpath
 import zipfile
+import zlib
 from dataclasses import replace
 from io import BytesIO
 from urllib.parse import quote
@@ -75,8 +76,15 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, context: Rea
                 chunks.append(chunk)
     except ImportRejected:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        # zlib.error is a subclass of none of these; it is caught by read_pages' last resort.
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # compression methods zipfile lacks
+        RuntimeError,  # encrypted members
+        zlib.error,
+    ) as error:
         raise ImportRejected(f"corrupt zip member {member.filename!r}: {error}") from None
     return b"".join(chunks)
 

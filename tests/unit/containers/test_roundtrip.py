@@ -253,3 +253,57 @@ def test_single_file_pick_finds_its_companion(tmp_path: Path) -> None:
     (saved,) = read_pages(found)
     assert [resource.location for resource in saved.resources] == ["page-Dateien/a.png"]
     assert read_pages(source(page))[0].source_format == "html"
+
+
+def test_mhtml_with_empty_main_part_imports_its_frames(tmp_path: Path) -> None:
+    root = MIMEMultipart("related", type="text/html")
+    root["Date"] = "Tue, 05 Mar 2024 10:00:00 +0000"
+    main = MIMEText("", "html")
+    main["Content-Location"] = "https://news.example/frameset"
+    root.attach(main)
+    for name in ("left", "right"):
+        frame = MIMEText(f"<html><body>{name} frame</body></html>", "html")
+        frame["Content-Location"] = f"https://news.example/{name}"
+        root.attach(frame)
+    pages = read(write(tmp_path / "frames.mht", root.as_bytes()))
+    assert [page.part for page in pages] == [
+        "https://news.example/left",
+        "https://news.example/right",
+    ]
+    assert pages[0].content == b"<html><body>left frame</body></html>"
+    assert all(page.captured_at == "2024-03-05T10:00:00Z" for page in pages)
+
+
+def test_mhtml_rfc2047_and_ie_style_content_location(tmp_path: Path) -> None:
+    data = (
+        b"From: <Saved by Windows Internet Explorer 8>\r\n"
+        b"Subject: =?utf-8?Q?Caf=C3=A9_article_with_a_very_long_title_that_is?=\r\n"
+        b" =?utf-8?Q?_folded?=\r\n"
+        b"Date: Mon, 1 Jan 2024 12:00:00 -0500\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_000"\r\n'
+        b"\r\n"
+        b"------=_NextPart_000\r\n"
+        b'Content-Type: text/html; charset="windows-1252"\r\n'
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://news.example/caf%C3%A9\r\n"
+        b"\r\n"
+        b"<html><body>Caf=E9 au lait</body></html>\r\n"
+        b"------=_NextPart_000--\r\n"
+    )
+    (page,) = read(write(tmp_path / "ie.mht", data))
+    assert page.content == b"<html><body>Caf\xe9 au lait</body></html>"
+    assert page.charset == "windows-1252"
+    assert page.url == "https://news.example/caf%C3%A9"
+    assert page.captured_at == "2024-01-01T17:00:00Z"
+
+
+def test_zip_with_an_encrypted_member_keeps_the_others(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("good.html", b"<html>fine</html>")
+        info = zipfile.ZipInfo("secret.html")
+        info.flag_bits |= 0x1  # marked encrypted: zipfile refuses to read it without a password
+        archive.writestr(info, b"\x00" * 12 + b"<html>locked</html>")
+    pages = read(write(tmp_path / "mixed.zip", buffer.getvalue()))
+    assert [page.part for page in pages] == ["good.html"]
