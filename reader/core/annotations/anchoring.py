@@ -20,6 +20,7 @@ the user can re-attach; accepting a wrong one silently corrupts their work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -51,6 +52,9 @@ _MAX_EXACT_CANDIDATES = 500
 # Characters compared at each end of an approximate match, and the similarity they need.
 _EDGE = 16
 _EDGE_AGREEMENT = 0.7
+# A verbatim match whose context agrees at least this well ends the search.
+_CONFIRMED_CONTEXT = 0.9
+_NUMBER = re.compile(r"\d+")
 # Quotes shorter than this are searched together with their context in the fuzzy step.
 _SHORT_QUOTE = 32
 
@@ -91,15 +95,25 @@ def _anchor(text: str, selectors: Iterable[Selector], *, unchanged: bool) -> Anc
     context = QuoteContext(quote.prefix, quote.suffix, hint)
     if position is not None and unchanged and text[position.start : position.end] == quote.exact:
         return Anchor(position.start, position.end, AnchorStatus.EXACT_POSITION, 1.0)
-    return (
-        _anchor_exact(text, quote, context)
-        or _anchor_folded(text, quote, context)
-        or _anchor_fuzzy(text, quote, context)
-        or ORPHAN
-    )
+    # Stages run from most to least certain. A verbatim match whose context only partly
+    # agrees is not final: the true place may hold the quote with a typo fixed while a
+    # repeat of the phrase elsewhere is verbatim, so later stages compete on score.
+    found: list[tuple[Anchor, ScoredMatch]] = []
+    for stage in (_anchor_exact, _anchor_folded, _anchor_fuzzy):
+        result = stage(text, quote, context)
+        if result is None:
+            continue
+        if result[1].context_score >= _CONFIRMED_CONTEXT:
+            return result[0]
+        found.append(result)
+    if not found:
+        return ORPHAN
+    return max(found, key=lambda item: item[1].score)[0]
 
 
-def _anchor_exact(text: str, quote: TextQuoteSelector, context: QuoteContext) -> Anchor | None:
+def _anchor_exact(
+    text: str, quote: TextQuoteSelector, context: QuoteContext
+) -> tuple[Anchor, ScoredMatch] | None:
     occurrences = search(text, quote.exact, 0)
     if not occurrences:
         return None
@@ -115,10 +129,12 @@ def _anchor_exact(text: str, quote: TextQuoteSelector, context: QuoteContext) ->
     if best is None:
         return None
     status = AnchorStatus.EXACT_POSITION if best.start == context.hint else AnchorStatus.EXACT_QUOTE
-    return Anchor(best.start, best.end, status, 1.0 if best.errors == 0 else best.score)
+    return Anchor(best.start, best.end, status, 1.0), best
 
 
-def _anchor_folded(text: str, quote: TextQuoteSelector, context: QuoteContext) -> Anchor | None:
+def _anchor_folded(
+    text: str, quote: TextQuoteSelector, context: QuoteContext
+) -> tuple[Anchor, ScoredMatch] | None:
     folded = normalize(text)
     folded_quote = fold(quote.exact).strip()
     if not folded_quote:
@@ -131,10 +147,12 @@ def _anchor_folded(text: str, quote: TextQuoteSelector, context: QuoteContext) -
     if best is None:
         return None
     start, end = folded.to_original(best.start, best.end)
-    return Anchor(start, end, AnchorStatus.FUZZY, best.score)
+    return Anchor(start, end, AnchorStatus.FUZZY, best.score), best
 
 
-def _anchor_fuzzy(text: str, quote: TextQuoteSelector, context: QuoteContext) -> Anchor | None:
+def _anchor_fuzzy(
+    text: str, quote: TextQuoteSelector, context: QuoteContext
+) -> tuple[Anchor, ScoredMatch] | None:
     folded = normalize(text)
     folded_quote = fold(quote.exact).strip()
     if not folded_quote:
@@ -145,11 +163,13 @@ def _anchor_fuzzy(text: str, quote: TextQuoteSelector, context: QuoteContext) ->
         candidates = _search_with_context(folded.text, folded_quote, folded_context, max_errors)
     else:
         candidates = search(folded.text, folded_quote, max_errors)
+    # Exact occurrences were the earlier stages' business; here they would only repeat them.
+    candidates = [candidate for candidate in candidates if candidate.errors]
     best = _best_acceptable(folded.text, folded_quote, candidates, folded_context)
     if best is None:
         return None
     start, end = folded.to_original(best.start, best.end)
-    return Anchor(start, end, AnchorStatus.FUZZY, best.score)
+    return Anchor(start, end, AnchorStatus.FUZZY, best.score), best
 
 
 def _fold_context(
@@ -191,8 +211,17 @@ def _best_acceptable(
             return None
         if candidate.errors and not _edges_agree(text, quote, candidate):
             return None
+        if candidate.errors and _digits(quote) != _digits(text[candidate.start : candidate.end]):
+            return None
         return candidate
     return None
+
+
+def _digits(text: str) -> list[str]:
+    """The numbers in a text. An edit that changes a number ("17%" to "71%", row 2 to row
+    3) is never a typo fix for an annotation's purposes, so approximate matches must keep
+    every number of the quote as it was."""
+    return _NUMBER.findall(text)
 
 
 def _edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
