@@ -112,7 +112,7 @@ def test_wacz_gives_example_com(containers_dir: Path) -> None:
         warc_names = [name for name in archive.namelist() if name.startswith("archive/")]
         expected = set()
         for name in warc_names:
-            expected |= expected_captures(io.BytesIO(archive.read(name)))  # type: ignore[arg-type]
+            expected |= expected_captures(io.BytesIO(archive.read(name)))
     pages = read(path)
     assert {(page.url, hashlib.sha256(page.content).hexdigest()) for page in pages} == expected
     assert all("example.com" in (page.url or "") for page in pages)

@@ -111,3 +111,19 @@ def test_cancel_stops_the_walk(tmp_path: Path) -> None:
         found.append(source)
         token.cancel()
     assert len(found) == 1
+
+
+def test_committed_complete_page_fixture(data_dir: Path, copy_of) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.containers import read_pages
+
+    folder = copy_of(data_dir / "complete")
+    (found,) = discover_sources([folder])
+    assert found.display_name == "complete/Field notes.html"
+    (page,) = read_pages(found)
+    assert page.source_format == "html-complete"
+    assert page.url == "https://field.example/notes/2024/river-walk"
+    # The HTML spells the paths "./Field%20notes_files/...": the resource locations match it.
+    assert sorted(resource.location for resource in page.resources) == [
+        "Field%20notes_files/map.png",
+        "Field%20notes_files/site.css",
+    ]
