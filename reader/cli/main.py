@@ -1,6 +1,7 @@
 """`archival-reader`: the command line. One module per subcommand in ``commands/``.
 
 Each command module has ``NAME``, ``HELP``, ``OPENS_LIBRARY`` (whether it needs the archive),
+optionally ``READS_ONLY`` (it may run read-only while another process writes),
 ``add_arguments(parser)`` and ``run(args, library) -> int``. User errors (``ReaderError``)
 print a one-line message and exit 1; they never show a traceback.
 """
@@ -49,10 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
 def _run(module: ModuleType, args: argparse.Namespace) -> int:
     if not module.OPENS_LIBRARY:
         return int(module.run(args, None))
+    from reader.core.errors import ArchiveLocked
     from reader.core.library import Library
     from reader.core.paths import default_archive_path
 
-    with Library.open(args.archive or default_archive_path()) as library:
+    archive = args.archive or default_archive_path()
+    try:
+        library = Library.open(archive)
+    except ArchiveLocked as locked:
+        if not getattr(module, "READS_ONLY", False):
+            raise ArchiveLocked(locked.pid) from None
+        # Another process (the app) is writing: reading is still safe.
+        print(f"archival-reader: {locked}; opening it read-only", file=sys.stderr)
+        library = Library.open(archive, read_only=True)
+    with library:
         return int(module.run(args, library))
 
 

@@ -39,6 +39,7 @@ from reader.core.store import entities as entity_rows
 from reader.core.store import organising
 from reader.core.store.facets import facet_counts
 from reader.core.store.organising import Collection, SavedSearch
+from reader.core.store.lock import ArchiveLock
 from reader.core.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -50,10 +51,13 @@ INDEX_BATCH = 200
 class Library:
     """An open archive. Use ``Library.open(path)``; close it (or use ``with``) when done."""
 
-    def __init__(self, root: Path, store: Store, index: ArchiveIndex) -> None:
+    def __init__(
+        self, root: Path, store: Store, index: ArchiveIndex, lock: ArchiveLock | None
+    ) -> None:
         self.root = root
         self._store = store
         self._index = index
+        self._lock = lock
         self._index_lock = threading.Lock()
 
     @classmethod
@@ -67,19 +71,31 @@ class Library:
         try:
             if not read_only:
                 root.mkdir(parents=True, exist_ok=True, mode=0o700)
-            elif not root.is_dir():
+            elif not (root / "library.sqlite3").is_file():
                 raise StoreError(f"no archive at {root}")
         except OSError as error:
             raise StoreError(f"cannot create the archive folder {root}: {error}") from error
-        store = Store(root, read_only=read_only)
-        index = ArchiveIndex(root / INDEX_FOLDER)
-        library = cls(root, store, index)
+        lock = None if read_only else ArchiveLock(root)
+        if lock is not None:
+            lock.acquire()
+        try:
+            store = Store(root, read_only=read_only)
+            index = ArchiveIndex(root / INDEX_FOLDER, read_only=read_only)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        library = cls(root, store, index, lock)
         if not read_only:
             store.blobs.remove_partial_writes()
             if index.created_empty:
                 library._queue_all_for_indexing()
             library.sync_index()
         return library
+
+    @property
+    def read_only(self) -> bool:
+        return self._store.read_only
 
     # -- importing -------------------------------------------------------------------------
 
@@ -407,6 +423,9 @@ class Library:
     def close(self) -> None:
         self._index.close()
         self._store.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Library:
         return self

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 NAME = "original"
 HELP = "write the original imported file of an article (to stdout or a file)"
 OPENS_LIBRARY = True
+READS_ONLY = True
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

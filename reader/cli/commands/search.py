@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 NAME = "search"
 HELP = "search the archive (see the README for the query language)"
 OPENS_LIBRARY = True
+READS_ONLY = True
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 NAME = "show"
 HELP = "show an article: metadata, clean text, entities"
 OPENS_LIBRARY = True
+READS_ONLY = True
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

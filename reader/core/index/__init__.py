@@ -17,9 +17,9 @@ __all__ = ["ArchiveIndex", "IndexDocument", "RawHit", "RawResults", "document_fr
 
 
 class ArchiveIndex:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         self.folder = folder
-        self._index, self.created_empty = open_or_create(folder)
+        self._index, self.created_empty = open_or_create(folder, read_only=read_only)
         self._writer = IndexWriter(self._index)
         self._searcher = IndexSearcher(self._index)
 

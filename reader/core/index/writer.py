@@ -19,14 +19,20 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 from whoosh.writing import CLEAR
 
+from reader.core.errors import StoreError
 from reader.core.index.documents import ENTITY_FIELDS, IndexDocument
 from reader.core.index.schema import SCHEMA_VERSION, build_schema
 
 VERSION_FILE = "archival-reader-index.json"
 
 
-def open_or_create(folder: Path) -> tuple[Index, bool]:
-    """Opens the index in ``folder``; returns it and whether it was (re)created empty."""
+def open_or_create(folder: Path, *, read_only: bool = False) -> tuple[Index, bool]:
+    """Opens the index in ``folder``; returns it and whether it was (re)created empty.
+
+    Raises:
+        StoreError: in read-only mode, when the index is missing or damaged (rebuilding it
+            needs write access).
+    """
     version_file = folder / VERSION_FILE
     try:
         recorded = json.loads(version_file.read_text())["schema_version"]
@@ -39,6 +45,10 @@ def open_or_create(folder: Path) -> tuple[Index, bool]:
             return opened, False
         except Exception:  # noqa: BLE001 - any damage means: rebuild from the store
             pass
+    if read_only:
+        raise StoreError(
+            "the search index is missing or damaged; open the archive for writing to rebuild it"
+        )
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)

@@ -1,0 +1,54 @@
+"""One writer per archive: an exclusive lock on ``<archive>/lock`` holding the owner's pid.
+
+The lock is an OS file lock (``flock``), so the kernel releases it when its process dies,
+however it dies: a lock left by a killed process is taken over without any guessing. The pid
+written in the file only serves the message shown to the second writer.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+from reader.core.errors import ArchiveLocked
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+LOCK_NAME = "lock"
+
+
+class ArchiveLock:
+    def __init__(self, root: Path) -> None:
+        self.path = root / LOCK_NAME
+        self._stream: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Raises:
+        ArchiveLocked: another live process holds the archive.
+        """
+        stream = self.path.open("a+", encoding="ascii")
+        try:
+            if fcntl is not None:
+                fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            stream.seek(0)
+            owner = stream.read().strip()
+            stream.close()
+            raise ArchiveLocked(int(owner) if owner.isdigit() else 0) from None
+        stream.seek(0)
+        stream.truncate()
+        stream.write(str(os.getpid()))
+        stream.flush()
+        self._stream = stream
+
+    def release(self) -> None:
+        if self._stream is None:
+            return
+        if fcntl is not None:
+            fcntl.flock(self._stream.fileno(), fcntl.LOCK_UN)
+        self._stream.close()
+        self._stream = None
