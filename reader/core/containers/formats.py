@@ -56,7 +56,12 @@ BUILT_IN_FORMATS = (
 
 
 def register_built_in_formats() -> None:
-    """Registers the built-in formats (once, however often it is called)."""
-    if not registered_formats():
-        for container_format in BUILT_IN_FORMATS:
+    """Registers the built-in formats (once, however often it is called).
+
+    Formats registered earlier by an application or a test keep their place and are sniffed
+    before the built-in ones.
+    """
+    present = set(registered_formats())
+    for container_format in BUILT_IN_FORMATS:
+        if container_format not in present:
             register(container_format)

@@ -30,7 +30,7 @@ from warcio.bufferedreaders import BufferedReader
 from warcio.limitreader import LimitReader
 
 from reader.core.containers.compressed import check_gunzipped_size
-from reader.core.containers.context import LimitExceeded, ReadContext
+from reader.core.containers.context import LimitExceeded, ReadContext, format_size
 from reader.core.containers.sniffing import looks_like_arc, looks_like_gzip, looks_like_warc
 from reader.core.containers.timestamps import parse_warc_date
 from reader.core.errors import ImportRejected, NotAnArticle
@@ -148,12 +148,24 @@ class _PageCollector:
 
 
 def _read_payload(stream: _Stream, context: ReadContext) -> bytes:
+    """The record's payload, decoded; no single payload may exceed the file size limit.
+
+    HTTP content encodings are decoded while reading (the gzip pre-check only covers the
+    WARC's own compression), so the per-payload cap is what bounds a gzip-encoded bomb's memory.
+    """
     chunks: list[bytes] = []
+    size = 0
     while True:
         chunk = stream.read(_READ_BYTES)
         if not chunk:
             return b"".join(chunks)
         context.budget.charge(len(chunk))
+        size += len(chunk)
+        if size > context.limits.max_file_bytes:
+            raise LimitExceeded(
+                f"a record's payload is over {format_size(context.limits.max_file_bytes)} "
+                "once decoded (decompression bomb?)"
+            )
         chunks.append(chunk)
 
 

@@ -25,7 +25,7 @@ from io import BytesIO
 from urllib.parse import quote
 
 from reader.core.containers.companion import HTML_EXTENSIONS, companion_stem
-from reader.core.containers.context import LimitExceeded, ReadContext
+from reader.core.containers.context import LimitExceeded, ReadContext, format_size
 from reader.core.containers.discovery_rules import is_clearly_not_a_page, is_hidden_or_system
 from reader.core.containers.registry import dispatch
 from reader.core.containers.sniffing import looks_like_zip
@@ -61,7 +61,8 @@ def _open_zip(data: bytes, context: ReadContext) -> tuple[zipfile.ZipFile, list[
     declared = sum(member.file_size for member in members)
     if declared > context.budget.remaining:
         raise LimitExceeded(
-            f"the zip file declares {declared} bytes once decompressed, over the limit"
+            f"the zip file declares {format_size(declared)} once decompressed, over the "
+            f"{format_size(context.limits.max_decompressed_bytes)} limit (zip bomb?)"
         )
     return archive, members
 

@@ -268,3 +268,33 @@ def test_arbitrary_bytes_never_raise_anything_else(
         assert "\n" not in str(error)
     else:
         assert pages
+
+
+def _gzip_encoded_warc(body: bytes) -> bytes:
+    http = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        + gzip.compress(body, compresslevel=9)
+    )
+    return EXAMPLE_WARC % (len(http), http)
+
+
+def test_gzip_encoded_http_body_bomb_in_warc(tmp_path: Path) -> None:
+    path = write(tmp_path / "bomb.warc", _gzip_encoded_warc(b"<html>" + b"\0" * (32 * 1024 * 1024)))
+    message = rejected(path, Limits(max_file_bytes=4 * 1024 * 1024))
+    assert "decompression bomb" in message
+
+
+@pytest.mark.stress
+def test_default_limits_stop_large_bombs(tmp_path: Path) -> None:
+    # 1 GiB zip member streamed from a small repeated chunk; the default 500 MB budget applies.
+    path = tmp_path / "bomb.zip"
+    chunk = b"\0" * (4 * 1024 * 1024)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("page.html", "w", force_zip64=True) as member,
+    ):
+        for _ in range(256):
+            member.write(chunk)
+    assert "500 MB" in rejected(path)
+    warc = write(tmp_path / "bomb.warc", _gzip_encoded_warc(b"\0" * (300 * 1024 * 1024)))
+    assert "bomb" in rejected(warc)
