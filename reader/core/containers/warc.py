@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
@@ -105,13 +107,14 @@ class _PageCollector:
 
     def remember(self, uri: str, date: str | None, digest: str | None, capture: _Capture) -> None:
         if date:
-            self._by_uri_date[(uri, date)] = capture
+            self._by_uri_date[(uri, parse_warc_date(date) or date)] = capture
         if digest:
             self._by_digest.setdefault(digest.strip().lower(), capture)
 
     def original_of(self, uri: str | None, date: str | None, digest: str | None) -> _Capture | None:
-        if uri and date and (uri, date) in self._by_uri_date:
-            return self._by_uri_date[(uri, date)]
+        key = (uri or "", parse_warc_date(date) or date or "")
+        if key in self._by_uri_date:
+            return self._by_uri_date[key]
         if digest:
             return self._by_digest.get(digest.strip().lower())
         return None
@@ -299,18 +302,35 @@ def _check_declared_length(record: Any, uri: str) -> None:
         raise ImportRejected(f"bad record length {declared!r} for {uri or 'a record'}")
 
 
+# Attribute values and CSS url()s that may name an image; resolved against the page's URL.
+_REFERENCE = re.compile(
+    rb"""(?:\b(?:src|href|srcset|data-src|data-srcset|poster)\s*=\s*["']?|url\(\s*["']?)"""
+    rb"""([^"'\s>)]+(?:\s+[^"'>)]+)?)""",
+    re.IGNORECASE,
+)
+
+
+def _references(page: SavedPage) -> set[str]:
+    """The absolute URLs a page's HTML refers to (srcset lists split into their URLs)."""
+    base = page.url or ""
+    found: set[str] = set()
+    for match in _REFERENCE.finditer(page.content):
+        value = html.unescape(match.group(1).decode("utf-8", "replace"))
+        for candidate in value.split(","):
+            reference = candidate.strip().split(" ")[0]
+            if reference and not reference.startswith(("data:", "javascript:", "#")):
+                found.add(urljoin(base, reference))
+    return found
+
+
 def attach_images(pages: list[SavedPage], images: dict[str, Resource]) -> list[SavedPage]:
-    """Adds to each page the captured images its HTML refers to, by full URL or by path."""
+    """Adds to each page the captured images its HTML refers to.
+
+    References are found with one pass over each page and resolved against the page's URL,
+    so the cost grows with the pages' size, not with pages times images.
+    """
     attached: list[SavedPage] = []
     for page in pages:
-        host = urlsplit(page.url or "").netloc
-        found = []
-        for uri, image in images.items():
-            parts = urlsplit(uri)
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            if uri.encode() in page.content or (
-                parts.netloc == host and len(path) > 1 and path.encode() in page.content
-            ):
-                found.append(image)
-        attached.append(replace(page, resources=page.resources + tuple(found)) if found else page)
+        found = tuple(images[url] for url in sorted(_references(page)) if url in images)
+        attached.append(replace(page, resources=page.resources + found) if found else page)
     return attached
