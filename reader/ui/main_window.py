@@ -1,0 +1,569 @@
+"""The main window: sidebar | search bar + library list | reader | entities and hits.
+
+The window owns the widgets and wires them together; archive work goes through the
+``TaskRunner`` (``operations`` for reads, ``ArticleActions``/``ImportController`` for writes).
+It never blocks on the archive except for the list model's page reads (a few ms each).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import QueryError
+from reader.ui import operations
+from reader.ui.article_actions import ArticleActions
+from reader.ui.article_html import SAVED_URL_SCHEME
+from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from reader.ui.import_flow import ImportController
+from reader.ui.models.article_list_model import ArticleListModel, ArticleProxyModel
+from reader.ui.palette import apply_palette
+from reader.ui.reading_settings import (
+    FONT_FAMILIES,
+    THEMES,
+    ReadingSettings,
+    load_reading_settings,
+    save_reading_settings,
+)
+from reader.ui.tasks import SearchSession, TaskRunner
+from reader.ui.widgets.article_view import LoadedArticle
+from reader.ui.widgets.entities_panel import EntitiesPanel
+from reader.ui.widgets.reader_panel import HitsList, ReaderPanel
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.sidebar import ALL, TRASH, Sidebar, SidebarData, Source
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, runner: TaskRunner, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Archival Reader")
+        self.setAcceptDrops(True)
+        self.runner = runner
+        self.settings = settings
+        self.reading = load_reading_settings(settings)
+        self.searches = SearchSession(runner)
+        self.current_article_id: int | None = None
+        self.last_error: str | None = None
+        self._source: Source = ALL
+        self._query = ""
+        self._article_request = 0
+
+        self.sidebar = Sidebar(self)
+        self.search_bar = SearchBar(self)
+        self.list_model = ArticleListModel(None, self)
+        self.proxy = ArticleProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.list_view = QTableView(self)
+        self.list_view.setAccessibleName("Articles")
+        self.list_view.setModel(self.proxy)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.setDragEnabled(True)
+        self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.list_view.verticalHeader().hide()
+        self.list_view.verticalHeader().setDefaultSectionSize(24)
+        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.setWordWrap(False)
+        for column, width in enumerate((0, 120, 120, 90, 90, 50)):
+            if width:
+                self.list_view.setColumnWidth(column, width)
+        self.reader = ReaderPanel(self)
+        self.entities = EntitiesPanel(self)
+        self.hits = HitsList(self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.entities, "Entities")
+        self.side_tabs.addTab(self.hits, "Hits")
+        self.actions_ = ArticleActions(runner, self)
+        self.importer = ImportController(runner, self)
+
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(4, 4, 4, 4)
+        middle_layout.addWidget(self.search_bar)
+        middle_layout.addWidget(self.list_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.sidebar, middle, self.reader, self.side_tabs):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([180, 520, 560, 240])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._connect()
+        self._apply_reading(self.reading, save=False)
+        self._restore_layout()
+        self.statusBar().showMessage("Opening the archive…")
+
+    # -- archive -----------------------------------------------------------------------------
+
+    def set_library(self, library: Library | None) -> None:
+        """Shows this archive (None: nothing open)."""
+        self.runner.library = library
+        self.list_model.set_library(library)
+        self.reader.view.clear_article()
+        self.current_article_id = None
+        if library is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reloads the sidebar counts and the current list (after imports and changes)."""
+        if self.runner.library is None:
+            return
+        self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)
+        if self._query:
+            self.run_query(self._query)
+        else:
+            self.show_source(self._source)
+
+    def show_source(self, source: Source) -> None:
+        self._source = source
+        if self.runner.library is None:
+            return
+        self.runner.run(
+            lambda library: operations.ids_for_source(library, source),
+            lambda ids: self._on_ids_loaded(source, ids),
+            self._on_task_failed,
+        )
+
+    def run_query(self, query: str) -> None:
+        """Runs a search in the background; an empty query goes back to the sidebar source."""
+        self._query = query.strip()
+        if not self._query:
+            self.searches.cancel()
+            self.search_bar.show_error("")
+            self.search_bar.show_facets({})
+            self.show_source(self._source)
+            return
+        if self.runner.library is None:
+            return
+        self.search_bar.show_status("Searching…")
+        self.searches.submit(
+            lambda library: operations.run_search(library, query),
+            self._on_search_succeeded,
+            self._on_search_failed,
+        )
+
+    def open_article(self, article_id: int) -> None:
+        if self.runner.library is None:
+            return
+        self._article_request += 1
+        request = self._article_request
+
+        def loaded(result: LoadedArticle) -> None:
+            if request == self._article_request:
+                self._on_article_loaded(result)
+
+        self.runner.run(
+            lambda library: operations.load_article(library, article_id),
+            loaded,
+            self._on_task_failed,
+        )
+
+    def when_idle(self, callback: Callable[[], None], *, settle_ms: int = 60) -> None:
+        """Calls ``callback`` once no task has run for a moment (scripted screenshots)."""
+        quiet = [0]
+        timer = QTimer(self)
+
+        def check() -> None:
+            quiet[0] = 0 if self.runner.busy else quiet[0] + 1
+            if quiet[0] >= 3:
+                timer.stop()
+                callback()
+
+        timer.timeout.connect(check)
+        timer.start(settle_ms)
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.list_view.selectionModel().selectedRows()})
+        ids = [self.proxy.article_id(self.proxy.index(row, 0)) for row in rows]
+        return [i for i in ids if i is not None]
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.list_model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.list_model.index(row, 0))
+        self.list_view.setCurrentIndex(index)
+        self.list_view.scrollTo(index)
+        return True
+
+    def move_selection(self, step: int) -> None:
+        current = self.list_view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        while row >= self.proxy.rowCount() and self.proxy.canFetchMore(QModelIndex()):
+            self.proxy.fetchMore(QModelIndex())
+        if 0 <= row < self.proxy.rowCount():
+            self.list_view.setCurrentIndex(self.proxy.index(row, 0))
+
+    # -- reading settings --------------------------------------------------------------------
+
+    def set_reading(self, reading: ReadingSettings) -> None:
+        self._apply_reading(reading, save=True)
+
+    def _apply_reading(self, reading: ReadingSettings, *, save: bool) -> None:
+        self.reading = reading
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app, dark=reading.is_dark)
+        self.entities.set_dark(reading.is_dark)
+        self.reader.view.apply_settings(reading)
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == reading.theme)
+        if save:
+            save_reading_settings(self.settings, reading)
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 900)
+        sizes = self.settings.value("window/splitter")
+        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+            self.splitter.restoreState(sizes)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.runner.library is not None and self.importer.import_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu_name: str,
+        text: str,
+        slot: Callable[[], object],
+        keys: tuple[str | QKeySequence.StandardKey, ...] = (),
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # window-wide shortcuts, even with the menu bar hidden
+        self._menus[menu_name].addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self._menus = {
+            name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "View", "Article", "Help")
+        }
+        self._action("File", "Import &files…", self.importer.choose_files, ("Ctrl+O",))
+        self._action("File", "Import f&older…", self.importer.choose_folder, ("Ctrl+Shift+O",))
+        self._action("File", "&Paste as new article", self._paste, ("Ctrl+Shift+V",))
+        self._menus["File"].addSeparator()
+        self._action("File", "&Quit", self.close, ("Ctrl+Q",))
+        self._action("Edit", "&Search", self.focus_search, ("Ctrl+L", "/"))
+        self._action("Edit", "&Find in article", self.reader.find_bar.open_bar, ("Ctrl+F",))
+        self._action("Edit", "Find &next", self.reader.find_bar.find_next, ("F3",))
+        self._action("Edit", "Find pre&vious", self.reader.find_bar.find_previous, ("Shift+F3",))
+        self._action("Edit", "&Undo move to trash", self.actions_.undo_trash, ("Ctrl+Z",))
+        self._action("Edit", "New &collection…", self.actions_.create_collection)
+        self._action("View", "&Next article", lambda: self.move_selection(1), ("J",))
+        self._action("View", "&Previous article", lambda: self.move_selection(-1), ("K",))
+        self._action("View", "Toggle &entity highlights", self.entities.toggle_all, ("Ctrl+E",))
+        self._action(
+            "View",
+            "Zoom &in",
+            lambda: self.set_reading(self.reading.zoomed(1)),
+            ("Ctrl++", "Ctrl+="),
+        )
+        self._action(
+            "View", "Zoom &out", lambda: self.set_reading(self.reading.zoomed(-1)), ("Ctrl+-",)
+        )
+        self._action(
+            "View",
+            "&Reset zoom",
+            lambda: self.set_reading(self._with(font_size=ReadingSettings().font_size)),
+            ("Ctrl+0",),
+        )
+        self._action(
+            "View",
+            "&Wider lines",
+            lambda: self.set_reading(self._with(line_width=min(200, self.reading.line_width + 10))),
+        )
+        self._action(
+            "View",
+            "Na&rrower lines",
+            lambda: self.set_reading(self._with(line_width=max(40, self.reading.line_width - 10))),
+        )
+        fonts = self._menus["View"].addMenu("&Font")
+        for family in FONT_FAMILIES:
+            fonts.addAction(family, self._font_setter(family))
+        themes = self._menus["View"].addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        for theme in THEMES:
+            action = themes.addAction(theme.title())
+            action.setCheckable(True)
+            action.setData(theme)
+            self.theme_group.addAction(action)
+            action.triggered.connect(
+                lambda _c=False, t=theme: self.set_reading(self._with(theme=t))
+            )
+        self._action("Article", "&Open selected", self._open_selected, ("Return",))
+        self._action("Article", "Open &original…", self._open_original)
+        self._action(
+            "Article", "&Tags…", lambda: self.actions_.edit_tags(self.selected_ids()), ("Ctrl+T",)
+        )
+        self._action(
+            "Article", "&Export as text…", lambda: self.actions_.export(self.selected_ids())
+        )
+        self._action(
+            "Article",
+            "Move to &trash",
+            lambda: self.actions_.trash(self.selected_ids()),
+            ("Delete",),
+        )
+        self._action("Article", "Copy saved &URL", self._copy_url, ("Ctrl+Shift+C",))
+        self._action("Help", "&Keyboard shortcuts", self.show_shortcuts, ("F1",))
+
+    def _font_setter(self, family: str) -> Callable[[], None]:
+        return lambda: self.set_reading(self._with(font_family=family))
+
+    def _with(self, **changes: object) -> ReadingSettings:
+        from dataclasses import replace
+
+        return replace(self.reading, **changes)  # type: ignore[arg-type]
+
+    def shortcut_actions(self) -> list[QAction]:
+        return [a for a in self.actions() if a.shortcuts()]
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.shortcut_actions(), self)
+        dialog.open()
+        return dialog
+
+    def focus_search(self) -> None:
+        self.search_bar.field.setFocus()
+        self.search_bar.field.selectAll()
+
+    # -- wiring ------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.sidebar.source_chosen.connect(self._on_sidebar_source_chosen)
+        self.sidebar.articles_dropped.connect(self.actions_.add_to_collection)
+        self.search_bar.query_changed.connect(self.run_query)
+        self.search_bar.query_submitted.connect(self._on_search_bar_query_submitted)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
+        self.list_view.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        self.list_view.doubleClicked.connect(lambda _index: self._open_selected())
+        self.entities.visibility_changed.connect(self.reader.view.set_visible_labels)
+        self.entities.mention_requested.connect(self._show_span)
+        self.entities.archive_search_requested.connect(self.search_bar.set_query)
+        self.hits.hit_chosen.connect(self._show_span)
+        self.reader.view.link_activated.connect(self._on_view_link_activated)
+        self.actions_.changed.connect(self._on_actions_changed)
+        self.actions_.failed.connect(self.show_error)
+        self.importer.import_finished.connect(lambda _outcomes: self.refresh())
+
+    def show_error(self, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage(message, 10_000)
+
+    def _on_task_failed(self, error: BaseException) -> None:
+        self.show_error(str(error) or type(error).__name__)
+
+    def _on_sidebar_loaded(self, data: SidebarData) -> None:
+        self.actions_.collections = list(data.collections)
+        self.sidebar.populate(data)
+
+    def _on_sidebar_source_chosen(self, source: Source) -> None:
+        if self._query:
+            self.search_bar.set_query("", announce=False)
+            self._query = ""
+            self.search_bar.show_facets({})
+            self.search_bar.show_error("")
+        self.show_source(source)
+
+    def _on_ids_loaded(self, source: Source, ids: list[int]) -> None:
+        if source != self._source or self._query:
+            return  # the user moved on before the list arrived
+        self.list_model.set_ids(ids)
+        self.search_bar.show_status(f"{len(ids)} article(s)")
+        self.statusBar().showMessage(f"{len(ids)} article(s)")
+        self._reselect()
+
+    def _on_search_bar_query_submitted(self, query: str) -> None:
+        self.run_query(query)
+        if (
+            query.strip()
+            and self.runner.library is not None
+            and hasattr(self.runner.library, "remember_search")
+        ):
+            self.runner.run(
+                lambda library: library.remember_search(query.strip()),
+                lambda _r: None,
+                lambda _e: None,
+                writes=True,
+            )
+
+    def _on_search_succeeded(self, _query_id: int, outcome: operations.SearchOutcome) -> None:
+        results = outcome.results
+        self.search_bar.show_error("")
+        self.list_model.set_ids(
+            [hit.article_id for hit in results.hits],
+            {hit.article_id: hit.snippet for hit in results.hits},
+        )
+        shown = len(results.hits)
+        status = f"{results.total} match(es)" + (
+            f", showing {shown}" if shown < results.total else ""
+        )
+        self.search_bar.show_status(status)
+        self.search_bar.show_facets(outcome.facets)
+        self.statusBar().showMessage(status)
+        self._reselect()
+
+    def _on_search_failed(self, _query_id: int, error: BaseException) -> None:
+        if isinstance(error, QueryError):
+            self.search_bar.show_error(str(error))
+            self.search_bar.show_status("")
+        else:
+            self.show_error(str(error) or type(error).__name__)
+
+    def _reselect(self) -> None:
+        if self.current_article_id is not None:
+            self.select_article(self.current_article_id)
+
+    def _on_list_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.proxy.article_id(current)
+        if article_id is not None and article_id != self.current_article_id:
+            self.open_article(article_id)
+
+    def _open_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.open_article(ids[0])
+
+    def _on_article_loaded(self, loaded: LoadedArticle) -> None:
+        self.current_article_id = loaded.article.id
+        self.reader.view.show_article(loaded, self.entities.visible_labels())
+        self.entities.show_entities(loaded.entities)
+        self.setWindowTitle(f"{loaded.article.title} — Archival Reader")
+        self.hits.clear()
+        if self._query:
+            query, article_id, text = self._query, loaded.article.id, loaded.article.text
+            self.runner.run(
+                lambda library: operations.hits_in_article(library, article_id, query),
+                lambda spans: self._on_hits_loaded(article_id, text, spans),
+                self._on_task_failed,
+            )
+
+    def _on_hits_loaded(self, article_id: int, text: str, spans: list[tuple[int, int]]) -> None:
+        if article_id != self.current_article_id:
+            return
+        self.reader.view.set_hits(spans)
+        self.hits.show_hits(text, spans)
+        self.side_tabs.setTabText(1, f"Hits ({len(spans)})")
+        if spans:
+            self.reader.view.scroll_to_offset(spans[0][0])
+
+    def _show_span(self, start: int, end: int) -> None:
+        view = self.reader.view
+        view.setTextCursor(view.cursor_for_span(start, end))
+        view.ensureCursorVisible()
+
+    def _on_list_context_menu_requested(self, point: QPoint) -> None:
+        menu = self.actions_.build_menu(
+            self.selected_ids(),
+            in_trash=self._source == TRASH and not self._query,
+            open_article=self.open_article,
+        )
+        menu.popup(self.list_view.viewport().mapToGlobal(point))
+
+    def _on_actions_changed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        self.list_model.refresh()
+        self.refresh()
+
+    def _open_original(self) -> None:
+        ids = self.selected_ids() or ([self.current_article_id] if self.current_article_id else [])
+        if ids:
+            self.actions_.open_original(ids[0])
+
+    def _saved_url(self) -> str | None:
+        loaded = self.reader.view.loaded
+        if loaded is None:
+            return None
+        return loaded.article.extracted.url or loaded.article.provenance.saved_url
+
+    def _copy_url(self) -> None:
+        url = self._saved_url()
+        if url:
+            QGuiApplication.clipboard().setText(url)
+            self.statusBar().showMessage("Copied the saved URL", 5000)
+
+    def _paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if self.runner.library is None or mime is None or not self.importer.paste(mime):
+            self.statusBar().showMessage(
+                "Nothing to paste: copy some text or a web page first", 5000
+            )
+
+    def confirm_open_url(self, url: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Open in browser",
+            f"Open this address in your web browser?\n\n{url}\n\n"
+            "The browser will fetch it from the web.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_view_link_activated(self, href: str) -> None:
+        prefix = f"{SAVED_URL_SCHEME}:"
+        if not href.startswith(prefix):
+            return  # links inside articles are not clickable targets: nothing is fetched
+        url = href[len(prefix) :]
+        if url.startswith(("http://", "https://")) and self.confirm_open_url(url):
+            QDesktopServices.openUrl(QUrl(url))

@@ -1,0 +1,105 @@
+"""The work the window hands to background tasks: plain functions of a ``Library``.
+
+Each function runs on a worker thread (through ``reader.ui.tasks``), touches no widget, and
+returns plain data for the GUI thread to show. Keeping them here keeps the window free of
+archive logic and lets tests call them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from reader.core.model import BlockKind, SearchResults
+from reader.ui.widgets.article_view import LoadedArticle
+from reader.ui.widgets.sidebar import CollectionInfo, SidebarData, Source
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+
+RECENT_DAYS = 7
+SEARCH_LIMIT = 1000
+
+
+def load_article(library: Library, article_id: int) -> LoadedArticle:
+    """The article, its entities, its saved images and tags, ready for the reader."""
+    article = library.article(article_id)
+    entities = library.entities(article_id)
+    images: dict[str, bytes] = {}
+    for block in article.extracted.blocks:
+        if block.kind is BlockKind.IMAGE and block.source and block.source not in images:
+            data = library.resource(article_id, block.source)
+            if data:
+                images[block.source] = data
+    tags = library.tags_of(article_id) if hasattr(library, "tags_of") else []
+    return LoadedArticle(article, entities, images, tags)
+
+
+def load_sidebar(library: Library) -> SidebarData:
+    """Counts and lists for the sidebar, including each saved search's live count."""
+    data = SidebarData(total=library.count())
+    if hasattr(library, "trashed_ids"):
+        data.trashed = len(library.trashed_ids())
+    if hasattr(library, "collections"):
+        data.collections = [
+            CollectionInfo(c.id, c.name, c.parent_id, c.count) for c in library.collections()
+        ]
+    if hasattr(library, "all_tags"):
+        data.tags = dict(library.all_tags())
+    if hasattr(library, "saved_searches"):
+        for saved in library.saved_searches():
+            try:
+                count: int | None = library.search(saved.query, limit=1).total
+            except Exception:  # noqa: BLE001 - a saved query that no longer parses: no count
+                count = None
+            data.saved.append((saved.name, saved.query, count))
+    return data
+
+
+def ids_for_source(library: Library, source: Source) -> list[int]:
+    """The article ids a sidebar source lists, newest first where order is not given."""
+    if source.kind == "all":
+        return library.article_ids("added")
+    if source.kind == "recent":
+        cutoff = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).strftime("%Y-%m-%dT%H:%M:%S")
+        ids = library.article_ids("added")
+        summaries = library.summaries(ids)
+        return [i for i in ids if i in summaries and summaries[i].added_at >= cutoff]
+    if source.kind == "annotated":
+        ids = library.article_ids("added")
+        summaries = library.summaries(ids)
+        return [i for i in ids if i in summaries and summaries[i].annotation_count > 0]
+    if source.kind == "trash":
+        return library.trashed_ids()
+    if source.kind == "collection" and source.collection_id is not None:
+        return library.collection_article_ids(source.collection_id)
+    if source.kind == "tag":
+        return library.tagged_article_ids(source.value)
+    if source.kind == "saved":
+        return [hit.article_id for hit in library.search(source.value, limit=SEARCH_LIMIT).hits]
+    return []
+
+
+@dataclass
+class SearchOutcome:
+    """A search's results with the facets of everything it matched."""
+
+    results: SearchResults
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def run_search(library: Library, query: str, *, with_facets: bool = True) -> SearchOutcome:
+    """Runs a query (raises ``QueryError`` for bad syntax) and counts its facets."""
+    results = library.search(query, limit=SEARCH_LIMIT)
+    facets: dict[str, list[tuple[str, int]]] = {}
+    if with_facets and hasattr(library, "facets"):
+        facets = library.facets(query)
+    return SearchOutcome(results, facets)
+
+
+def hits_in_article(library: Library, article_id: int, query: str) -> list[tuple[int, int]]:
+    """Every place the query's words occur in the article (canonical spans)."""
+    if not query.strip() or not hasattr(library, "hits_in_context"):
+        return []
+    return library.hits_in_context(article_id, query)

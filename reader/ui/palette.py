@@ -1,0 +1,32 @@
+"""The application palette for the light/sepia and dark themes (Fusion style)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def apply_palette(app: QApplication, *, dark: bool) -> None:
+    """Switches the whole window between Fusion's light palette and a readable dark one."""
+    app.setStyle("Fusion")
+    if not dark:
+        app.setPalette(app.style().standardPalette())
+        return
+    palette = QPalette()
+    role = QPalette.ColorRole
+    palette.setColor(role.Window, QColor("#26282c"))
+    palette.setColor(role.WindowText, QColor("#e6e6e6"))
+    palette.setColor(role.Base, QColor("#1e1f22"))
+    palette.setColor(role.AlternateBase, QColor("#2b2d31"))
+    palette.setColor(role.ToolTipBase, QColor("#2b2d31"))
+    palette.setColor(role.ToolTipText, QColor("#e6e6e6"))
+    palette.setColor(role.Text, QColor("#e6e6e6"))
+    palette.setColor(role.PlaceholderText, QColor("#9a9a9a"))
+    palette.setColor(role.Button, QColor("#303237"))
+    palette.setColor(role.ButtonText, QColor("#e6e6e6"))
+    palette.setColor(role.Highlight, QColor("#3d6fb6"))
+    palette.setColor(role.HighlightedText, QColor("#ffffff"))
+    palette.setColor(role.Link, QColor("#8cc4ff"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
+    app.setPalette(palette)

@@ -1,0 +1,177 @@
+"""The Entities panel: the article's entities grouped by type, with per-type toggles.
+
+Shows each type with its mention count, a checkbox that toggles its highlights, and the
+legend cue (colour and underline style); each entity lists its distinct names with counts.
+Activating a name jumps to its next mention; "Find in archive" searches every article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import EntitySpan
+from reader.ui.entity_styles import ENTITY_STYLES, style_for
+
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 20
+NAME_ROLE = Qt.ItemDataRole.UserRole + 21
+
+# Query field for "find in archive", by type; other types use the generic field.
+SEARCH_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
+
+
+def archive_query(label: str, name: str) -> str:
+    """The query that finds every article mentioning this entity."""
+    field = SEARCH_FIELDS.get(label, "entity")
+    return f'{field}:"{name.replace(chr(34), "")}"'
+
+
+class EntitiesPanel(QWidget):
+    visibility_changed = Signal(set)  # the labels whose highlights are on
+    mention_requested = Signal(int, int)  # canonical start, end of the mention to show
+    archive_search_requested = Signal(str)  # a query
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Entity", "Mentions"])
+        self.tree.setAccessibleName("Entities in this article")
+        self.tree.setColumnWidth(0, 200)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.find_button = QPushButton("Find in archive", self)
+        self.find_button.setToolTip("Search every article for the selected entity")
+        self.find_button.clicked.connect(self._on_find_button_clicked)
+        self.next_button = QPushButton("Next mention", self)
+        self.next_button.clicked.connect(self._on_next_button_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.find_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self._visible = {
+            label for label, style in ENTITY_STYLES.items() if not style.hidden_by_default
+        }
+        self._mentions: dict[tuple[str, str], list[EntitySpan]] = {}
+        self._cursor: dict[tuple[str, str], int] = {}
+        self._dark = False
+        self.show_entities([])
+
+    def visible_labels(self) -> set[str]:
+        return set(self._visible)
+
+    def set_visible_labels(self, labels: set[str]) -> None:
+        self._visible = set(labels)
+        self.visibility_changed.emit(self.visible_labels())
+
+    def toggle_all(self) -> None:
+        """Turns every highlight off, or back on (the default types) when all are off."""
+        if self._visible:
+            self._visible = set()
+        else:
+            self._visible = {
+                label for label, style in ENTITY_STYLES.items() if not style.hidden_by_default
+            }
+        self._sync_checks()
+        self.visibility_changed.emit(self.visible_labels())
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+
+    def show_entities(self, entities: list[EntitySpan]) -> None:
+        """Fills the tree: every known type (so the legend is complete), then its names."""
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        by_label: dict[str, list[EntitySpan]] = defaultdict(list)
+        for span in entities:
+            by_label[span.label].append(span)
+        self._mentions = {}
+        self._cursor = {}
+        labels = list(ENTITY_STYLES) + sorted(set(by_label) - set(ENTITY_STYLES))
+        for label in labels:
+            style = style_for(label)
+            spans = by_label.get(label, [])
+            item = QTreeWidgetItem([f"{style.display_name}", str(len(spans))])
+            item.setData(0, LABEL_ROLE, label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                0, Qt.CheckState.Checked if label in self._visible else Qt.CheckState.Unchecked
+            )
+            item.setBackground(0, QBrush(QColor(style.dark if self._dark else style.light)))
+            item.setToolTip(0, f"{style.display_name}: highlighted with {style.cue}")
+            counts = Counter(span.text for span in spans)
+            for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].lower())):
+                child = QTreeWidgetItem([name, str(count)])
+                child.setData(0, LABEL_ROLE, label)
+                child.setData(0, NAME_ROLE, name)
+                child.setToolTip(0, "Enter: jump to the next mention")
+                item.addChild(child)
+                self._mentions[(label, name)] = sorted(
+                    (s for s in spans if s.text == name), key=lambda s: s.start
+                )
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(bool(spans) and len(counts) <= 12)
+        self.tree.blockSignals(False)
+
+    def selected_entity(self) -> tuple[str, str] | None:
+        item = self.tree.currentItem()
+        if item is None or item.data(0, NAME_ROLE) is None:
+            return None
+        return str(item.data(0, LABEL_ROLE)), str(item.data(0, NAME_ROLE))
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _sync_checks(self) -> None:
+        self.tree.blockSignals(True)
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is None:
+                continue
+            label = item.data(0, LABEL_ROLE)
+            item.setCheckState(
+                0, Qt.CheckState.Checked if label in self._visible else Qt.CheckState.Unchecked
+            )
+        self.tree.blockSignals(False)
+
+    def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        label = item.data(0, LABEL_ROLE)
+        if column != 0 or item.data(0, NAME_ROLE) is not None or label is None:
+            return
+        if item.checkState(0) == Qt.CheckState.Checked:
+            self._visible.add(str(label))
+        else:
+            self._visible.discard(str(label))
+        self.visibility_changed.emit(self.visible_labels())
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, NAME_ROLE) is not None:
+            self._on_next_button_clicked()
+
+    def _on_next_button_clicked(self) -> None:
+        chosen = self.selected_entity()
+        if chosen is None:
+            return
+        mentions = self._mentions.get(chosen, [])
+        if not mentions:
+            return
+        position = self._cursor.get(chosen, -1) + 1
+        position %= len(mentions)
+        self._cursor[chosen] = position
+        self.mention_requested.emit(mentions[position].start, mentions[position].end)
+
+    def _on_find_button_clicked(self) -> None:
+        chosen = self.selected_entity()
+        if chosen is not None:
+            self.archive_search_requested.emit(archive_query(*chosen))
