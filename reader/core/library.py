@@ -20,9 +20,10 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
+from reader.core.backup import backup_archive
+from reader.core.checking import CheckReport, check_archive
 from reader.core.errors import ArticleNotFound, StoreError
 from reader.core.importing.pipeline import ImportOptions, run_import
-from reader.core.importing.saving import utc_now
 from reader.core.index import ArchiveIndex, IndexDocument, document_from_article
 from reader.core.model import (
     Article,
@@ -38,9 +39,10 @@ from reader.core.store import articles as article_rows
 from reader.core.store import entities as entity_rows
 from reader.core.store import organising
 from reader.core.store.facets import facet_counts
-from reader.core.store.organising import Collection, SavedSearch
 from reader.core.store.lock import ArchiveLock
+from reader.core.store.organising import Collection, SavedSearch
 from reader.core.store.store import Store
+from reader.core.timestamps import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -417,6 +419,24 @@ class Library:
         count = self.sync_index(progress)
         self._index.optimize()
         return count
+
+    # -- safety ----------------------------------------------------------------------------
+
+    def check(
+        self,
+        *,
+        repair: bool = False,
+        verify_hashes: bool = True,
+        progress: ProgressCallback | None = None,
+    ) -> CheckReport:
+        """Verifies originals, the database and the index against the store."""
+        return check_archive(self, repair=repair, verify_hashes=verify_hashes, progress=progress)
+
+    def backup(
+        self, destination: str | os.PathLike[str], progress: ProgressCallback | None = None
+    ) -> int:
+        """A consistent copy of the archive, made while it stays open."""
+        return backup_archive(self, Path(destination), progress)
 
     # -- life cycle ------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ their "needs indexing" rows. A crash before the commit leaves only unreferenced 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 
 from reader.core.containers import ImportSource
 from reader.core.importing.worker import PageResult, SourceResult
@@ -18,20 +17,14 @@ from reader.core.store import articles as article_rows
 from reader.core.store import entities as entity_rows
 from reader.core.store.blobs import sha256_of_bytes
 from reader.core.store.store import Store
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+from reader.core.timestamps import iso_from_epoch, utc_now
 
 
 def file_mtime(source: ImportSource) -> str | None:
     try:
-        stamp = source.path.stat().st_mtime
+        return iso_from_epoch(source.path.stat().st_mtime)
     except OSError:
         return None
-    return (
-        datetime.fromtimestamp(stamp, UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    )
 
 
 def _existing_with_text(connection: sqlite3.Connection, text_sha256: str) -> int | None:

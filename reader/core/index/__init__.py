@@ -51,7 +51,9 @@ class ArchiveIndex:
     def indexed_ids(self) -> set[int]:
         """Every article id in the index (for consistency checks)."""
         reader = self._searcher.searcher().reader()
-        return {int(value) for value in reader.field_terms("article_id")}
+        # Not the term list: deleted documents keep their terms until segments merge.
+        column = reader.column_reader("article_number")
+        return {int(column[docnum]) for docnum in reader.all_doc_ids()}
 
     def document_count(self) -> int:
         return int(self._searcher.searcher().doc_count())
