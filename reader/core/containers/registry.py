@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.containers.context import ReadContext
-from reader.core.containers.sniffing import HEAD_SIZE
+from reader.core.containers.sniffing import HEAD_SIZE, binary_kind
 from reader.core.errors import ImportRejected
 from reader.core.model import SavedPage
 
@@ -86,6 +86,9 @@ def choose_format(data: bytes, name: str) -> ContainerFormat:
     sniffed = sniff_format(head)
     if sniffed is not None:
         return sniffed
+    kind = binary_kind(head)
+    if kind is not None:
+        raise ImportRejected(f"not a saved page: binary data ({kind})")
     if by_name is not None:
         raise ImportRejected(f"not a saved page: binary data, not {by_name.name}")
     raise ImportRejected("not a saved page: binary data")

@@ -31,6 +31,40 @@ _HTML_START = re.compile(
 _CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27}) + b"\x7f"
 
 
+# Files people save next to pages, recognised by their magic numbers so that a renamed one
+# gets a precise message instead of being read as text.
+_BINARY_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"\x7fELF", "a program"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3\x03", "an MP3 file"),
+    (b"ID3\x04", "an MP3 file"),
+    (b"\x1a\x45\xdf\xa3", "a WebM/Matroska video"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a well-known non-page file is ("a PDF document"), from its magic number."""
+    for magic, kind in _BINARY_KINDS:
+        if head.startswith(magic):
+            return kind
+    if head[4:8] == b"ftyp":
+        return "an MP4/QuickTime media file"
+    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "a RIFF media file (WebP, WAV or AVI)"
+    return None
+
+
 def strip_bom(head: bytes) -> bytes:
     """Returns ``head`` without a UTF-8 byte-order mark."""
     return head[3:] if head.startswith(_BOMS[0]) else head
@@ -43,6 +77,8 @@ def looks_binary(head: bytes) -> bool:
     """
     if not head:
         return False
+    if binary_kind(head) is not None:
+        return True
     if head.startswith(_BOMS[1:]):
         try:
             encoding = "utf-16-le" if head[0] == 0xFF else "utf-16-be"

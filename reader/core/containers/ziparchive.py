@@ -130,13 +130,15 @@ def read_zip(data: bytes, context: ReadContext) -> list[SavedPage]:
     first_error: ImportRejected | None = None
     for member in files:
         name = member.filename
+        if is_hidden_or_system(name):
+            continue
         folder = next((prefix for prefix in folders if name.startswith(prefix)), None)
         if folder is not None:
             resources.setdefault(folders[folder], []).append(
                 (name, folder, _read_member(archive, member, context))
             )
             continue
-        if is_hidden_or_system(name) or is_clearly_not_a_page(name):
+        if is_clearly_not_a_page(name):
             continue
         try:
             inner = dispatch(_read_member(archive, member, context), context.nested(name))

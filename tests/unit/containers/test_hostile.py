@@ -298,3 +298,15 @@ def test_default_limits_stop_large_bombs(tmp_path: Path) -> None:
     assert "500 MB" in rejected(path)
     warc = write(tmp_path / "bomb.warc", _gzip_encoded_warc(b"\0" * (300 * 1024 * 1024)))
     assert "bomb" in rejected(warc)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"GIF89a\x01\x00\x01\x00", "GIF"),
+    ],
+)
+def test_renamed_documents_and_images_are_named(tmp_path: Path, data: bytes, kind: str) -> None:
+    assert kind in rejected(write(tmp_path / "article.html", data))
