@@ -63,6 +63,8 @@ def _run(module: ModuleType, args: argparse.Namespace) -> int:
         # Another process (the app) is writing: reading is still safe.
         print(f"archival-reader: {locked}; opening it read-only", file=sys.stderr)
         library = Library.open(archive, read_only=True)
+    for repair in library.recovered:
+        print(f"archival-reader: the last session was interrupted; {repair}", file=sys.stderr)
     with library:
         return int(module.run(args, library))
 

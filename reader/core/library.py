@@ -60,6 +60,8 @@ class Library:
         self._store = store
         self._index = index
         self._lock = lock
+        # What opening repaired after an interrupted session (empty when none was needed).
+        self.recovered: list[str] = []
         self._index_lock = threading.Lock()
 
     @classmethod
@@ -78,8 +80,7 @@ class Library:
         except OSError as error:
             raise StoreError(f"cannot create the archive folder {root}: {error}") from error
         lock = None if read_only else ArchiveLock(root)
-        if lock is not None:
-            lock.acquire()
+        interrupted = lock.acquire() if lock is not None else False
         try:
             store = Store(root, read_only=read_only)
             index = ArchiveIndex(root / INDEX_FOLDER, read_only=read_only)
@@ -93,6 +94,13 @@ class Library:
             if index.created_empty:
                 library._queue_all_for_indexing()
             library.sync_index()
+            if interrupted:
+                # The last session was killed: mend what it may have left half done.
+                report = library.check(repair=True, verify_hashes=False)
+                library.recovered = report.repaired
+                log.warning(
+                    "recovered an interrupted session: %s", report.repaired or "nothing to do"
+                )
         return library
 
     @property

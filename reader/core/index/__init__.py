@@ -51,6 +51,8 @@ class ArchiveIndex:
     def indexed_ids(self) -> set[int]:
         """Every article id in the index (for consistency checks)."""
         reader = self._searcher.searcher().reader()
+        if reader.doc_count_all() == 0:  # an empty index has no columns
+            return set()
         # Not the term list: deleted documents keep their terms until segments merge.
         column = reader.column_reader("article_number")
         return {int(column[docnum]) for docnum in reader.all_doc_ids()}

@@ -206,6 +206,8 @@ class IndexSearcher:
         """Every article id the query matches (unranked), for facets and filters."""
         parsed = self.parse(text)
         searcher = self.searcher()
+        if searcher.reader().doc_count_all() == 0:  # an empty index has no columns
+            return []
         column = searcher.reader().column_reader("article_number")
         return [int(column[docnum]) for docnum in searcher.docs_for_query(parsed)]
 

@@ -2,7 +2,8 @@
 
 The lock is an OS file lock (``flock``), so the kernel releases it when its process dies,
 however it dies: a lock left by a killed process is taken over without any guessing. The pid
-written in the file only serves the message shown to the second writer.
+written in the file serves the message shown to the second writer, and a pid still there
+when the lock is taken tells that the last session did not close cleanly.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ class ArchiveLock:
         self.path = root / LOCK_NAME
         self._stream: IO[str] | None = None
 
-    def acquire(self) -> None:
-        """Raises:
-        ArchiveLocked: another live process holds the archive.
+    def acquire(self) -> bool:
+        """Takes the lock; returns True when the previous owner died without closing.
+
+        Raises:
+            ArchiveLocked: another live process holds the archive.
         """
         stream = self.path.open("a+", encoding="ascii")
         try:
@@ -40,14 +43,21 @@ class ArchiveLock:
             stream.close()
             raise ArchiveLocked(int(owner) if owner.isdigit() else 0) from None
         stream.seek(0)
+        previous_owner_died = bool(stream.read().strip())
+        stream.seek(0)
         stream.truncate()
         stream.write(str(os.getpid()))
         stream.flush()
         self._stream = stream
+        return previous_owner_died
 
     def release(self) -> None:
         if self._stream is None:
             return
+        # An empty lock file tells the next owner that this session ended cleanly.
+        self._stream.seek(0)
+        self._stream.truncate()
+        self._stream.flush()
         if fcntl is not None:
             fcntl.flock(self._stream.fileno(), fcntl.LOCK_UN)
         self._stream.close()
