@@ -117,3 +117,13 @@ def hash_text(text: str) -> str:
         64 lowercase hex digits.
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_link(article_id: int) -> str:
+    """The archive's link to an article (the W3C target ``source``)."""
+    return f"archival-reader://article/{article_id}"
+
+
+def annotation_link(article_id: int, annotation_id: str) -> str:
+    """The archive's link to one annotation, used by every export."""
+    return f"{article_link(article_id)}#annotation-{annotation_id}"

@@ -72,9 +72,10 @@ def test_a_closer_quote_scores_higher() -> None:
     typo = search(text[35:], "committee approved the budget", 5)[0]
     typo = Match(typo.start + 35, typo.end + 35, typo.errors)
     context = QuoteContext()
-    assert score_match(text, quote, exact, context).score > score_match(
-        text, quote, typo, context
-    ).score
+    assert (
+        score_match(text, quote, exact, context).score
+        > score_match(text, quote, typo, context).score
+    )
 
 
 def test_matching_context_beats_a_nearer_position() -> None:
