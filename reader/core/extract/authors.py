@@ -23,6 +23,16 @@ _ROLE_WORDS = re.compile(
     r"agency|press|wire|bureau|service|media|inc|ltd|llc|gmbh|\.com)\b",
     re.IGNORECASE,
 )
+# Words that never occur in a person's name but do in things near bylines.
+_NON_NAME_WORDS = {
+    "by", "the", "our", "people", "company", "size", "articles", "article", "posts", "post",
+    "bluesky", "mastodon", "facebook", "instagram", "linkedin", "youtube", "threads", "courtesy",
+    "view", "all", "more", "about", "contact", "home", "blog", "news", "profile", "bio",
+    "written", "reviewed", "fact", "checked", "medically", "updated", "last", "share", "comments",
+    "subscribe", "newsletter", "login", "menu", "search", "getty", "images", "shutterstock",
+    "unsplash", "photo", "image", "video", "podcast", "category", "categories", "tags", "topics",
+}  # fmt: skip
+_ROLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\(.*\)$")
 _NOT_NAME = re.compile(r"[@#:/\d]|https?|www\.", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[\w.'’\-]+$")
 
@@ -31,9 +41,13 @@ def clean_author(name: str) -> str | None:
     """Returns a person's name from one author string, or None if it is not a name."""
     name = normalize_space(name)
     name = _PREFIX.sub("", name).strip(" -–—|,.:")
+    # "Jane Doe - Product marketer", "Jane Doe (Reuters)": the name is the first part.
+    name = _ROLE_TAIL.sub("", name).strip(" -–—|,.:")
     if not name or _NOT_NAME.search(name):
         return None
     words = name.split()
+    if any(word.lower().strip(".") in _NON_NAME_WORDS for word in words):
+        return None
     if not 1 <= len(words) <= 5 or len(name) > 60:
         return None
     if not all(_NAME_TOKEN.match(word) for word in words):

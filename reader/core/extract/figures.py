@@ -87,10 +87,7 @@ def _is_small(image: HtmlElement) -> bool:
 
 
 def _outside_content(image: HtmlElement) -> bool:
-    for ancestor in image.iterancestors():
-        if ancestor.tag in _OUTSIDE_CONTENT:
-            return True
-    return False
+    return any(ancestor.tag in _OUTSIDE_CONTENT for ancestor in image.iterancestors())
 
 
 def _figure_caption(figure: HtmlElement) -> tuple[str | None, str | None]:
@@ -144,7 +141,9 @@ def prepare_figures(tree: HtmlElement) -> FigureNotes:
             if SKIPPED_IMAGE.search(source) or SKIPPED_IMAGE.search(element.get("class") or ""):
                 continue
             figure = next((a for a in element.iterancestors("figure")), None)
-            caption, credit = captions.get(id(figure), (None, None)) if figure is not None else (None, None)
+            caption, credit = (
+                captions.get(id(figure), (None, None)) if figure is not None else (None, None)
+            )
             seen.add(source)
             alt = normalize_space(element.get("alt") or "")
             notes.images.append(ImageNote(source, alt, caption, credit, anchor))
@@ -174,7 +173,11 @@ def place_images(
         by_anchor.setdefault(image.anchor, []).append(image)
     placed: list[PendingBlock] = []
     title_key = anchor_key(title) if title else None
-    if title_key and title_key in by_anchor and not (blocks and anchor_key(blocks[0].text) == title_key):
+    if (
+        title_key
+        and title_key in by_anchor
+        and not (blocks and anchor_key(blocks[0].text) == title_key)
+    ):
         _emit(placed, by_anchor.pop(title_key), credits)
     for block in blocks:
         placed.append(block)

@@ -11,23 +11,25 @@ This module only reads the tree; it never changes it.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from htmldate import find_date
 from lxml.html import HtmlElement
 
-from reader.core.extract.authors import clean_author, split_authors
+from reader.core.extract.bylines import find_authors
 from reader.core.extract.dates import parse_date, parse_url_date
 from reader.core.extract.jsonld import (
     find_article_object,
     find_site_name,
-    person_names,
     read_json_ld,
     text_value,
 )
-from reader.core.extract.rules import AUTHOR_META, BYLINE_XPATH, MODIFIED_META, PUBLISHED_META
-from reader.core.extract.text import normalize_space
-from reader.core.extract.titles import clean_title
+from reader.core.extract.rules import MODIFIED_META, PUBLISHED_META
+from reader.core.extract.text import normalize_space, repair_text
+from reader.core.extract.titles import choose_title, clean_title, headline_texts
 
 
 @dataclass
@@ -54,6 +56,10 @@ class PageMetadata:
         return True
 
 
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
 def _meta_index(tree: HtmlElement) -> dict[str, str]:
     """All ``<meta>`` values keyed by lower-cased name/property (first occurrence wins)."""
     index: dict[str, str] = {}
@@ -61,7 +67,7 @@ def _meta_index(tree: HtmlElement) -> dict[str, str]:
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         content = meta.get("content")
         if key and content and content.strip():
-            index.setdefault(key.strip().lower(), normalize_space(content))
+            index.setdefault(key.strip().lower(), repair_text(content))
     return index
 
 
@@ -96,27 +102,6 @@ def _canonical_url(
     if og_url.startswith(("http://", "https://")):
         return og_url, "opengraph"
     return saved_url, "saved-url"
-
-
-def _find_authors(
-    tree: HtmlElement, article: dict[str, object] | None, metas: dict[str, str]
-) -> tuple[tuple[str, ...], str]:
-    if article is not None and article.get("author"):
-        names = [clean_author(name) for name in person_names(article.get("author"))]
-        found = tuple(dict.fromkeys(name for name in names if name))
-        if found:
-            return found, "json-ld"
-    for name in AUTHOR_META:
-        value = metas.get(name)
-        if value:
-            found = tuple(split_authors(value))
-            if found:
-                return found, _meta_source(name)
-    for element in tree.xpath(BYLINE_XPATH)[:6]:
-        found = tuple(split_authors(element.text_content()))
-        if found:
-            return found, "byline-text"
-    return (), ""
 
 
 def _find_date(
@@ -156,6 +141,25 @@ def _find_time_element(tree: HtmlElement) -> str | None:
     return None
 
 
+def _guess_date(tree: HtmlElement) -> str | None:
+    """Last resort: htmldate's heuristics over the page's text and attributes.
+
+    It looks at many weak signals (date patterns in classes, text near the title...), so it
+    runs only when no structured source gave a date. It copies the tree before pruning it.
+    """
+    try:
+        found = find_date(
+            tree,
+            original_date=True,
+            extensive_search=True,
+            outputformat="%Y-%m-%d",
+            max_date=dt.date.today().isoformat(),
+        )
+    except (ValueError, TypeError):
+        return None
+    return parse_date(found) if isinstance(found, str) else None
+
+
 def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
     """Reads title, authors, dates, site, URL, language, description and keywords.
 
@@ -174,6 +178,7 @@ def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
     url, url_source = _canonical_url(tree, metas, saved_url)
     found.set("url", url, url_source)
 
+    publisher = text_value(article.get("publisher")) if article is not None else None
     site_meta = _first_meta(metas, ("og:site_name", "application-name", "twitter:site"))
     site_json = find_site_name(objects)
     if article is not None and not site_json:
@@ -182,21 +187,25 @@ def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
     if site_meta and not site_meta[1].startswith("@"):
         found.set("site", site_meta[1], _meta_source(site_meta[0]))
 
-    h1 = _first_text(tree, ".//h1")
+    headings = headline_texts(tree)
+    h1 = headings[0] if headings else None
     title_tag = _first_text(tree, ".//title")
     candidates: list[tuple[str | None, str]] = []
     if article is not None:
         candidates.append((text_value(article.get("headline")), "json-ld"))
     for name in ("og:title", "twitter:title", "citation_title", "dc.title"):
         candidates.append((metas.get(name), _meta_source(name)))
-    candidates.append((h1, "h1"))
     candidates.append((title_tag, "title-tag"))
+    meta_titles: list[tuple[str, str]] = []
     for value, source in candidates:
-        title = clean_title(value, site=found.site, h1=h1)
-        if title and found.set("title", title, source):
-            break
+        title = clean_title(repair_text(value) if value else None, site=found.site, h1=h1)
+        if title:
+            meta_titles.append((title, source))
+    title, title_source = choose_title(headings, meta_titles, found.site)
+    found.set("title", title, title_source)
 
-    authors, author_source = _find_authors(tree, article, metas)
+    organisations = {_key(name) for name in (found.site, publisher) if name}
+    authors, author_source = find_authors(tree, article, metas, organisations, title_tag)
     found.set("authors", authors, author_source)
 
     published, source = _find_date(tree, article, metas, "datePublished", PUBLISHED_META)
@@ -209,6 +218,8 @@ def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
         found.set("published", parse_url_date(found.url or saved_url), "url")
     if not found.published and article is not None:
         found.set("published", parse_date(text_value(article.get("dateCreated"))), "json-ld")
+    if not found.published:
+        found.set("published", _guess_date(tree), "htmldate")
 
     language = tree.get("lang") or tree.get("xml:lang") or metas.get("og:locale")
     if language:

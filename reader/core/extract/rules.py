@@ -89,3 +89,14 @@ SKIPPED_IMAGE = re.compile(
     r"gravatar|/ads?/|doubleclick|facebook\.com/tr|\.svg(?:$|\?)",
     re.IGNORECASE,
 )
+
+# Links to an author's page: their text is the author's name.
+AUTHOR_LINK_XPATH = (
+    "//a[contains(@href, '/author/') or contains(@href, '/authors/') or "
+    "contains(@href, '/writer/') or contains(@href, '/writers/') or "
+    "contains(@href, '/byline/') or contains(@href, '/contributor/') or "
+    "contains(@href, '/contributors/') or contains(@href, '/staff/') or "
+    "contains(@href, '/people/') or contains(@href, '/profile/') or "
+    "contains(@href, '/team/') or contains(@href, '/producers/') or "
+    "contains(@href, '/experts/') or contains(@href, '/columnists/')]"
+)

@@ -11,6 +11,7 @@ empty blocks being kept (they are dropped, except image blocks whose alt text is
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,49 @@ def normalize_space(text: str) -> str:
         The text with single spaces and no leading or trailing whitespace.
     """
     return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+
+
+# UTF-8 bytes read as windows-1252: a lead byte (Â-ô) then one to three continuation
+# bytes, which windows-1252 shows as Latin-1 supplement letters or punctuation.
+_CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]"
+)
+_MOJIBAKE = re.compile("[\u00c2-\u00f4]" + _CONTINUATION + "{1,3}")
+
+
+def _fix_sequence(match: re.Match[str]) -> str:
+    sequence = match.group(0)
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return sequence.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return sequence
+
+
+def repair_mojibake(text: str) -> str:
+    """Undoes UTF-8-read-as-windows-1252 sequences ("Investorâ€™s" -> "Investor’s").
+
+    Each suspicious sequence is converted on its own and only when it decodes as UTF-8,
+    so legitimate accented text is left alone.
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE.sub(_fix_sequence, text)
+
+
+def repair_text(text: str) -> str:
+    """Unescapes stray HTML entities and repairs mojibake in a metadata value.
+
+    Meta values and JSON-LD strings are often escaped twice ("It&amp;#39;s") or were
+    stored by a misconfigured CMS as mojibake. Returns the value with spaces normalised.
+    """
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return normalize_space(repair_mojibake(text))
 
 
 def normalize_preformatted(text: str) -> str:
@@ -81,9 +125,9 @@ class BlockBuilder:
             source: image location, for image blocks.
         """
         if kind is BlockKind.PREFORMATTED:
-            clean = normalize_preformatted(text)
+            clean = normalize_preformatted(repair_mojibake(text))
         else:
-            clean = normalize_space(text)
+            clean = normalize_space(repair_mojibake(text))
         if not clean and kind is not BlockKind.IMAGE:
             return
         if kind is BlockKind.HEADING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.core.extract.dates import parse_date
-from reader.core.extract.text import normalize_space
+from reader.core.extract.text import normalize_space, repair_text
 
 _SEPARATORS = re.compile(r"\s+[|–—•·»:\-]\s+|\s+::\s+|\s+/\s+")
 _MAX_TITLE = 300
@@ -33,7 +33,7 @@ def clean_title(value: str | None, *, site: str | None, h1: str | None) -> str |
     """
     if not value:
         return None
-    title = normalize_space(value)
+    title = repair_text(value)
     if not title or len(title) > _MAX_TITLE:
         return None
     h1_key = _key(h1) if h1 else ""
@@ -80,3 +80,72 @@ def _join(parts: list[str], separators: list[str], start: int, end: int) -> str:
     for index in range(start + 1, end):
         text += separators[index - 1] + parts[index]
     return text.strip()
+
+
+_TOKENS = re.compile(r"\w+")
+_OUTSIDE_HEADLINE = {"nav", "footer", "aside"}
+
+
+def _overlap(first: str, second: str) -> float:
+    a = set(_TOKENS.findall(first.lower()))
+    b = set(_TOKENS.findall(second.lower()))
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def choose_title(
+    headings: list[str], meta_titles: list[tuple[str, str]], site: str | None
+) -> tuple[str | None, str]:
+    """Picks the article's title: its visible ``<h1>`` when there is a plausible one.
+
+    Structured titles (JSON-LD headline, ``og:title``, ``<title>``) are often SEO variants
+    of the headline the reader sees, so the visible ``<h1>`` wins when it is not the site's
+    name. Among several ``<h1>``, the one closest to the structured titles wins.
+
+    Args:
+        headings: texts of the page's ``<h1>`` elements outside navigation, in order.
+        meta_titles: (cleaned title, source) pairs from structured data, best first.
+        site: the site name, if known.
+
+    Returns:
+        The title and its source, or (None, "") when nothing plausible was found.
+    """
+    site_key = _key(site) if site else ""
+    candidates: list[str] = []
+    for heading in headings:
+        text = repair_text(heading)
+        words = len(_TOKENS.findall(text))
+        if not 1 <= words <= 40 or len(text) > _MAX_TITLE:
+            continue
+        if site_key and (_key(text) == site_key or _key(text) in site_key):
+            continue
+        if any(_key(text) == _key(title) for title, _ in meta_titles) or words >= 2:
+            candidates.append(clean_title(text, site=site, h1=None) or text)
+    if candidates:
+        if len(candidates) == 1 or not meta_titles:
+            return candidates[0], "h1"
+        scored = [
+            (max(_overlap(candidate, title) for title, _ in meta_titles), -index, candidate)
+            for index, candidate in enumerate(candidates)
+        ]
+        return max(scored)[2], "h1"
+    for title, source in meta_titles:
+        if title:
+            return title, source
+    return None, ""
+
+
+def headline_texts(tree: object) -> list[str]:
+    """Texts of ``<h1>`` elements that are not inside navigation, footers or asides."""
+    from lxml.html import HtmlElement
+
+    assert isinstance(tree, HtmlElement)
+    texts: list[str] = []
+    for element in list(tree.iter("h1"))[:10]:
+        if any(a.tag in _OUTSIDE_HEADLINE for a in element.iterancestors()):
+            continue
+        text = normalize_space(element.text_content())
+        if text and text not in texts:
+            texts.append(text)
+    return texts
