@@ -52,6 +52,12 @@ def registered_formats() -> Sequence[ContainerFormat]:
     return tuple(_FORMATS)
 
 
+def supported_extensions() -> tuple[str, ...]:
+    """Every registered extension, longest first ("*.warc.gz" before "*.gz"), for file dialogs."""
+    extensions = {extension for item in _FORMATS for extension in item.extensions}
+    return tuple(sorted(extensions, key=lambda extension: (-len(extension), extension)))
+
+
 def format_for_name(name: str) -> ContainerFormat | None:
     """The format whose extension ends ``name`` (the longest such extension wins)."""
     lowered = name.lower()

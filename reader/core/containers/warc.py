@@ -33,7 +33,13 @@ from warcio.limitreader import LimitReader
 
 from reader.core.containers.compressed import check_gunzipped_size
 from reader.core.containers.context import LimitExceeded, ReadContext, format_size
-from reader.core.containers.sniffing import looks_like_arc, looks_like_gzip, looks_like_warc
+from reader.core.containers.sniffing import (
+    HEAD_SIZE,
+    looks_like_arc,
+    looks_like_gzip,
+    looks_like_html,
+    looks_like_warc,
+)
 from reader.core.containers.timestamps import parse_warc_date
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.model import Resource, SavedPage
@@ -209,12 +215,16 @@ def _handle_record(record: Any, collector: _PageCollector, context: ReadContext)
         ):
             collector.add_image(uri, media_type, _read_payload(record.content_stream(), context))
             return
-        if http.get_statuscode() != "200" or media_type not in HTML_MEDIA_TYPES:
+        # Some crawlers drop the Content-Type; such a payload is a page when it looks like one.
+        untyped = media_type in ("", "application/octet-stream")
+        if http.get_statuscode() != "200" or not (media_type in HTML_MEDIA_TYPES or untyped):
             return
         if not _has_supported_encoding(http):
             collector.skipped["unsupported Content-Encoding"] += 1
             return
         capture = _Capture(_read_payload(record.content_stream(), context), charset)
+        if untyped and not looks_like_html(capture.payload[:HEAD_SIZE]):
+            return
         collector.remember(uri, headers.get_header("WARC-Date"), digest, capture)
         collector.add(uri, captured_at, capture)
     elif record_type == "revisit":

@@ -310,3 +310,13 @@ def test_default_limits_stop_large_bombs(tmp_path: Path) -> None:
 )
 def test_renamed_documents_and_images_are_named(tmp_path: Path, data: bytes, kind: str) -> None:
     assert kind in rejected(write(tmp_path / "article.html", data))
+
+
+def test_untyped_response_is_a_page_only_when_it_looks_like_html(tmp_path: Path) -> None:
+    untyped_html = b"HTTP/1.1 200 OK\r\n\r\n<!DOCTYPE html><html><p>untyped</p></html>"
+    untyped_binary = b"HTTP/1.1 200 OK\r\n\r\n\x00\x01binary"
+    records = (EXAMPLE_WARC % (len(untyped_html), untyped_html)) + (
+        EXAMPLE_WARC % (len(untyped_binary), untyped_binary)
+    ).replace(b"http://example.com/", b"http://example.com/blob")
+    (page,) = read(write(tmp_path / "untyped.warc", records))
+    assert page.url == "http://example.com/" and b"untyped" in page.content

@@ -79,3 +79,25 @@ def test_saved_from_comment_gives_the_url(tmp_path: Path) -> None:
     (page,) = read(write(tmp_path / "page.htm", html))
     assert page.url == "https://example.org/a" and page.source_format == "html"
     assert page.captured_at is None and page.captured_source is None
+
+
+def test_supported_extensions_cover_every_format() -> None:
+    from reader.core.containers import supported_extensions
+
+    extensions = supported_extensions()
+    for expected in (
+        ".html",
+        ".htm",
+        ".mht",
+        ".mhtml",
+        ".warc",
+        ".warc.gz",
+        ".arc",
+        ".wacz",
+        ".webarchive",
+        ".txt",
+        ".zip",
+        ".html.gz",
+    ):
+        assert expected in extensions
+    assert extensions.index(".warc.gz") < extensions.index(".gz")
