@@ -1,0 +1,95 @@
+"""SIGKILL an import at random moments: the archive must stay consistent every time.
+
+Each round adds new pages to a folder and imports the whole folder in a child process,
+which is killed (with its workers) at a random moment. After each kill the archive must
+open, pass SQLite's integrity check and the archive check (after the automatic recovery
+that opening performs), and keep every article stored before. At the end an uninterrupted
+import completes with exactly one article per page.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core.library import Library
+
+TEMPLATE = (Path(__file__).parents[1] / "data" / "pages" / "harbour-strike.html").read_text()
+WORDS = ("granite orchard lantern meadow copper harbour violet thunder saffron glacier "
+         "pepper marble falcon willow ember prairie cobalt quartz juniper tundra").split()
+
+
+def write_page(folder: Path, number: int, rng: random.Random) -> None:
+    """A distinct article: the template with a paragraph of its own."""
+    sentence = " ".join(rng.choice(WORDS) for _ in range(60))
+    page = TEMPLATE.replace(
+        "<h2>Backlog", f"<p>Report {number}: {sentence}.</p>\n<h2>Backlog"
+    ).replace("Dock workers end three-week strike", f"Dispatch {number}: dock workers end strike")
+    (folder / f"page-{number:04d}.html").write_text(page)
+
+
+def start_import(archive: Path, folder: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader.cli.main", "--archive", str(archive), "import", "--json",
+         "--no-entities", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the kill takes the workers too
+    )
+
+
+def assert_consistent(archive: Path, must_keep: set[int]) -> set[int]:
+    raw = sqlite3.connect(archive / "library.sqlite3")
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    raw.close()
+    with Library.open(archive) as library:
+        report = library.check()
+        assert report.consistent, report.as_json()
+        ids = set(library.article_ids())
+        assert must_keep <= ids, f"articles lost: {sorted(must_keep - ids)}"
+        return ids
+
+
+def run_rounds(tmp_path: Path, kills: int, seed: int) -> None:
+    rng = random.Random(seed)
+    archive, folder = tmp_path / "archive", tmp_path / "pages"
+    folder.mkdir()
+    written = 0
+    kept: set[int] = set()
+    interrupted = 0  # rounds killed before their import had stored every page
+    for _ in range(kills):
+        for _ in range(6):
+            write_page(folder, written, rng)
+            written += 1
+        process = start_import(archive, folder)
+        time.sleep(rng.uniform(0.2, 2.5))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        if (archive / "library.sqlite3").exists():
+            kept = assert_consistent(archive, kept)
+        interrupted += len(kept) < written
+    assert interrupted >= kills // 2, "the kills must land in the middle of imports"
+    final = start_import(archive, folder)
+    assert final.wait(timeout=600) == 0
+    ids = assert_consistent(archive, kept)
+    assert len(ids) == written
+    with Library.open(archive) as library:
+        titles = [library.article(i).title for i in ids]
+        assert len(set(titles)) == written  # one article per page: no duplicates
+
+
+def test_random_kills_leave_a_consistent_archive(tmp_path: Path) -> None:
+    run_rounds(tmp_path, kills=20, seed=20261125)
+
+
+@pytest.mark.stress
+def test_many_random_kills(tmp_path: Path) -> None:
+    run_rounds(tmp_path, kills=150, seed=int(time.time()))
