@@ -35,6 +35,7 @@ from reader.core.containers.compressed import check_gunzipped_size
 from reader.core.containers.context import LimitExceeded, ReadContext, format_size
 from reader.core.containers.sniffing import (
     HEAD_SIZE,
+    looks_binary,
     looks_like_arc,
     looks_like_gzip,
     looks_like_html,
@@ -178,6 +179,24 @@ def _read_payload(stream: _Stream, context: ReadContext) -> bytes:
         chunks.append(chunk)
 
 
+def _read_body(record: Any, context: ReadContext, warnings: io.StringIO) -> bytes | None:
+    """The decoded HTTP body, or ``None`` when its compression is cut short or corrupt.
+
+    warcio returns a body cut short in two cases: decompression fails halfway (it prints the
+    error to stderr, captured in ``warnings``) or the compressed data simply ends (the
+    decompressor never reaches its end). Crawlers that truncate large payloads cause the
+    latter legitimately; either way the page is incomplete and is left out.
+    """
+    before = warnings.tell()
+    stream = record.content_stream()
+    payload = _read_payload(stream, context)
+    decompressor = getattr(stream, "decompressor", None)
+    finished = getattr(decompressor, "eof", True) if decompressor is not None else True
+    if warnings.tell() != before or finished is False:
+        return None
+    return payload
+
+
 def _drain_and_check_length(record: Any, uri: str) -> None:
     """Reads what is left of the record and rejects it when its data ends early."""
     raw = record.raw_stream
@@ -195,7 +214,9 @@ def _has_supported_encoding(http_headers: Any) -> bool:
     return encoding in ("", "identity") or encoding in BufferedReader.get_supported_decompressors()
 
 
-def _handle_record(record: Any, collector: _PageCollector, context: ReadContext) -> None:
+def _handle_record(
+    record: Any, collector: _PageCollector, context: ReadContext, warnings: io.StringIO
+) -> None:
     headers = record.rec_headers
     record_type = record.rec_type
     collector.record_types[record_type] += 1
@@ -213,7 +234,9 @@ def _handle_record(record: Any, collector: _PageCollector, context: ReadContext)
             and _has_supported_encoding(http)
             and collector.wants_image(int(record.payload_length or 0))
         ):
-            collector.add_image(uri, media_type, _read_payload(record.content_stream(), context))
+            image = _read_body(record, context, warnings)
+            if image is not None:
+                collector.add_image(uri, media_type, image)
             return
         # Some crawlers drop the Content-Type; such a payload is a page when it looks like one.
         untyped = media_type in ("", "application/octet-stream")
@@ -222,8 +245,16 @@ def _handle_record(record: Any, collector: _PageCollector, context: ReadContext)
         if not _has_supported_encoding(http):
             collector.skipped["unsupported Content-Encoding"] += 1
             return
-        capture = _Capture(_read_payload(record.content_stream(), context), charset)
+        body = _read_body(record, context, warnings)
+        if body is None:
+            collector.skipped["HTML response with a truncated or corrupt compressed body"] += 1
+            return
+        capture = _Capture(body, charset)
         if untyped and not looks_like_html(capture.payload[:HEAD_SIZE]):
+            return
+        if looks_binary(capture.payload[:HEAD_SIZE]):
+            # warcio hands back the raw bytes when a body does not decompress from its start.
+            collector.skipped["HTML response with an undecodable body"] += 1
             return
         collector.remember(uri, headers.get_header("WARC-Date"), digest, capture)
         collector.add(uri, captured_at, capture)
@@ -274,13 +305,15 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
     )
     collector = _PageCollector(context, "arc" if kind == "ARC" else "warc")
     iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
-    # warcio prints its warnings to stderr; they are turned into rejections below instead.
-    with contextlib.redirect_stderr(io.StringIO()):
+    # warcio prints its warnings to stderr: a wrong record length (counted in err_count and
+    # rejected below) or a body that stopped decompressing (seen by _read_body).
+    warnings = io.StringIO()
+    with contextlib.redirect_stderr(warnings):
         try:
             for record in iterator:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 _check_declared_length(record, uri)
-                _handle_record(record, collector, context)
+                _handle_record(record, collector, context, warnings)
                 _drain_and_check_length(record, uri)
         except ImportRejected:
             raise

@@ -320,3 +320,21 @@ def test_untyped_response_is_a_page_only_when_it_looks_like_html(tmp_path: Path)
     ).replace(b"http://example.com/", b"http://example.com/blob")
     (page,) = read(write(tmp_path / "untyped.warc", records))
     assert page.url == "http://example.com/" and b"untyped" in page.content
+
+
+def test_gzip_http_body_corrupt_halfway_is_rejected(tmp_path: Path) -> None:
+    body = gzip.compress(b"<html><body>" + os.urandom(20_000).hex().encode() + b"</body></html>")
+    broken = body[: len(body) // 2] + bytes(len(body) - len(body) // 2)  # zeros from the middle
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + broken
+    assert "corrupt" in rejected(write(tmp_path / "broken.warc", EXAMPLE_WARC % (len(http), http)))
+
+
+def test_gzip_http_body_corrupt_from_the_start_is_not_a_page(tmp_path: Path) -> None:
+    http = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+        + b"\x1f\x8b\x08\x00"
+        + bytes(range(256))
+    )
+    assert "undecodable" in rejected(
+        write(tmp_path / "garbage.warc", EXAMPLE_WARC % (len(http), http))
+    )
