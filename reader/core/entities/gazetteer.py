@@ -1,14 +1,18 @@
 """Curated name lists (countries, capitals, provinces, agencies, international bodies).
 
-The lists live in ``resources/entities/gazetteer/*.tsv`` as ``name<TAB>TYPE`` lines (``#``
-comments allowed), where TYPE is a user-facing label. They are general reference lists, not
-names picked from test articles.
+The lists live in ``resources/entities/gazetteer/*.tsv`` as ``name<TAB>TYPE[<TAB>force]`` lines
+(``#`` comments allowed), where TYPE is a user-facing label. They are general reference lists
+written by ``scripts/ner/write_gazetteer.py``, not names picked from test articles.
 
-How they combine with the model (``apply_gazetteer``): a listed name the model missed is added;
+How they combine with the model (``apply_gazetteer``): a listed name the model missed is added
+(unless the model saw another kind of name there, such as the "U.S." of "U.S. Open");
 where the model found exactly a listed name but gave it another type, the list's type wins,
 except over ``PERSON`` (a listed place that is also a surname, "Jordan", "Chad", stays with the
-model, which sees the context). A model span that overlaps a listed name without matching it
-exactly is kept: it is usually a longer name ("Kabul University").
+model, which sees the context) and a place list never turns an ``ORG`` into a place (sports
+teams and governments are named after places: "Chicago beat Boston"), unless the entry is
+marked ``force`` (agencies and companies whose names are never people's: "Reuters", "Uber").
+A model span that overlaps a listed name without matching it exactly is kept: it is usually a
+longer name ("Kabul University").
 """
 
 from __future__ import annotations
@@ -35,18 +39,26 @@ class Gazetteer:
 
     labels: Mapping[str, str]
     matcher: PhraseMatcher
+    forced: frozenset[str] = frozenset()  # keys whose label wins over the model's PERSON
 
     @classmethod
-    def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Gazetteer:
-        """Builds a gazetteer from ``(name, label)`` pairs; a later pair wins for one name."""
+    def from_entries(cls, entries: Iterable[tuple[str, str] | tuple[str, str, bool]]
+                     ) -> Gazetteer:
+        """Builds a gazetteer from ``(name, label[, force])``; a later entry wins for one name."""
         labels: dict[str, str] = {}
+        forced: set[str] = set()
         names: list[str] = []
-        for name, label in entries:
+        for entry in entries:
+            name, label = entry[0], entry[1]
             key = normalise_surface(name)
             if key:
                 labels[key] = label
                 names.append(name)
-        return cls(labels, PhraseMatcher(names))
+                if len(entry) > 2 and entry[2]:
+                    forced.add(key)
+                else:
+                    forced.discard(key)
+        return cls(labels, PhraseMatcher(names), frozenset(forced))
 
 
 def read_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
@@ -58,7 +70,7 @@ def read_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     Raises:
         ValueError: On a line with an unknown type (a broken resource file is a bug).
     """
-    entries: list[tuple[str, str]] = []
+    entries: list[tuple[str, str, bool]] = []
     if not folder.is_dir():
         log.warning("gazetteer folder %s not found; recognising without it", folder)
         return Gazetteer.from_entries(())
@@ -67,12 +79,21 @@ def read_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
-            name, _, label = line.partition("\t")
+            name, label, flag = ([*line.split("\t"), "", ""])[:3]
             try:
-                entries.append((name.strip(), parse_label(label or "PLACE")))
+                entries.append((name.strip(), parse_label(label or "PLACE"),
+                                flag.strip() == "force"))
             except ValueError as error:
                 raise ValueError(f"{path.name}:{number}: {error}") from None
     return Gazetteer.from_entries(entries)
+
+
+def _may_relabel(model_label: str, list_label: str, forced: bool) -> bool:
+    if forced:
+        return True
+    if model_label == "PERSON":
+        return False
+    return not (list_label == "PLACE" and model_label == "ORG")
 
 
 def apply_gazetteer(
@@ -97,7 +118,8 @@ def apply_gazetteer(
         index = by_extent.get((match.start, match.end))
         if index is not None:
             current = result[index]
-            if current.label != label and current.label != "PERSON":
+            if current.label != label and _may_relabel(current.label, label,
+                                                       match.key in gazetteer.forced):
                 result[index] = replace(current, label=label)
             continue
         if any(span.start < match.end and match.start < span.end for span in result):

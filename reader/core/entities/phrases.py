@@ -8,7 +8,8 @@ spans cheaply. All names compile into one regular expression; a name matches
   "Qala-e Naw"), and with optional full stops after letters of an abbreviation written
   with them;
 * ignoring case, but never on a lower-case-only occurrence of a capitalised name
-  ("Bath" does not match "a bath").
+  ("Bath" does not match "a bath"), nor on a mixed-case occurrence of a short acronym
+  ("AP" does not match "Ap").
 
 Overlaps resolve to the earliest, then longest match.
 """
@@ -63,6 +64,11 @@ class PhraseMatcher:
             for key, names_of_key in spellings.items()
             if len(key) <= 3 and all(name.replace(".", "").isupper() for name in names_of_key)
         )
+        # Names listed in lower case ("dpa") may match in lower case.
+        self._lower_keys: frozenset[str] = frozenset(
+            key for key, names_of_key in spellings.items()
+            if any(name.islower() for name in names_of_key)
+        )
         if not unique:
             self._regex: re.Pattern[str] | None = None
             return
@@ -85,9 +91,9 @@ class PhraseMatcher:
             surface = found.group(0)
             # Case-insensitive matching lets "NATO" find "Nato"; a fully lower-case hit
             # is almost always an ordinary word ("bath", "turkey"), so skip it.
-            if surface.islower() and not surface.isdigit():
-                continue
             key = normalise_surface(surface)
+            if surface.islower() and key not in self._lower_keys:
+                continue
             if key in self._acronym_keys and not surface.replace(".", "").isupper():
                 continue
             matches.append(PhraseMatch(found.start(), found.end(), key, surface))

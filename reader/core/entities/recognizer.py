@@ -22,7 +22,7 @@ from typing import Any
 from reader.core.entities.corrections import Corrections, apply_corrections
 from reader.core.entities.gazetteer import Gazetteer, apply_gazetteer, read_gazetteer
 from reader.core.entities.loading import LoadedModel, load_model
-from reader.core.entities.rules import refine_spans
+from reader.core.entities.rules import drop_credit_spans, refine_spans
 from reader.core.entities.types import label_for_raw
 from reader.core.model import BlockKind, EntitySpan, ExtractedArticle
 
@@ -33,6 +33,7 @@ RECOGNIZER_VERSION = "news-2026.11-1"
 # spaCy's default limit is 1,000,000 characters; long texts are cut at paragraph breaks into
 # pieces well below it so memory stays flat.
 _CHUNK_CHARS = 100_000
+UNSHOWN_LABEL = "_UNSHOWN"  # internal: a model entity of a type users do not see
 _SKIPPED_BLOCKS = frozenset({BlockKind.CAPTION, BlockKind.IMAGE})
 
 
@@ -170,17 +171,22 @@ class Recognizer:
             spans = refine_spans(text, spans)
         if self._use_gazetteer and self._gazetteer is not None:
             spans = apply_gazetteer(text, spans, self._gazetteer)
+        spans = [span for span in spans if span.label != UNSHOWN_LABEL]
         if corrections is not None:
             spans = apply_corrections(text, spans, corrections)
+        if self._use_rules:
+            # Lists and watch-lists know no context: keep them out of photo credits too.
+            spans = drop_credit_spans(text, spans)
         return spans
 
 
 def _spans_of(doc: Any, offset: int) -> Iterator[EntitySpan]:
     for entity in doc.ents:
-        label = label_for_raw(entity.label_)
-        if label is not None:
-            yield EntitySpan(entity.start_char + offset, entity.end_char + offset, label,
-                             entity.text, entity.label_)
+        # Types users do not see (MISC, CARDINAL...) stay until the rules and lists have run:
+        # they stop a list from finding "U.S." inside "U.S. Open".
+        label = label_for_raw(entity.label_) or UNSHOWN_LABEL
+        yield EntitySpan(entity.start_char + offset, entity.end_char + offset, label,
+                         entity.text, entity.label_)
 
 
 @lru_cache(maxsize=1)

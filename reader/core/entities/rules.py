@@ -8,8 +8,12 @@ run in ``refine_spans``'s order:
    ("Qala" in "Qala-e-Naw"), and a Persian/Arabic connective ("Qala-e Naw", "Mazar-i Sharif")
    joins the following capitalised word.
 3. ``trim_edges``: no leading "the", quote or title ("President", "Mr."), no possessive "'s".
-4. ``apply_designators``: "<Name> province/district/..." makes ``<Name>`` a place, and
-   "<Name> Air Base/Airport/..." is one place, facility name included.
+4. ``apply_designators``: "<Name> province/district/..." and "the city of <Name>" make
+   ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
+   one place, facility name included.
+5. ``harmonise_labels``: within one text, every mention of the same name gets the type most
+   of its mentions have, and a lone surname takes the type of the full name it ends
+   ("Shams" after "Husamuddin Shams").
 
 Rules only use the text around a span; they never look names up (that is the gazetteer's job).
 """
@@ -17,9 +21,11 @@ Rules only use the text around a span; they never look names up (that is the gaz
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reader.core.entities.surface import normalise_surface
 from reader.core.model import EntitySpan
 
 # Credits are not part of the article even when extraction leaves them in a caption.
@@ -40,7 +46,9 @@ _TITLES = frozenset(
     mayor king queen prince princess emperor coach""".split()  # noqa: SIM905 - a word list
 )
 _LEADING_NOISE = re.compile(r"^(?:the|The|THE)\s+|^[\"'\u2018\u201c(\[]+")
-_TRAILING_NOISE = re.compile(r"(?:['\u2019][sS]?|[\"'\u2019\u201d)\].,;:!?]+|\s+)$")
+_TRAILING_NOISE = re.compile(
+    r"(?:['\u2019][sS]?|[\"'\u2019\u201d)\].,;:!?]+|\s+|\s(?:and|or|of|the|in|on|at|for|&))$"
+)
 # Administrative units after a name: "Bagdhis province", "Helmand Province".
 _DESIGNATOR_AFTER = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'\u2019-]*\s){0,2}[A-Z][\w'\u2019-]*)\s"
@@ -52,7 +60,17 @@ _FACILITY = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'\u2019-]*\s){1,3})(?:Air\sBase|Airbase|Air\sForce\sBase|"
     r"Naval\sBase|Naval\sStation|International\sAirport|Airport|Airfield)(?!\w)"
 )
+# "the city of <Name>", "the capital, <Name>".
+_DESIGNATOR_BEFORE = re.compile(
+    r"(?:the|The)\s(?:\w+\s)?(?:city|town|village|capital|province|district|port|region)"
+    r"\s(?:of\s)?((?:[A-Z][\w'\u2019-]*\s){0,2}[A-Z][\w'\u2019-]*)"
+)
+# "<Name>, the (provincial) capital": the apposition says what the name is.
+_APPOSITION_AFTER = re.compile(
+    r",\s(?:the|a)\s(?:\w+\s)?(?:capital|city|town|village|port)(?!\w)"
+)
 _PLACE_OK = frozenset({"PLACE", "ORG"})
+_HARMONISED = frozenset({"PERSON", "ORG", "PLACE", "GROUP"})
 _NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "His",
                         "Her", "A", "An", "One", "Another", "Which", "Whose", "Neighboring",
                         "Neighbouring", "Northern", "Southern", "Eastern", "Western", "Central"})
@@ -152,9 +170,16 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     for match in _DESIGNATOR_AFTER.finditer(text):
         start, end = match.span(1)
         result = _impose_place(text, result, start, end, "LOC")
+    for match in _DESIGNATOR_BEFORE.finditer(text):
+        start, end = match.span(1)
+        result = _impose_place(text, result, start, end, "LOC")
     for match in _FACILITY.finditer(text):
         start, end = match.start(1), match.end()
         result = _impose_place(text, result, start, end, "FAC")
+    for span in list(result):
+        # The apposition decides even over PERSON: a person is not "the capital of" anything.
+        if span.label in ("PERSON", "ORG") and _APPOSITION_AFTER.match(text, span.end):
+            result[result.index(span)] = replace(span, label="PLACE")
     return sorted(result, key=lambda span: (span.start, span.end))
 
 
@@ -179,6 +204,34 @@ def _impose_place(
     raw = touching[0].raw_label if touching and touching[0].label == "PLACE" else raw_label
     kept.append(EntitySpan(start, end, "PLACE", text[start:end], raw))
     return kept
+
+
+def harmonise_labels(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Gives every mention of one name the majority type of its mentions in this text.
+
+    Ties keep each mention's own type. A one-word mention that is the last word of a
+    ``PERSON`` name found elsewhere in the text becomes ``PERSON`` too.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for span in spans:
+        if span.label in _HARMONISED:
+            votes.setdefault(normalise_surface(span.text), Counter())[span.label] += 1
+    surnames = {
+        normalise_surface(span.text.split()[-1])
+        for span in spans if span.label == "PERSON" and len(span.text.split()) > 1
+    }
+    result: list[EntitySpan] = []
+    for span in spans:
+        key = normalise_surface(span.text)
+        label = span.label
+        if span.label in _HARMONISED:
+            ranked = votes[key].most_common(2)
+            if len(ranked) == 2 and ranked[0][1] > ranked[1][1] or len(ranked) == 1:
+                label = ranked[0][0]
+            if key in surnames and " " not in key and votes[key]["PERSON"] == 0:
+                label = "PERSON"
+        result.append(span if label == span.label else replace(span, label=label))
+    return result
 
 
 def _drop_overlaps(spans: Sequence[EntitySpan]) -> list[EntitySpan]:
@@ -206,4 +259,6 @@ def refine_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     result = extend_hyphenated(text, result)
     result = trim_edges(text, result)
     result = apply_designators(text, result)
+    result = trim_edges(text, result)  # names found by the designators may end in "'s"
+    result = harmonise_labels(text, result)
     return _drop_overlaps(result)

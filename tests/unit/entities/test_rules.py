@@ -1,0 +1,105 @@
+"""Post-rules on span edges and types (no model needed)."""
+
+from __future__ import annotations
+
+from reader.core.entities.rules import (
+    apply_designators,
+    drop_credit_spans,
+    extend_hyphenated,
+    harmonise_labels,
+    refine_spans,
+    trim_edges,
+)
+from reader.core.model import EntitySpan
+
+
+def span(text: str, surface: str, label: str, occurrence: int = 0) -> EntitySpan:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return EntitySpan(start, start + len(surface), label, surface, "TEST")
+
+
+def texts(spans: list[EntitySpan]) -> list[tuple[str, str]]:
+    return [(item.text, item.label) for item in spans]
+
+
+def test_partial_hyphenated_names_grow_to_the_whole_name() -> None:
+    text = "Fighting in Qala-e-Naw and by al-Qaida cells."
+    result = extend_hyphenated(text, [span(text, "Qala", "PLACE"), span(text, "Qaida", "ORG")])
+    assert texts(result) == [("Qala-e-Naw", "PLACE"), ("al-Qaida", "ORG")]
+
+
+def test_connective_joins_the_next_capitalised_word() -> None:
+    text = "They reached Qala-e Naw on Monday and Mazar-i Sharif later."
+    spans = [span(text, "Qala-e", "PLACE"), span(text, "Mazar-i", "PLACE")]
+    assert texts(extend_hyphenated(text, spans)) == [("Qala-e Naw", "PLACE"),
+                                                     ("Mazar-i Sharif", "PLACE")]
+
+
+def test_connective_does_not_swallow_lower_case_words() -> None:
+    text = "a well-e known case"
+    assert texts(extend_hyphenated(text, [span(text, "well-e", "ORG")])) == [("well-e", "ORG")]
+
+
+def test_trim_removes_the_possessive_quotes_and_titles() -> None:
+    text = "the Taliban's envoy met President Ashraf Ghani and \u201cNATO\u201d in the U.S."
+    spans = [span(text, "the Taliban's", "ORG"), span(text, "President Ashraf Ghani", "PERSON"),
+             span(text, "\u201cNATO\u201d", "ORG"), span(text, "U.S.", "PLACE")]
+    assert texts(trim_edges(text, spans)) == [("Taliban", "ORG"), ("Ashraf Ghani", "PERSON"),
+                                              ("NATO", "ORG"), ("U.S.", "PLACE")]
+
+
+def test_trim_keeps_a_title_that_is_the_whole_span() -> None:
+    text = "The President said."
+    assert texts(trim_edges(text, [span(text, "President", "PERSON")])) == [
+        ("President", "PERSON")]
+
+
+def test_trim_drops_a_dangling_conjunction() -> None:
+    text = "at Papworth and Addenbrooke's"
+    assert texts(trim_edges(text, [span(text, "Papworth and", "ORG")])) == [("Papworth", "ORG")]
+
+
+def test_credit_lines_lose_their_entities() -> None:
+    text = "Smoke over Herat WednesdayImage: AFP/Getty Images\nAFP reported."
+    spans = [span(text, "Herat", "PLACE"), span(text, "AFP", "ORG"),
+             span(text, "Getty Images", "ORG"), span(text, "AFP", "ORG", 1)]
+    assert [item.start for item in drop_credit_spans(text, spans)] == [
+        spans[0].start, spans[3].start]
+
+
+def test_province_and_air_base_designators_make_places() -> None:
+    text = "western Bagdhis province near the Bagram Air Base"
+    result = apply_designators(text, [span(text, "Bagram", "ORG")])
+    assert texts(result) == [("Bagdhis", "PLACE"), ("Bagram Air Base", "PLACE")]
+
+
+def test_designators_leave_people_alone() -> None:
+    text = "Governor Ali Khan province officials"
+    assert texts(apply_designators(text, [span(text, "Ali Khan", "PERSON")])) == [
+        ("Ali Khan", "PERSON")]
+
+
+def test_apposition_turns_a_person_reading_into_a_place() -> None:
+    text = "Qala-e Naw, the capital of the province, fell."
+    result = apply_designators(text, [span(text, "Qala-e Naw", "PERSON")])
+    assert texts(result) == [("Qala-e Naw", "PLACE")]
+
+
+def test_majority_type_wins_within_a_text_and_surnames_follow_the_full_name() -> None:
+    text = "Herat fell. Herat burned. Herat (ORG?) Husamuddin Shams spoke; Shams left."
+    spans = [span(text, "Herat", "PLACE"), span(text, "Herat", "PLACE", 1),
+             span(text, "Herat", "ORG", 2), span(text, "Husamuddin Shams", "PERSON"),
+             span(text, "Shams", "ORG", 1)]
+    assert [item.label for item in harmonise_labels(text, spans)] == [
+        "PLACE", "PLACE", "PLACE", "PERSON", "PERSON"]
+
+
+def test_refine_returns_sorted_spans_that_match_the_text() -> None:
+    text = "Iran's envoy met the Taliban in Qala-e Naw, the capital. Image: AFP"
+    spans = [span(text, "Iran's", "PLACE"), span(text, "the Taliban", "ORG"),
+             span(text, "Qala", "PERSON"), span(text, "AFP", "ORG")]
+    result = refine_spans(text, spans)
+    assert texts(result) == [("Iran", "PLACE"), ("Taliban", "ORG"), ("Qala-e Naw", "PLACE")]
+    assert all(text[item.start:item.end] == item.text for item in result)
