@@ -17,9 +17,10 @@ from reader.core.containers.sniffing import (
     looks_like_zip,
 )
 from reader.core.containers.text import accepts_text, read_text
+from reader.core.containers.wacz import read_wacz
 from reader.core.containers.warc import accepts_warc, read_warc, sniff_warc
 from reader.core.containers.webarchive import accepts_webarchive, read_webarchive
-from reader.core.containers.ziparchive import accepts_zip, read_wacz, read_zip
+from reader.core.containers.ziparchive import accepts_zip, read_zip
 
 BUILT_IN_FORMATS = (
     ContainerFormat(

@@ -1,4 +1,4 @@
-"""Zip files of saved pages, and WACZ packages (a zip with ``archive/*.warc[.gz]``).
+"""Zip files of saved pages.
 
 Members are read in memory, never extracted to disk, each through the reader its name and
 content pick (nested zips included). Guarantees, checked before any member is read:
@@ -29,7 +29,6 @@ from reader.core.containers.context import LimitExceeded, ReadContext, format_si
 from reader.core.containers.discovery_rules import is_clearly_not_a_page, is_hidden_or_system
 from reader.core.containers.registry import dispatch
 from reader.core.containers.sniffing import looks_like_zip
-from reader.core.containers.warc import read_warc
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.model import Resource, SavedPage
 
@@ -47,7 +46,12 @@ def _is_unsafe(name: str) -> bool:
     return ".." in normalised.split("/")
 
 
-def _open_zip(data: bytes, context: ReadContext) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+def open_zip(data: bytes, context: ReadContext) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """Opens a zip held in memory after checking its member count, names and declared sizes.
+
+    Raises:
+        ImportRejected: for a corrupt zip, unsafe member names or sizes over the limits.
+    """
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         members = archive.infolist()
@@ -67,8 +71,12 @@ def _open_zip(data: bytes, context: ReadContext) -> tuple[zipfile.ZipFile, list[
     return archive, members
 
 
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, context: ReadContext) -> bytes:
-    """The member's bytes, charged to the budget as they are decompressed (sizes can lie)."""
+def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, context: ReadContext) -> bytes:
+    """The member's bytes, charged to the budget as they are decompressed (sizes can lie).
+
+    Raises:
+        ImportRejected: for a corrupt, encrypted or over-budget member.
+    """
     chunks: list[bytes] = []
     try:
         with archive.open(member) as stream:
@@ -122,7 +130,7 @@ def read_zip(data: bytes, context: ReadContext) -> list[SavedPage]:
     Raises:
         ImportRejected: for corrupt or hostile zips, or when no member holds a page.
     """
-    archive, members = _open_zip(data, context)
+    archive, members = open_zip(data, context)
     files = [member for member in members if not member.is_dir()]
     folders = _companions([member.filename for member in files])
     pages: list[SavedPage] = []
@@ -135,13 +143,13 @@ def read_zip(data: bytes, context: ReadContext) -> list[SavedPage]:
         folder = next((prefix for prefix in folders if name.startswith(prefix)), None)
         if folder is not None:
             resources.setdefault(folders[folder], []).append(
-                (name, folder, _read_member(archive, member, context))
+                (name, folder, read_member(archive, member, context))
             )
             continue
         if is_clearly_not_a_page(name):
             continue
         try:
-            inner = dispatch(_read_member(archive, member, context), context.nested(name))
+            inner = dispatch(read_member(archive, member, context), context.nested(name))
         except LimitExceeded:
             raise
         except ImportRejected as error:
@@ -168,32 +176,3 @@ def _with_companion(page: SavedPage, files: list[tuple[str, str, bytes]]) -> Sav
     )
     source_format = "html-complete" if page.source_format == "html" else page.source_format
     return replace(page, source_format=source_format, resources=page.resources + extra)
-
-
-def read_wacz(data: bytes, context: ReadContext) -> list[SavedPage]:
-    """Reads the WARC files under ``archive/`` of a WACZ package; ``part`` is the capture's URI.
-
-    Raises:
-        ImportRejected: for a corrupt package or one without WARC files or HTML captures.
-    """
-    archive, members = _open_zip(data, context)
-    warcs = [
-        member
-        for member in members
-        if member.filename.startswith("archive/")
-        and member.filename.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
-    ]
-    if not warcs:
-        raise ImportRejected("not a WACZ package: no archive/*.warc file inside")
-    pages: list[SavedPage] = []
-    for member in warcs:
-        inner = read_warc(_read_member(archive, member, context), context.nested(member.filename))
-        pages.extend(
-            replace(
-                page,
-                source_format="wacz",
-                part=page.part if len(warcs) == 1 else f"{member.filename}/{page.part}",
-            )
-            for page in inner
-        )
-    return pages

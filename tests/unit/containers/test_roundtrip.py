@@ -307,3 +307,31 @@ def test_zip_with_an_encrypted_member_keeps_the_others(tmp_path: Path) -> None:
         archive.writestr(info, b"\x00" * 12 + b"<html>locked</html>")
     pages = read(write(tmp_path / "mixed.zip", buffer.getvalue()))
     assert [page.part for page in pages] == ["good.html"]
+
+
+def build_wacz(warc: bytes, listed: list[str] | None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("archive/data.warc", warc)  # gzip records under a .warc name
+        archive.writestr("datapackage.json", b"{}")
+        if listed is not None:
+            lines = ['{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}']
+            lines += [f'{{"url": "{url}", "ts": "2024-01-01T00:00:00Z"}}' for url in listed]
+            archive.writestr("pages/pages.jsonl", "\n".join(lines))
+    return buffer.getvalue()
+
+
+def test_wacz_keeps_the_listed_pages(tmp_path: Path, article_pages: list[bytes]) -> None:
+    warc = build_warc(article_pages, gzipped=True)
+    listed = ["https://news.example/one/", "https://news.example/three"]  # slash differs
+    pages = read(write(tmp_path / "session.wacz", build_wacz(warc, listed)))
+    assert [page.url for page in pages] == [
+        "https://news.example/one",
+        "https://news.example/three",
+    ]
+    assert [page.content for page in pages] == [article_pages[0], article_pages[2]]
+    assert all(page.source_format == "wacz" for page in pages)
+    unlisted = read(write(tmp_path / "all.wacz", build_wacz(warc, None)))
+    assert len(unlisted) == 4  # one, two, three and the revisit under another URI
+    unmatched = read(write(tmp_path / "other.wacz", build_wacz(warc, ["https://elsewhere/"])))
+    assert len(unmatched) == 4
