@@ -104,7 +104,14 @@ class ImportController(QObject):
         wanted = list(paths)
 
         def run(library: Library) -> bool:
-            for outcome in library.iter_import(wanted, progress=report_progress, cancel=cancel):
+            from reader.core.importing.pipeline import ImportOptions
+
+            # The GUI always finds entities: highlighting them is what the reader is for.
+            options = ImportOptions(recognize_entities=True)
+            outcomes = library.iter_import(
+                wanted, options=options, progress=report_progress, cancel=cancel
+            )
+            for outcome in outcomes:
                 add_outcome(outcome)
             return cancel.cancelled
 

@@ -1,0 +1,85 @@
+"""Importing from the window: the menu action, drag and drop, and paste."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from reader.core.library import Library
+from reader.core.model import OutcomeStatus
+from reader.ui.main_window import MainWindow
+
+from .conftest import write_page
+
+
+def _write_bad_file(folder: Path) -> Path:
+    bad = folder / "broken.warc"
+    bad.write_bytes(b"WARC/1.0\r\nthis is not a warc record at all\r\n")
+    return bad
+
+
+def test_import_action_imports_and_reports_failures(
+    window: MainWindow, library: Library, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = write_page(tmp_path, 0, ".txt")
+    bad = _write_bad_file(tmp_path)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(page), str(bad)], ""))
+    )
+    before = library.count()
+    window.importer.choose_files()
+    dialog = window.importer.dialog
+    assert dialog is not None and dialog.finished_import
+    statuses = [outcome.status for outcome in dialog.outcomes]
+    assert OutcomeStatus.IMPORTED in statuses, dialog.outcomes
+    assert OutcomeStatus.FAILED in statuses, dialog.outcomes
+    assert library.count() == before + statuses.count(OutcomeStatus.IMPORTED)
+    failures = [o for o in dialog.outcomes if o.status is OutcomeStatus.FAILED]
+    for failure in failures:
+        assert failure.path in dialog.summary.text() and failure.error
+    assert dialog.files.count() == len(dialog.outcomes)
+    # The window refreshed: the new article is listed.
+    assert len(window.list_model.ids()) == library.count()
+
+
+def test_dropping_files_on_the_window_imports_them(
+    window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    page = write_page(tmp_path, 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page)), QUrl("https://remote.example/never-fetched.html")])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    before = library.count()
+    window.dropEvent(event)
+    assert event.isAccepted()
+    dialog = window.importer.dialog
+    assert dialog is not None
+    assert library.count() == before + 1, dialog.outcomes
+    assert [o.path for o in dialog.outcomes] == [page.name]  # the remote URL was ignored
+
+
+def test_paste_creates_an_article_from_clipboard_html(
+    window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    html = write_page(tmp_path, 2).read_text(encoding="utf-8")
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText("plain fallback")
+    QApplication.clipboard().setMimeData(mime)
+    before = library.count()
+    window._paste()
+    dialog = window.importer.dialog
+    assert dialog is not None and dialog.outcomes
+    assert dialog.outcomes[0].path.startswith("pasted-") and dialog.outcomes[0].path.endswith(
+        ".html"
+    )
+    assert library.count() == before + 1, dialog.outcomes
