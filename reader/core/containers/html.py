@@ -15,6 +15,7 @@ from reader.core.containers.companion import read_companion_resources
 from reader.core.containers.context import ReadContext
 from reader.core.containers.sniffing import has_strong_signature, looks_binary
 from reader.core.containers.timestamps import parse_javascript_date
+from reader.core.containers.urls import saved_url
 from reader.core.model import SavedPage
 
 # Both comments sit near the top of the file; scanning more would cost time on large pages.
@@ -37,7 +38,7 @@ def _decode_header_value(value: bytes) -> str:
 def read_saved_from_url(head: bytes) -> str | None:
     """The URL of the ``<!-- saved from url=(NNNN)... -->`` comment, if present."""
     match = _SAVED_FROM.search(head[:_HEADER_SCAN_BYTES])
-    return _decode_header_value(match["url"]) if match else None
+    return saved_url(_decode_header_value(match["url"])) if match else None
 
 
 def read_singlefile_header(head: bytes) -> tuple[str | None, str | None] | None:
@@ -49,7 +50,7 @@ def read_singlefile_header(head: bytes) -> tuple[str | None, str | None] | None:
         field["key"].decode("ascii"): _decode_header_value(field["value"])
         for field in _SINGLEFILE_FIELD.finditer(match["body"])
     }
-    return fields.get("url") or None, parse_javascript_date(fields.get("saved date"))
+    return saved_url(fields.get("url")), parse_javascript_date(fields.get("saved date"))
 
 
 def read_html(data: bytes, context: ReadContext) -> list[SavedPage]:

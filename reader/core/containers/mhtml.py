@@ -28,6 +28,7 @@ from email.message import Message
 from reader.core.containers.context import LimitExceeded, ReadContext
 from reader.core.containers.sniffing import looks_like_mhtml
 from reader.core.containers.timestamps import parse_mail_date
+from reader.core.containers.urls import saved_url
 from reader.core.errors import ImportRejected
 from reader.core.model import Resource, SavedPage
 
@@ -130,7 +131,7 @@ def _page(
         media_type=_PAGE_TYPES[part.get_content_type()],
         source_format="mhtml",
         part=part_name,
-        url=root_url or decode_header_value(part.get("Content-Location")),
+        url=saved_url(root_url) or saved_url(decode_header_value(part.get("Content-Location"))),
         captured_at=captured_at,
         captured_source="container" if captured_at else None,
         charset=part.get_content_charset(),

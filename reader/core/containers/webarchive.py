@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.core.containers.context import ReadContext
 from reader.core.containers.sniffing import looks_like_webarchive
+from reader.core.containers.urls import saved_url
 from reader.core.errors import ImportRejected
 from reader.core.model import Resource, SavedPage
 
@@ -88,7 +89,7 @@ def read_webarchive(data: bytes, context: ReadContext) -> list[SavedPage]:
             content=content,
             media_type=_PAGE_TYPES[mime],
             source_format="webarchive",
-            url=url if isinstance(url, str) and url else None,
+            url=saved_url(url) if isinstance(url, str) else None,
             charset=charset.lower() if isinstance(charset, str) and charset else None,
             resources=tuple(_collect_resources(archive, context, 0)),
         )

@@ -101,3 +101,20 @@ def test_supported_extensions_cover_every_format() -> None:
     ):
         assert expected in extensions
     assert extensions.index(".warc.gz") < extensions.index(".gz")
+
+
+def test_local_urls_are_not_saved_urls(tmp_path: Path) -> None:
+    word_mht = (
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n'
+        b"------=_NextPart_01DA\r\n"
+        b"Content-Location: file:///C:/Users/ann/Documents/report.htm\r\n"
+        b'Content-Type: text/html; charset="us-ascii"\r\n\r\n'
+        b"<html><body>Report</body></html>\r\n"
+        b"------=_NextPart_01DA--\r\n"
+    )
+    (page,) = read(write(tmp_path / "report.mht", word_mht))
+    assert page.url is None and page.content == b"<html><body>Report</body></html>"
+    html = b"<!-- saved from url=(0014)about:internet -->\n<html><p>local</p></html>"
+    (page,) = read(write(tmp_path / "local.html", html))
+    assert page.url is None
