@@ -283,9 +283,16 @@ def _handle_record(
         collector.add(uri, captured_at, capture)
 
 
-def _first_line(error: BaseException) -> str:
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[0] if lines else type(error).__name__
+def _describe(error: BaseException) -> str:
+    """A one-line reason for a warcio failure, reworded where warcio's own is a paragraph."""
+    text = str(error)
+    if "non-chunked gzip" in text:
+        return (
+            "compressed as one gzip stream instead of one gzip member per record "
+            "(`warcio recompress` can repair it)"
+        )
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0].removeprefix("ERROR:").strip() if lines else type(error).__name__
 
 
 def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
@@ -312,13 +319,13 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
         try:
             for record in iterator:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                _check_declared_length(record, uri)
+                _check_declared_length(record, uri, kind)
                 _handle_record(record, collector, context, warnings)
                 _drain_and_check_length(record, uri)
         except ImportRejected:
             raise
         except Exception as error:  # warcio raises bare Exceptions of many kinds on bad input
-            raise ImportRejected(f"malformed {kind} file: {_first_line(error)}") from None
+            raise ImportRejected(f"malformed {kind} file: {_describe(error)}") from None
     if iterator.err_count:
         raise ImportRejected(
             f"malformed {kind} file: a record's Content-Length does not match its data"
@@ -332,7 +339,7 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
     return collector.pages
 
 
-def _check_declared_length(record: Any, uri: str) -> None:
+def _check_declared_length(record: Any, uri: str, kind: str) -> None:
     """Rejects a record whose Content-Length is not a number (warcio reads it as empty)."""
     declared = record.rec_headers.get_header("Content-Length")
     if declared is None:
@@ -342,7 +349,8 @@ def _check_declared_length(record: Any, uri: str) -> None:
     except ValueError:
         valid = False
     if not valid:
-        raise ImportRejected(f"bad record length {declared!r} for {uri or 'a record'}")
+        where = f" for {uri}" if uri else ""
+        raise ImportRejected(f"malformed {kind} file: bad record length {declared!r}{where}")
 
 
 # Attribute values and CSS url()s that may name an image; resolved against the page's URL.
