@@ -50,11 +50,15 @@ HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 
 
 def companion_stem(folder_name: str) -> str | None:
-    """The page name a companion folder belongs to ("page" for "page_files"), else ``None``."""
-    lowered = folder_name.lower()
+    """The page name a companion folder belongs to ("page" for "Page_files"), else ``None``.
+
+    The name is case-folded: compare it with ``stem.casefold()`` of the page, because saved
+    pages move between case-insensitive file systems that may change either name's case.
+    """
+    folded = folder_name.casefold()
     for suffix in COMPANION_SUFFIXES:
-        if lowered.endswith(suffix) and len(lowered) > len(suffix):
-            return folder_name[: -len(suffix)]
+        if folded.endswith(suffix) and len(folded) > len(suffix):
+            return folded[: -len(suffix)]
     return None
 
 
@@ -67,7 +71,7 @@ def find_companion_dir(page: Path) -> Path | None:
     except OSError:
         return None
     for sibling in sorted(siblings):
-        if companion_stem(sibling.name) == page.stem:
+        if companion_stem(sibling.name) == page.stem.casefold():
             return sibling
     return None
 

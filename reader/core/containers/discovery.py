@@ -27,7 +27,7 @@ def _companions_in(folder: Path, folder_names: list[str], file_names: list[str])
     for name in file_names:
         stem, extension = os.path.splitext(name)
         if extension.lower() in HTML_EXTENSIONS:
-            pages_by_stem.setdefault(stem, name)
+            pages_by_stem.setdefault(stem.casefold(), name)
     companions: dict[str, Path] = {}
     for folder_name in folder_names:
         page_stem = companion_stem(folder_name)

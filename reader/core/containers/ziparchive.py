@@ -101,7 +101,7 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, context: Read
 def _companions(names: list[str]) -> dict[str, str]:
     """Maps each companion folder prefix ("a/page_files/") to its page member ("a/page.html")."""
     pages = {
-        (posixpath.dirname(name), posixpath.splitext(posixpath.basename(name))[0]): name
+        (posixpath.dirname(name), posixpath.splitext(posixpath.basename(name))[0].casefold()): name
         for name in names
         if name.lower().endswith(HTML_EXTENSIONS)
     }

@@ -63,6 +63,7 @@ def test_folder_walk_skips_hidden_system_and_non_page_files(tmp_path: Path) -> N
         "page_pliki",
         "page_tiedostot",
         "page_FILES",
+        "PAGE_files",
     ],
 )
 def test_companion_folders_in_any_language(tmp_path: Path, folder: str) -> None:
