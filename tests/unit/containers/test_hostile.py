@@ -61,10 +61,18 @@ def test_binary_data_with_unknown_extension(tmp_path: Path) -> None:
     )
 
 
-def test_too_large_file_is_rejected_before_reading(tmp_path: Path) -> None:
+def test_too_large_file_is_rejected_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as stream:
         stream.truncate(210 * 1024 * 1024)  # sparse: costs no disk and no time
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr(Path, "open", no_reading)
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
     assert "too large" in rejected(path)
 
 
