@@ -361,15 +361,27 @@ _REFERENCE = re.compile(
 )
 
 
-def _references(page: SavedPage) -> set[str]:
-    """The absolute URLs a page's HTML refers to (srcset lists split into their URLs)."""
+def _without_scheme(url: str) -> str:
+    """ "//host/path" for "https://host/path": crawls mix http and https captures of a site."""
+    return url.split(":", 1)[1] if url[:6].lower().startswith(("http:", "https:")) else url
+
+
+def _file_name(url: str) -> str:
+    return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def _references(page: SavedPage, file_names: set[str]) -> set[str]:
+    """The absolute URLs a page refers to whose file name is one of ``file_names``.
+
+    Checking the file name first spares resolving the thousands of links a page holds.
+    """
     base = page.url or ""
     found: set[str] = set()
     for match in _REFERENCE.finditer(page.content):
         value = html.unescape(match.group(1).decode("utf-8", "replace"))
         for candidate in value.split(","):
             reference = candidate.strip().split(" ")[0]
-            if reference and not reference.startswith(("data:", "javascript:", "#")):
+            if reference and _file_name(reference) in file_names:
                 found.add(urljoin(base, reference))
     return found
 
@@ -380,8 +392,11 @@ def attach_images(pages: list[SavedPage], images: dict[str, Resource]) -> list[S
     References are found with one pass over each page and resolved against the page's URL,
     so the cost grows with the pages' size, not with pages times images.
     """
+    file_names = {_file_name(url) for url in images}
+    by_key = {_without_scheme(url): image for url, image in images.items()}
     attached: list[SavedPage] = []
     for page in pages:
-        found = tuple(images[url] for url in sorted(_references(page)) if url in images)
+        keys = sorted({_without_scheme(url) for url in _references(page, file_names)})
+        found = tuple(by_key[key] for key in keys if key in by_key)
         attached.append(replace(page, resources=page.resources + found) if found else page)
     return attached
