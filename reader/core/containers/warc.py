@@ -7,8 +7,9 @@ gives one page; the same URI with another payload gives another page whose ``par
 capture date. Redirects, errors, requests, metadata and non-HTML payloads are not pages.
 
 Images captured in the same file (status 200, ``image/*``) are attached as resources to the
-pages whose HTML names them (by full URL or by path), within a small count and size cap: they
-are a convenience for showing figures, not an archive of the crawl.
+pages whose HTML refers to them (``src``, ``srcset``, ``href``, CSS ``url()``, resolved against
+the page's URL), within a count and size cap: they are a convenience for showing figures, not
+an archive of the crawl.
 
 The file is rejected when warcio cannot parse it, or when a record's declared length does not
 match its data (truncated files, wrong Content-Length): a silently half-read archive would lose
