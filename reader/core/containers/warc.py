@@ -20,13 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
 import io
-import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
@@ -43,6 +40,7 @@ from reader.core.containers.sniffing import (
     looks_like_warc,
 )
 from reader.core.containers.timestamps import parse_warc_date
+from reader.core.containers.warc_images import attach_images
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.model import Resource, SavedPage
 
@@ -352,52 +350,3 @@ def _check_declared_length(record: Any, uri: str, kind: str) -> None:
     if not valid:
         where = f" for {uri}" if uri else ""
         raise ImportRejected(f"malformed {kind} file: bad record length {declared!r}{where}")
-
-
-# Attribute values and CSS url()s that may name an image; resolved against the page's URL.
-_REFERENCE = re.compile(
-    rb"""(?:\b(?:src|href|srcset|data-src|data-srcset|poster)\s*=\s*["']?|url\(\s*["']?)"""
-    rb"""([^"'\s>)]+(?:\s+[^"'>)]+)?)""",
-    re.IGNORECASE,
-)
-
-
-def _without_scheme(url: str) -> str:
-    """ "//host/path" for "https://host/path": crawls mix http and https captures of a site."""
-    return url.split(":", 1)[1] if url[:6].lower().startswith(("http:", "https:")) else url
-
-
-def _file_name(url: str) -> str:
-    return url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-
-
-def _references(page: SavedPage, file_names: set[str]) -> set[str]:
-    """The absolute URLs a page refers to whose file name is one of ``file_names``.
-
-    Checking the file name first spares resolving the thousands of links a page holds.
-    """
-    base = page.url or ""
-    found: set[str] = set()
-    for match in _REFERENCE.finditer(page.content):
-        value = html.unescape(match.group(1).decode("utf-8", "replace"))
-        for candidate in value.split(","):
-            reference = candidate.strip().split(" ")[0]
-            if reference and _file_name(reference) in file_names:
-                found.add(urljoin(base, reference))
-    return found
-
-
-def attach_images(pages: list[SavedPage], images: dict[str, Resource]) -> list[SavedPage]:
-    """Adds to each page the captured images its HTML refers to.
-
-    References are found with one pass over each page and resolved against the page's URL,
-    so the cost grows with the pages' size, not with pages times images.
-    """
-    file_names = {_file_name(url) for url in images}
-    by_key = {_without_scheme(url): image for url, image in images.items()}
-    attached: list[SavedPage] = []
-    for page in pages:
-        keys = sorted({_without_scheme(url) for url in _references(page, file_names)})
-        found = tuple(by_key[key] for key in keys if key in by_key)
-        attached.append(replace(page, resources=page.resources + found) if found else page)
-    return attached
