@@ -13,6 +13,7 @@ them (list bullets, table cells, the header).
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from reader.core.model import Article, Block, BlockKind
@@ -50,8 +51,9 @@ def _escape_run(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, available: Collection[str] | None) -> None:
         self.text = text
+        self.available = available
         self.parts: list[str] = []
         self.segments: list[Segment] = []
         self.images: dict[str, str] = {}
@@ -76,6 +78,11 @@ class _Writer:
     def image(self, block: Block) -> str:
         if not block.source:
             return ""
+        if self.available is not None and block.source not in self.available:
+            # Not saved with the page (a remote image): say so instead of a broken picture.
+            alt = self.run(block.start, block.end)
+            separator = ": " if alt else ""
+            return f'<p class="figure">[image not saved with the page{separator}{alt}]</p>'
         name = f"{RESOURCE_SCHEME}:{len(self.images)}"
         self.images[name] = block.source
         alt = html.escape(self.text[block.start : block.end], quote=True)
@@ -109,13 +116,20 @@ def render_header(article: Article) -> str:
     return "".join(parts)
 
 
-def render_article(article: Article) -> RenderedArticle:
+def render_article(
+    article: Article, available_images: Collection[str] | None = None
+) -> RenderedArticle:
     """The whole article as HTML, with its segments and image names.
 
     Consecutive list items and table rows are grouped into one list or table; list nesting
     follows ``Block.level``.
+
+    Args:
+        article: the stored article.
+        available_images: locations of the images the archive holds; others are described
+            in words. None: assume every image is available.
     """
-    writer = _Writer(article.text)
+    writer = _Writer(article.text, available_images)
     out: list[str] = [render_header(article)]
     open_lists: list[str] = []  # tags of the lists currently open, innermost last
     in_table = False

@@ -22,13 +22,10 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,6 +47,7 @@ from reader.ui.reading_settings import (
     save_reading_settings,
 )
 from reader.ui.tasks import SearchSession, TaskRunner
+from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.article_view import LoadedArticle
 from reader.ui.widgets.entities_panel import EntitiesPanel
 from reader.ui.widgets.reader_panel import HitsList, ReaderPanel
@@ -82,23 +80,9 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(None, self)
         self.proxy = ArticleProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
-        self.list_view = QTableView(self)
-        self.list_view.setAccessibleName("Articles")
+        self.list_view = ArticleTable(self)
         self.list_view.setModel(self.proxy)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list_view.setDragEnabled(True)
-        self.list_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.list_view.verticalHeader().hide()
-        self.list_view.verticalHeader().setDefaultSectionSize(24)
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list_view.setWordWrap(False)
-        for column, width in enumerate((0, 120, 120, 90, 90, 50)):
-            if width:
-                self.list_view.setColumnWidth(column, width)
+        self.list_view.apply_default_layout()
         self.reader = ReaderPanel(self)
         self.entities = EntitiesPanel(self)
         self.hits = HitsList(self)
@@ -117,7 +101,7 @@ class MainWindow(QMainWindow):
         for widget in (self.sidebar, middle, self.reader, self.side_tabs):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([180, 520, 560, 240])
+        self.splitter.setSizes([170, 540, 570, 220])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
@@ -257,10 +241,14 @@ class MainWindow(QMainWindow):
         sizes = self.settings.value("window/splitter")
         if isinstance(sizes, QByteArray) and not sizes.isEmpty():
             self.splitter.restoreState(sizes)
+        columns = self.settings.value("window/columns")
+        if isinstance(columns, QByteArray) and not columns.isEmpty():
+            self.list_view.restore_state(columns)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/columns", self.list_view.save_state())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

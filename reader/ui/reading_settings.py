@@ -114,7 +114,7 @@ h3 {{ font-size: {round(reading.font_size * 1.2)}pt; }}
 p.byline {{ color: {c["muted"]}; }}
 p.saved-url {{ color: {c["muted"]}; font-size: {max(MIN_SIZE - 1, reading.font_size - 2)}pt; }}
 p.caption {{ color: {c["muted"]}; font-style: italic; }}
-p.figure {{ color: {c["muted"]}; font-style: italic; }}
+p.figure {{ color: {c["muted"]}; font-style: italic; line-height: 100%; }}
 a.url {{ color: {c["link"]}; }}
 blockquote {{ background-color: {c["quote"]}; margin-left: 2em; margin-right: 2em;
               font-style: italic; }}

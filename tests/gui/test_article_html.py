@@ -45,3 +45,12 @@ def test_saved_url_goes_through_our_own_scheme() -> None:
         _article(text, (Block(BlockKind.PARAGRAPH, 0, 4),), url="https://news.example/a")
     )
     assert 'href="saved-url:https://news.example/a"' in rendered.html
+
+
+def test_images_missing_from_the_archive_are_described_not_requested() -> None:
+    text = "A turbine under tow"
+    blocks = (Block(BlockKind.IMAGE, 0, len(text), source="https://cdn.example/t.jpg"),)
+    rendered = render_article(_article(text, blocks), available_images=set())
+    assert "<img" not in rendered.html
+    assert "image not saved with the page" in rendered.html
+    assert "A turbine under tow" in "".join(text[s.start : s.end] for s in rendered.segments)

@@ -193,7 +193,7 @@ class ArticleView(QTextBrowser):
         if loaded is None:
             return
         scroll = self.verticalScrollBar().value()
-        rendered = render_article(loaded.article)
+        rendered = render_article(loaded.article, available_images=set(loaded.images))
         self._rendered = rendered
         self._images = loaded.images
         self.document().setDefaultStyleSheet(style_sheet(self._settings))

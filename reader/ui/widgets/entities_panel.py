@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -46,7 +47,10 @@ class EntitiesPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Entity", "Mentions"])
         self.tree.setAccessibleName("Entities in this article")
-        self.tree.setColumnWidth(0, 200)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._on_tree_item_changed)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.find_button = QPushButton("Find in archive", self)
