@@ -118,3 +118,10 @@ def test_local_urls_are_not_saved_urls(tmp_path: Path) -> None:
     html = b"<!-- saved from url=(0014)about:internet -->\n<html><p>local</p></html>"
     (page,) = read(write(tmp_path / "local.html", html))
     assert page.url is None
+
+
+def test_html_saved_as_text_is_read_as_html(tmp_path: Path) -> None:
+    (page,) = read(write(tmp_path / "page.txt", b"<!DOCTYPE html>\n<html><p>tagged</p></html>"))
+    assert page.media_type == "text/html" and page.source_format == "html"
+    (page,) = read(write(tmp_path / "notes.txt", b"Notes about <html> tags in prose.\n"))
+    assert page.media_type == "text/plain"
