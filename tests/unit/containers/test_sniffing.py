@@ -125,3 +125,10 @@ def test_html_saved_as_text_is_read_as_html(tmp_path: Path) -> None:
     assert page.media_type == "text/html" and page.source_format == "html"
     (page,) = read(write(tmp_path / "notes.txt", b"Notes about <html> tags in prose.\n"))
     assert page.media_type == "text/plain"
+
+
+def test_seed_text_dump_is_one_plain_text_page(seed_page: Path) -> None:
+    (page,) = read(seed_page)
+    assert page.media_type == "text/plain" and page.source_format == "text"
+    assert page.content == seed_page.read_bytes()
+    assert page.url is None and page.captured_at is None and page.charset is None
