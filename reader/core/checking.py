@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.progress import Progress, ProgressCallback
 from reader.core.store.blobs import sha256_of_file
+from reader.core.store.index_queue import queue_for_indexing
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -120,7 +121,7 @@ def check_archive(
     to_queue = report.not_indexed + report.extra_in_index
     if to_queue:
         with library._store.transaction() as connection:
-            library._queue(connection, to_queue)
+            queue_for_indexing(connection, to_queue)
         repaired.append(f"re-indexed {len(to_queue)} articles")
     if to_queue or report.waiting_for_index:
         library.sync_index()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -23,26 +22,28 @@ from types import TracebackType
 from reader.core.backup import backup_archive
 from reader.core.checking import CheckReport, check_archive
 from reader.core.errors import ArticleNotFound, StoreError
+from reader.core.facade.annotating import AnnotationsMixin
+from reader.core.facade.base import FacadeBase
+from reader.core.facade.entities import EntitiesMixin
+from reader.core.facade.organising import OrganisingMixin
 from reader.core.importing.pipeline import ImportOptions, run_import
 from reader.core.index import ArchiveIndex, IndexDocument, document_from_article
 from reader.core.model import (
     Article,
     ArticleSummary,
-    EntitySpan,
     ImportOutcome,
     ImportReport,
     SearchHit,
     SearchResults,
 )
+from reader.core.operations.reextracting import ReextractOutcome, reextract
 from reader.core.progress import CancelToken, Progress, ProgressCallback
 from reader.core.store import articles as article_rows
-from reader.core.store import entities as entity_rows
 from reader.core.store import organising
 from reader.core.store.facets import facet_counts
+from reader.core.store.index_queue import dequeue, queue_everything, queue_length, queued
 from reader.core.store.lock import ArchiveLock
-from reader.core.store.organising import Collection, SavedSearch
 from reader.core.store.store import Store
-from reader.core.timestamps import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ INDEX_FOLDER = "whoosh"
 INDEX_BATCH = 200
 
 
-class Library:
+class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
     """An open archive. Use ``Library.open(path)``; close it (or use ``with``) when done."""
 
     def __init__(
@@ -161,9 +162,6 @@ class Library:
         """
         return article_rows.load_article(self._store.connection(), article_id)
 
-    def entities(self, article_id: int) -> list[EntitySpan]:
-        return entity_rows.load_mentions(self._store.connection(), article_id)
-
     def article_ids(self, order: str = "added") -> list[int]:
         return article_rows.article_ids(self._store.connection(), order)
 
@@ -238,127 +236,11 @@ class Library:
             return []
         return self._index.match_spans(query, article_id, self.article(article_id).text)
 
-    def remember_search(self, query: str) -> None:
-        with self._store.transaction() as connection:
-            organising.remember_search(connection, query, utc_now())
-
-    def search_history(self, limit: int = 50) -> list[str]:
-        return organising.search_history(self._store.connection(), limit)
-
-    def saved_searches(self) -> list[SavedSearch]:
-        return organising.saved_searches(self._store.connection())
-
-    def save_search(self, name: str, query: str) -> None:
-        """Raises:
-        QueryError: the query cannot be parsed (it is checked before saving).
-        """
-        self._index.matching_ids(query)
-        with self._store.transaction() as connection:
-            organising.save_search(connection, name, query, utc_now())
-
-    def delete_saved_search(self, name: str) -> None:
-        with self._store.transaction() as connection:
-            organising.delete_saved_search(connection, name)
-
-    # -- organising: collections, tags, trash ----------------------------------------------
-
-    def collections(self) -> list[Collection]:
-        return organising.list_collections(self._store.connection())
-
-    def create_collection(self, name: str, parent_id: int | None = None) -> int:
-        with self._store.transaction() as connection:
-            return organising.create_collection(connection, name, parent_id, utc_now())
-
-    def rename_collection(self, collection_id: int, name: str) -> None:
-        with self._store.transaction() as connection:
-            members = organising.articles_in_collections(connection, [collection_id])
-            organising.rename_collection(connection, collection_id, name)
-            self._queue(connection, members)
-        self.sync_index()
-
-    def delete_collection(self, collection_id: int) -> None:
-        """Deletes the collection and its sub-collections; the articles stay."""
-        with self._store.transaction() as connection:
-            subtree = organising.collection_subtree(connection, collection_id)
-            members = organising.articles_in_collections(connection, subtree)
-            connection.execute("DELETE FROM collections WHERE id = ?", (collection_id,))
-            self._queue(connection, members)
-        self.sync_index()
-
-    def add_to_collection(self, collection_id: int, article_ids: Iterable[int]) -> None:
-        ids = list(article_ids)
-        with self._store.transaction() as connection:
-            organising.add_to_collection(connection, collection_id, ids, utc_now())
-            self._queue(connection, ids)
-        self.sync_index()
-
-    def remove_from_collection(self, collection_id: int, article_ids: Iterable[int]) -> None:
-        ids = list(article_ids)
-        with self._store.transaction() as connection:
-            organising.remove_from_collection(connection, collection_id, ids)
-            self._queue(connection, ids)
-        self.sync_index()
-
-    def collection_article_ids(self, collection_id: int, *, nested: bool = True) -> list[int]:
-        connection = self._store.connection()
-        scope = (
-            organising.collection_subtree(connection, collection_id) if nested else [collection_id]
-        )
-        return organising.articles_in_collections(connection, scope)
-
-    def tags_of(self, article_id: int) -> list[str]:
-        return organising.tags_of(self._store.connection(), article_id)
-
-    def set_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
-        """Replaces the article's tags; returns them as stored (lower-cased, trimmed)."""
-        with self._store.transaction() as connection:
-            stored = organising.set_tags(connection, article_id, tags)
-            self._queue(connection, [article_id])
-        self.sync_index()
-        return stored
-
-    def all_tags(self) -> dict[str, int]:
-        return organising.all_tags(self._store.connection())
-
-    def tagged_article_ids(self, tag: str) -> list[int]:
-        return organising.articles_with_tag(self._store.connection(), tag)
-
-    def trash(self, article_ids: Iterable[int]) -> None:
-        """Moves articles to the trash: hidden from lists and searches, kept until emptied."""
-        ids = list(article_ids)
-        with self._store.transaction() as connection:
-            organising.trash(connection, ids, utc_now())
-            self._queue(connection, ids)
-        self.sync_index()
-
-    def restore(self, article_ids: Iterable[int]) -> None:
-        ids = list(article_ids)
-        with self._store.transaction() as connection:
-            organising.restore(connection, ids)
-            self._queue(connection, ids)
-        self.sync_index()
-
-    def trashed_ids(self) -> list[int]:
-        return organising.trashed_ids(self._store.connection())
-
-    def empty_trash(self) -> int:
-        """Deletes the trashed articles for good (their originals stay in ``originals/``
-        while another article uses them; ``check --repair`` removes unused ones)."""
-        with self._store.transaction() as connection:
-            ids = organising.trashed_ids(connection)
-            connection.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
-            self._queue(connection, ids)
-        self.sync_index()
-        return len(ids)
-
     # -- index maintenance -----------------------------------------------------------------
 
     def _queue_all_for_indexing(self) -> None:
         with self._store.transaction() as connection:
-            connection.execute(
-                "INSERT OR IGNORE INTO index_queue (article_id, queued_at)"
-                " SELECT id, datetime('now') FROM articles"
-            )
+            queue_everything(connection)
 
     def _index_document(self, article_id: int) -> IndexDocument | None:
         """The article's index document; None when it is gone or in the trash."""
@@ -369,19 +251,27 @@ class Library:
             return None
         if organising.is_trashed(connection, article_id):
             return None
-        document = document_from_article(article, self.entities(article_id))
+        document = document_from_article(article, self.canonical_entities(article_id))
+        annotations = [s for s in self.annotations(article_id)]
+        palette = self.palette()
+        notes = tuple(s.annotation.note for s in annotations if s.annotation.note)
+        flags = (("annotation",) if annotations else ()) + (("note",) if notes else ())
         return replace(
             document,
-            tags=tuple(organising.tags_of(connection, article_id)),
+            tags=tuple(organising.tags_of(connection, article_id))
+            + tuple(tag for s in annotations for tag in s.annotation.tags),
             collections=tuple(organising.collection_names_of(connection, article_id)),
-        )
-
-    def _queue(self, connection: sqlite3.Connection, article_ids: Iterable[int]) -> None:
-        """Marks articles for re-indexing, inside the caller's transaction."""
-        now = utc_now()
-        connection.executemany(
-            "INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)",
-            [(article_id, now) for article_id in article_ids],
+            notes=notes,
+            quotes=tuple(s.annotation.quote.exact for s in annotations if s.annotation.quote),
+            colors=tuple(
+                {
+                    name
+                    for s in annotations
+                    for name in (s.annotation.color, palette.get(s.annotation.color).code)
+                }
+            ),
+            flags=flags,
+            states=("orphan",) if any(s.anchor.is_orphan for s in annotations) else (),
         )
 
     def sync_index(self, progress: ProgressCallback | None = None) -> int:
@@ -391,15 +281,9 @@ class Library:
         done = 0
         with self._index_lock:
             connection = self._store.connection()
-            total = int(connection.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0])
+            total = queue_length(connection)
             while True:
-                ids = [
-                    row[0]
-                    for row in connection.execute(
-                        "SELECT article_id FROM index_queue ORDER BY article_id LIMIT ?",
-                        (INDEX_BATCH,),
-                    )
-                ]
+                ids = queued(connection, INDEX_BATCH)
                 if not ids:
                     return done
                 documents = []
@@ -412,9 +296,7 @@ class Library:
                         documents.append(document)
                 self._index.update(documents, deletions=missing)
                 with self._store.transaction() as writer:
-                    writer.executemany(
-                        "DELETE FROM index_queue WHERE article_id = ?", [(i,) for i in ids]
-                    )
+                    dequeue(writer, ids)
                 done += len(ids)
                 if progress is not None:
                     progress(Progress("Indexing", done, total))
@@ -427,6 +309,21 @@ class Library:
         count = self.sync_index(progress)
         self._index.optimize()
         return count
+
+    def reextract(
+        self,
+        article_ids: Iterable[int] | None = None,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[ReextractOutcome]:
+        """Runs extraction (and entity recognition) again on the stored originals of the
+        given articles (all when None); annotations are re-anchored where the text changed.
+        """
+        ids = self.article_ids() if article_ids is None else list(article_ids)
+        outcomes = list(reextract(self._store, ids, progress=progress, cancel=cancel))
+        self.sync_index()
+        return outcomes
 
     # -- safety ----------------------------------------------------------------------------
 

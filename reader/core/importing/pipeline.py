@@ -33,7 +33,7 @@ class ImportOptions:
     limits: Limits = field(default_factory=Limits)
     timeout_seconds: float = 120.0
     workers: int = max(1, min(2, os.cpu_count() or 1))
-    recognize_entities: bool = False
+    recognize_entities: bool = True
 
 
 @dataclass

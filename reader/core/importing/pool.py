@@ -29,7 +29,7 @@ from reader.core.progress import CancelToken
 TaskT = TypeVar("TaskT")
 ResultT = TypeVar("ResultT")
 
-PRELOADED_MODULES = ["reader.core.importing.worker"]
+PRELOADED_MODULES = ["reader.core.importing.preload"]
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import sqlite3
 
 from reader.core.containers import ImportSource
+from reader.core.entities import RECOGNIZER_VERSION
 from reader.core.importing.worker import PageResult, SourceResult
 from reader.core.model import ImportOutcome, OutcomeStatus, Provenance
 from reader.core.store import articles as article_rows
 from reader.core.store import entities as entity_rows
 from reader.core.store.blobs import sha256_of_bytes
+from reader.core.store.index_queue import queue_for_indexing
 from reader.core.store.store import Store
 from reader.core.timestamps import iso_from_epoch, utc_now
 
@@ -130,9 +132,8 @@ def _save_page(
         [(resource, resource_hashes[id(resource)]) for resource in page.resources],
     )
     if page_result.entities is not None:
-        entity_rows.replace_mentions(connection, article_id, page_result.entities)
-    connection.execute(
-        "INSERT OR REPLACE INTO index_queue (article_id, queued_at) VALUES (?, ?)",
-        (article_id, added_at),
-    )
+        entity_rows.replace_mentions(
+            connection, article_id, page_result.entities, RECOGNIZER_VERSION
+        )
+    queue_for_indexing(connection, [article_id])
     return outcome(OutcomeStatus.IMPORTED, article_id, article.title or source.path.name)

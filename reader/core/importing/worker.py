@@ -41,12 +41,15 @@ class SourceResult:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _recognize(text: str) -> tuple[EntitySpan, ...] | None:
+def _recognize(article: ExtractedArticle) -> tuple[EntitySpan, ...] | None:
+    """The article's entities as recognised (corrections are applied when read), or None
+    when no model can be loaded: the article is stored anyway, without entities."""
+    from reader.core.entities import EntityModelMissing, get_recognizer
+
     try:
-        from reader.core.entities import get_recognizer
-    except ImportError:
+        return tuple(get_recognizer().recognize_article(article))
+    except EntityModelMissing:
         return None
-    return tuple(get_recognizer().recognize(text))
 
 
 def extract_one(page: SavedPage, recognize_entities: bool) -> PageResult:
@@ -57,7 +60,7 @@ def extract_one(page: SavedPage, recognize_entities: bool) -> PageResult:
         return PageResult(light_page, skipped=str(reason) or "not an article")
     except ImportRejected as error:
         return PageResult(light_page, error=str(error))
-    entities = _recognize(article.text) if recognize_entities else None
+    entities = _recognize(article) if recognize_entities else None
     return PageResult(light_page, article=article, entities=entities)
 
 

@@ -268,3 +268,40 @@ def load_texts(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, 
         ):
             found[row[0]] = row[1]
     return found
+
+
+def update_extraction(
+    connection: sqlite3.Connection, article_id: int, extracted: ExtractedArticle
+) -> bool:
+    """Replaces what extraction found for an article (metadata, text, blocks).
+
+    Returns whether the canonical text changed. The user's own metadata edits
+    (``user_metadata``) are not touched.
+    """
+    before = connection.execute(
+        "SELECT text_sha256 FROM article_texts WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    connection.execute(
+        """UPDATE articles SET title = ?, authors = ?, published = ?, modified = ?, site = ?,
+               url = ?, language = ?, description = ?, keywords = ?, credits = ?,
+               metadata_sources = ?, extractor_version = ?, url_key = COALESCE(?, url_key)
+           WHERE id = ?""",
+        (
+            extracted.title,
+            json.dumps(list(extracted.authors)),
+            extracted.published,
+            extracted.modified,
+            extracted.site,
+            extracted.url,
+            extracted.language,
+            extracted.description,
+            json.dumps(list(extracted.keywords)),
+            json.dumps(list(extracted.credits)),
+            json.dumps(extracted.metadata_sources),
+            extracted.extractor_version,
+            url_key(extracted.url),
+            article_id,
+        ),
+    )
+    after = write_text(connection, article_id, extracted)
+    return before is None or before[0] != after

@@ -51,6 +51,8 @@ def upgrade_to_1(connection: sqlite3.Connection) -> None:
             credits TEXT NOT NULL DEFAULT '[]',
             metadata_sources TEXT NOT NULL DEFAULT '{}',
             extractor_version TEXT NOT NULL,
+            -- the recognizer that found the stored entity mentions (NULL: not run yet)
+            entities_version TEXT,
             user_metadata TEXT NOT NULL DEFAULT '{}',
             trashed_at TEXT,
             UNIQUE (original_sha256, part)
@@ -80,8 +82,11 @@ def upgrade_to_1(connection: sqlite3.Connection) -> None:
             label TEXT NOT NULL,
             raw_label TEXT NOT NULL DEFAULT '',
             text TEXT NOT NULL,
+            -- normalise_surface(text): finds the mentions a user correction touches
+            key TEXT NOT NULL,
             PRIMARY KEY (article_id, start, end, label)
         );
+        CREATE INDEX entity_mentions_by_key ON entity_mentions (key);
         CREATE INDEX entity_mentions_by_text ON entity_mentions (label, text);
         CREATE TABLE collections (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -186,6 +186,20 @@ def is_trashed(connection: sqlite3.Connection, article_id: int) -> bool:
     return row is not None and row[0] is not None
 
 
+def delete_unused_originals(connection: sqlite3.Connection) -> list[str]:
+    """Forgets originals no article comes from and no resource uses; returns their hashes
+    (the caller removes the files after the transaction commits)."""
+    rows = connection.execute(
+        """SELECT sha256 FROM originals o
+           WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.original_sha256 = o.sha256)
+             AND o.pages > 0"""
+    )
+    unused = [row[0] for row in rows]
+    connection.executemany("DELETE FROM originals WHERE sha256 = ?", [(s,) for s in unused])
+    still_used = {row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM resources")}
+    return [sha256 for sha256 in unused if sha256 not in still_used]
+
+
 # -- saved searches and history ------------------------------------------------------------
 
 

@@ -1,0 +1,1 @@
+"""The parts of the ``Library`` facade, one domain per module (``Library`` combines them)."""
