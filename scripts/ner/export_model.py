@@ -4,7 +4,8 @@ Usage::
 
     .venv/bin/python scripts/ner/export_model.py build/ner/run1/model-best resources/entities/model
 
-The NER component gets its own copy of the tok2vec (``replace_listeners``) so the shipped
+The vocabulary's string table is cut down to the labels (``prune_strings``). The NER component
+gets its own copy of the tok2vec (``replace_listeners``) so the shipped
 pipeline is just ``ner``: loading it needs no other component and nothing is excluded at load
 time (a listener without its tok2vec would break, see docs/platform notes).
 """
@@ -12,10 +13,34 @@ time (a listener without its tok2vec would break, see docs/platform notes).
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
 import spacy
+
+
+def prune_strings(target: Path, nlp: spacy.Language) -> None:
+    """Keeps only the label strings in ``vocab/strings.json``.
+
+    spaCy saves every string it met in training (a word list of the training texts and of
+    the pipeline the tok2vec came from). Inference never needs them: features are hashes
+    computed from the input text. Dropping them makes the model smaller and keeps the
+    training vocabulary out of the shipped files. The script checks that predictions stay
+    identical.
+    """
+    probe = [
+        "Taliban fighters attacked Qala-e-Naw on July 7, 2021, Reuters said.",
+        "Iranian Foreign Minister Javad Zarif met NATO envoys in Tehran for $3 million.",
+    ]
+    before = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(probe)]
+    labels = sorted(nlp.get_pipe("ner").labels)
+    (target / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
+    reloaded = spacy.load(target)
+    after = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+             for doc in reloaded.pipe(probe)]
+    if before != after:
+        raise SystemExit(f"pruning strings changed predictions: {before} != {after}")
 
 
 def main() -> int:
@@ -42,6 +67,7 @@ def main() -> int:
     if args.target.exists():
         shutil.rmtree(args.target)
     nlp.to_disk(args.target)
+    prune_strings(args.target, nlp)
     size = sum(path.stat().st_size for path in args.target.rglob("*") if path.is_file())
     print(f"{args.target}: pipeline {nlp.pipe_names}, labels {nlp.get_pipe('ner').labels}, "
           f"{size / 1e6:.1f} MB")
