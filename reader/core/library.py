@@ -225,9 +225,13 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         )
         return SearchResults(query=query, total=raw.total, hits=hits)
 
+    def matching_ids(self, query: str) -> list[int]:
+        """Every article the query matches, unranked (for selections and exports)."""
+        return self._index.matching_ids(query)
+
     def facets(self, query: str = "") -> dict[str, list[tuple[str, int]]]:
         """Counts per site, year, language, tag, colour and entity over all matches."""
-        ids = self._index.matching_ids(query)
+        ids = self.matching_ids(query)
         return facet_counts(self._store.connection(), ids)
 
     def hits_in_context(self, article_id: int, query: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="*", help="the query; empty lists everything")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
+    parser.add_argument("--save", metavar="NAME", help="also save the query as a smart collection")
     parser.add_argument(
         "--sort",
         choices=("relevance", "published", "added"),
@@ -31,6 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, library: Library) -> int:
     query = " ".join(args.query)
     results = library.search(query, limit=args.limit, sort=args.sort)
+    if not library.read_only:
+        library.remember_search(query)
+        if args.save:
+            library.save_search(args.save, query)
     if args.json:
         print_json(
             {

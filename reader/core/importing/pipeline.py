@@ -87,6 +87,10 @@ def _store_result(
     if result.error is not None:
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=result.error)]
     try:
+        if result.skipped is not None:
+            # Remembered as known, so that importing it again is reported as a duplicate.
+            save_source(store, task.source, task.sha256, result)
+            return [ImportOutcome(OutcomeStatus.SKIPPED, name, error=result.skipped)]
         return save_source(store, task.source, task.sha256, result)
     except OSError as error:
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=f"cannot store this file: {error}")]

@@ -38,6 +38,7 @@ class SourceResult:
     source_format: str | None
     pages: tuple[PageResult, ...] = ()
     error: str | None = None
+    skipped: str | None = None  # a readable file that holds no page (e.g. only requests)
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -68,6 +69,8 @@ def process_source(task: WorkerTask) -> SourceResult:
     """Reads every page of one source file and extracts each; never raises."""
     try:
         pages = read_pages(task.source, task.limits)
+    except NotAnArticle as reason:
+        return SourceResult(None, skipped=str(reason) or "no page in this file")
     except ImportRejected as error:
         return SourceResult(None, error=str(error))
     except Exception as error:  # noqa: BLE001 - a reader bug must not stop the batch

@@ -66,6 +66,8 @@ def _relative_start(amount: int, unit: str, now: datetime) -> datetime:
 
 def _rewrite_date(match: re.Match[str], now: datetime) -> str:
     field = match["field"].lower()
+    start: datetime | None
+    end: datetime | None
     if match["single"]:
         start, end = _period(match["single"])
     elif match["op"]:
