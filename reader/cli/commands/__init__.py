@@ -6,7 +6,7 @@ from types import ModuleType
 
 from reader.cli.commands import (
     annotate,
-    annotations,
+    annotation_list,
     backup,
     check,
     cite,
@@ -32,7 +32,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     show,
     original,
     annotate,
-    annotations,
+    annotation_list,
     export,
     cite,
     entity,

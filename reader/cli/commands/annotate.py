@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         args.id, args.quote, args.occurrence, color=args.color, note=args.note, tags=args.tags
     )
     if args.json:
-        from reader.cli.commands.annotations import as_json
+        from reader.cli.commands.annotation_list import as_json
 
         print_json(as_json(stored))
     else:

@@ -20,8 +20,9 @@ from reader.core.store.settings import ENTITY_CORRECTIONS, get_setting, set_sett
 class EntitySummary:
     """One entity across the archive.
 
-    ``article_count`` sums over the entity's spellings, so an article that uses two merged
-    spellings counts once per spelling: an upper bound, exact for unmerged entities.
+    ``article_count`` is exact for spellings that normalise alike ("Qala-e-Naw", "Qala-e Naw");
+    for names the user merged, it sums over them, so an article that uses two merged names
+    counts once per name (an upper bound).
     """
 
     name: str
@@ -62,9 +63,14 @@ class _Tally:
     last: str | None = None
 
     def add(
-        self, text: str, articles: int, mentions: int, first: str | None, last: str | None
+        self,
+        spellings: tuple[str, ...],
+        articles: int,
+        mentions: int,
+        first: str | None,
+        last: str | None,
     ) -> None:
-        self.spellings.add(text)
+        self.spellings.update(spellings)
         self.articles += articles
         self.mentions += mentions
         if first and (self.first is None or first < self.first):
@@ -79,13 +85,13 @@ def entity_table(
     """Every entity with its counts, those in most articles first."""
     tallies: dict[tuple[str, str], _Tally] = {}
     groups = mention_rows.mention_groups(connection)
-    for raw_label, text, articles, mentions, first, last in groups:
+    for raw_label, text, spellings, articles, mentions, first, last in groups:
         corrected = _corrected(raw_label, text, corrections)
         if corrected is None or (label and corrected[1] != label):
             continue
         name, entity_label = corrected
         tally = tallies.setdefault((normalise_surface(name), entity_label), _Tally(name))
-        tally.add(text, articles, mentions, first, last)
+        tally.add(spellings, articles, mentions, first, last)
     summaries = [
         EntitySummary(
             name=tally.name,
@@ -111,5 +117,5 @@ def articles_for_entity(
     for raw_label, text, *_ in mention_rows.mention_groups(connection):
         corrected = _corrected(raw_label, text, corrections)
         if corrected and (normalise_surface(corrected[0]), corrected[1]) == wanted:
-            pairs.append((raw_label, text))
+            pairs.append((raw_label, normalise_surface(text)))
     return mention_rows.articles_with_mentions(connection, pairs)

@@ -58,28 +58,31 @@ def articles_mentioning(connection: sqlite3.Connection, keys: Sequence[str]) -> 
 
 def mention_groups(
     connection: sqlite3.Connection, label: str | None = None
-) -> list[tuple[str, str, int, int, str | None, str | None]]:
-    """Per (label, surface): article count, mention count, first and last publication date."""
+) -> list[tuple[str, str, tuple[str, ...], int, int, str | None, str | None]]:
+    """Per (label, normalised surface): a spelling, all spellings, the article count (exact),
+    the mention count, and the first and last publication dates."""
     only_label = "AND m.label = ?" if label else ""
     rows = connection.execute(
-        f"""SELECT m.label, m.text, COUNT(DISTINCT m.article_id), COUNT(*),
-                   MIN(a.published), MAX(a.published)
+        f"""SELECT m.label, MIN(m.text), GROUP_CONCAT(m.text, char(31)),
+                   COUNT(DISTINCT m.article_id), COUNT(*), MIN(a.published), MAX(a.published)
             FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-            WHERE a.trashed_at IS NULL {only_label} GROUP BY m.label, m.text""",
+            WHERE a.trashed_at IS NULL {only_label} GROUP BY m.label, m.key""",
         (label,) if label else (),
     )
-    return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+    return [
+        (r[0], r[1], tuple(sorted(set(r[2].split("\x1f")))), r[3], r[4], r[5], r[6]) for r in rows
+    ]
 
 
 def articles_with_mentions(
     connection: sqlite3.Connection, pairs: Iterable[tuple[str, str]]
 ) -> list[int]:
-    """Articles (newest first) mentioning any of the (label, surface) pairs."""
+    """Articles (newest first) mentioning any of the (label, normalised surface) pairs."""
     found: set[int] = set()
-    for label, text in pairs:
+    for label, key in pairs:
         rows = connection.execute(
-            "SELECT DISTINCT article_id FROM entity_mentions WHERE label = ? AND text = ?",
-            (label, text),
+            "SELECT DISTINCT article_id FROM entity_mentions WHERE label = ? AND key = ?",
+            (label, key),
         )
         found.update(row[0] for row in rows)
     if not found:
