@@ -235,7 +235,9 @@ def apply_corrections(
             normalise_surface(canonical_name(span, corrections)), span.label)
         if label not in ENTITY_LABELS:
             label = span.label
-        if corrections.is_rejected(span.text, label):
+        # Rejecting a name rejects its aliases too ("U.S." when "United States" is rejected).
+        if corrections.is_rejected(span.text, label) or corrections.is_rejected(
+                canonical_name(span, corrections), label):
             continue
         corrected.append(span if label == span.label else replace(span, label=label))
     return sorted(corrected, key=lambda span: (span.start, span.end))

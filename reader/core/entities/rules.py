@@ -11,7 +11,9 @@ run in ``refine_spans``'s order:
 4. ``apply_designators``: "<Name> province/district/..." and "the city of <Name>" make
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
    one place, facility name included.
-5. ``harmonise_labels``: within one text, every mention of the same name gets the type most
+5. ``drop_generic_words``: a lone capitalised common noun ("Government", "Analysis",
+   "Physicians") is not a name, whatever the model says.
+6. ``harmonise_labels``: within one text, every mention of the same name gets the type most
    of its mentions have, and a lone surname takes the type of the full name it ends
    ("Shams" after "Husamuddin Shams").
 
@@ -71,6 +73,19 @@ _APPOSITION_AFTER = re.compile(
 )
 _PLACE_OK = frozenset({"PLACE", "ORG"})
 _HARMONISED = frozenset({"PERSON", "ORG", "PLACE", "GROUP"})
+# Words that headlines, section labels and sentence starts capitalise but that never name one
+# thing on their own. Kept short on purpose: "Parliament" or "Congress" alone do name one.
+_GENERIC_WORDS = frozenset(
+    """government governments bank banks analysis physicians doctors police army military
+    ministry court courts council committee company companies state states city cities
+    officials official reporters reporter editor editors analysts analyst sources source
+    update updates breaking exclusive photo photos video videos watch live read more related
+    advertisement comment comments opinion editorial share tweet email print subscribe
+    follow newsletter image images caption credit file getty mps minister ministers
+    president presidents spokesman spokeswoman authorities authority agency agencies
+    troops forces soldiers militants fighters insurgents rebels residents villagers
+    students teachers workers voters citizens investors traders economists experts""".split()  # noqa: SIM905
+)
 _NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "His",
                         "Her", "A", "An", "One", "Another", "Which", "Whose", "Neighboring",
                         "Neighbouring", "Northern", "Southern", "Eastern", "Western", "Central"})
@@ -206,6 +221,14 @@ def _impose_place(
     return kept
 
 
+def drop_generic_words(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Removes one-word name spans that are common nouns capitalised by position or style."""
+    return [
+        span for span in spans
+        if not (span.label in _HARMONISED and span.text.casefold() in _GENERIC_WORDS)
+    ]
+
+
 def harmonise_labels(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     """Gives every mention of one name the majority type of its mentions in this text.
 
@@ -260,5 +283,6 @@ def refine_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     result = trim_edges(text, result)
     result = apply_designators(text, result)
     result = trim_edges(text, result)  # names found by the designators may end in "'s"
+    result = drop_generic_words(text, result)
     result = harmonise_labels(text, result)
     return _drop_overlaps(result)

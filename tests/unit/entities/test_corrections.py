@@ -121,3 +121,9 @@ def test_edits_return_new_values() -> None:
     original = Corrections()
     original.reject("X").merge(["A"], "B").set_type("B", "ORG")
     assert original == Corrections()
+
+
+def test_rejecting_a_canonical_name_rejects_its_aliases() -> None:
+    corrections = Corrections().merge(["U.S."], "United States").reject("United States")
+    spans = [span_of(TEXT, "U.S.", "PLACE"), span_of(TEXT, "Qala-e Naw", "PLACE")]
+    assert [s.text for s in apply_corrections(TEXT, spans, corrections)] == ["Qala-e Naw"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.core.entities.rules import (
     apply_designators,
     drop_credit_spans,
+    drop_generic_words,
     extend_hyphenated,
     harmonise_labels,
     refine_spans,
@@ -103,3 +104,11 @@ def test_refine_returns_sorted_spans_that_match_the_text() -> None:
     result = refine_spans(text, spans)
     assert texts(result) == [("Iran", "PLACE"), ("Taliban", "ORG"), ("Qala-e Naw", "PLACE")]
     assert all(text[item.start:item.end] == item.text for item in result)
+
+
+def test_lone_common_nouns_are_not_names() -> None:
+    text = "Government sources said Analysis Ltd and the Government of India agreed."
+    spans = [span(text, "Government", "ORG"), span(text, "Analysis Ltd", "ORG"),
+             span(text, "Government of India", "ORG")]
+    assert texts(drop_generic_words(text, spans)) == [("Analysis Ltd", "ORG"),
+                                                      ("Government of India", "ORG")]
