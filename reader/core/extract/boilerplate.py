@@ -15,6 +15,10 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.core.extract.figures import FigureNotes, prepare_figures
+from reader.core.extract.rules import HIDDEN_XPATH
+
+# More text than this in a hidden element means it is content revealed by a script.
+_MAX_HIDDEN_TEXT = 1500
 
 
 @dataclass
@@ -39,6 +43,7 @@ def select_content(
         The content body and figure notes, or None when no main content is found.
     """
     working = _copy(tree)
+    prune_hidden(working)
     figures = prepare_figures(working)
     document = trafilatura.bare_extraction(
         working,
@@ -55,6 +60,31 @@ def select_content(
     if body is None or len(body) == 0:
         return None
     return ContentCandidate(body=body, figures=figures)
+
+
+def prune_hidden(tree: HtmlElement) -> None:
+    """Removes elements a reader never sees: ``hidden``, ``aria-hidden``, ``display:none``.
+
+    Pages keep microdata copies of the headline and dates, cookie dialogs and menus in
+    hidden elements; a browser shows none of it, so neither do we. A hidden element holding
+    a lot of text is kept: pages that reveal the article with a script hide it this way.
+    """
+    for element in list(tree.xpath(HIDDEN_XPATH)):
+        if element.tag in ("html", "body"):
+            continue
+        # Hidden microdata blocks repeat the headline and dates whatever their length.
+        if element.get("itemscope") is None and len(element.text_content()) > _MAX_HIDDEN_TEXT:
+            continue
+        parent = element.getparent()
+        if parent is not None:
+            tail = element.tail
+            parent.remove(element)
+            if tail and tail.strip():
+                previous = parent[-1] if len(parent) else None
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
 
 
 def _copy(tree: HtmlElement) -> HtmlElement:

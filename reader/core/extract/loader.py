@@ -142,6 +142,8 @@ def decode_text(data: bytes, declared_charset: str | None) -> str:
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_HUGE_ATTRIBUTE_CHARS = 100_000
+_HUGE_ATTRIBUTE = re.compile(r"""(=\s*)(?:"[^"]{100000,}"|'[^']{100000,}')""")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -154,6 +156,11 @@ def parse_html(text: str) -> HtmlElement | None:
     text = _XML_DECLARATION.sub("", text, count=1)
     # libxml2 stops at a NUL character and rejects other C0 controls in str input.
     text = _CONTROL_CHARACTERS.sub("", text)
+    if len(text) > _HUGE_ATTRIBUTE_CHARS:
+        # libxml2 silently drops the rest of the document after an attribute value over
+        # 10 MB (inlined data: images of SingleFile pages reach that); such values are
+        # never text, so they are emptied first.
+        text = _HUGE_ATTRIBUTE.sub(r'\1""', text)
     if not text.strip():
         return None
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)

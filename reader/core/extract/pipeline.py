@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
+
+from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.boilerplate import select_content
@@ -31,6 +34,10 @@ EXTRACTOR_VERSION = "1.0.0"
 LOGGER = logging.getLogger(__name__)
 
 _MIN_ARTICLE_WORDS = 25
+# A short extraction made of link texts is a link list; long ones are real articles
+# even when their words also appear in related-article links.
+_LINK_LIST_MAX_WORDS = 400
+_LINK_LIST_SHARE = 0.9
 _WORDS = re.compile(r"\w+")
 _ROBOTS = re.compile(r"^\s*(?:user-agent|disallow|allow|sitemap)\s*:", re.IGNORECASE | re.MULTILINE)
 _ERROR_TITLE = re.compile(
@@ -129,6 +136,8 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
         builder.blocks, title=metadata.title, authors=metadata.authors, credits=credits
     )
     blocks = place_images(blocks, candidate.figures, title=metadata.title, credits=credits)
+    if _is_mostly_link_text(tree, blocks):
+        raise NotAnArticle("list of links, not an article")
     return _finish(blocks, metadata, credits, html=text)
 
 
@@ -144,6 +153,22 @@ def _is_link_list(blocks: list[PendingBlock]) -> bool:
     """A page of short list items or headings without any block of running text."""
     long_blocks = sum(1 for block in blocks if _word_count(block.text) >= 20)
     return long_blocks == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
+
+
+def _is_mostly_link_text(tree: HtmlElement, blocks: list[PendingBlock]) -> bool:
+    """True when nearly every word of a short extraction is the text of some link.
+
+    Link lists (site maps, tag pages, directory pages) are often flattened into one
+    paragraph by content extraction, so their blocks alone do not show it.
+    """
+    words = _WORDS.findall(" ".join(block.text for block in blocks))
+    if not words or len(words) > _LINK_LIST_MAX_WORDS:
+        return False
+    link_words = Counter(
+        word for link in tree.iter("a") for word in _WORDS.findall(link.text_content())
+    )
+    linked = sum(1 for word in words if link_words[word] > 0)
+    return linked / len(words) >= _LINK_LIST_SHARE
 
 
 def _finish(

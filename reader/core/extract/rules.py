@@ -100,3 +100,10 @@ AUTHOR_LINK_XPATH = (
     "contains(@href, '/team/') or contains(@href, '/producers/') or "
     "contains(@href, '/experts/') or contains(@href, '/columnists/')]"
 )
+
+# Elements no reader sees. Style tests tolerate spacing ("display: none").
+HIDDEN_XPATH = (
+    "//*[@hidden or @aria-hidden='true' or "
+    "contains(translate(@style, ' ', ''), 'display:none') or "
+    "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
