@@ -162,8 +162,14 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         """
         return article_rows.load_article(self._store.connection(), article_id)
 
-    def article_ids(self, order: str = "added") -> list[int]:
-        return article_rows.article_ids(self._store.connection(), order)
+    def article_ids(self, order: str = "added", *, all_versions: bool = False) -> list[int]:
+        """Ids of the articles (not in the trash), newest capture of each page only unless
+        ``all_versions``; order: "added", "published", "title" or "site"."""
+        return article_rows.article_ids(self._store.connection(), order, all_versions=all_versions)
+
+    def versions(self, article_id: int) -> list[tuple[int, str | None]]:
+        """All captures of this article's page (same URL), newest first: (id, captured_at)."""
+        return article_rows.versions(self._store.connection(), article_id)
 
     def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
         return article_rows.load_summaries(self._store.connection(), ids)

@@ -194,3 +194,29 @@ def test_outcomes_carry_the_source_format(filled: Library, tmp_path: Path) -> No
     report = filled.import_paths([copy])
     assert report.outcomes[0].status is OutcomeStatus.IMPORTED
     assert report.outcomes[0].source_format == "html"
+
+
+def test_a_new_capture_of_the_same_url_is_a_version_and_the_newest_is_listed(
+    library: Library, tmp_path: Path
+) -> None:
+    import os
+
+    older = tmp_path / "capture-2023.html"
+    older.write_bytes(HARBOUR.read_bytes())
+    os.utime(older, (1_684_000_000, 1_684_000_000))
+    newer = tmp_path / "capture-2024.html"
+    newer.write_bytes(
+        HARBOUR.read_bytes().replace(b"Port authorities expect", b"Port authorities now expect")
+    )
+    os.utime(newer, (1_715_000_000, 1_715_000_000))
+    report = library.import_paths([newer, older])
+    assert len(report.imported) == 2
+    ids = {Path(o.path).name: o.article_id for o in report.imported}
+    assert library.article_ids() == [ids["capture-2024.html"]]
+    assert set(library.article_ids(all_versions=True)) == set(ids.values())
+    versions = library.versions(ids["capture-2023.html"])
+    assert [article_id for article_id, _ in versions] == [
+        ids["capture-2024.html"],
+        ids["capture-2023.html"],
+    ]
+    assert versions[0][1].startswith("2024-05")

@@ -238,23 +238,56 @@ def load_summaries(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[i
     return found
 
 
+# An article is superseded when a later capture of the same page (same URL key) exists.
+SUPERSEDED = """EXISTS (SELECT 1 FROM articles newer WHERE newer.url_key = articles.url_key
+    AND newer.trashed_at IS NULL AND newer.id != articles.id
+    AND (COALESCE(newer.captured_at, '') > COALESCE(articles.captured_at, '')
+         OR (COALESCE(newer.captured_at, '') = COALESCE(articles.captured_at, '')
+             AND newer.id > articles.id)))"""
+
+
 def article_ids(
-    connection: sqlite3.Connection, order: str = "added", *, include_trashed: bool = False
+    connection: sqlite3.Connection,
+    order: str = "added",
+    *,
+    include_trashed: bool = False,
+    all_versions: bool = False,
 ) -> list[int]:
-    """All article ids in the given order ("added", "published", "title", "site")."""
+    """Article ids in the given order ("added", "published", "title", "site"): by default
+    only the newest capture of each page and nothing from the trash."""
     ordering = ORDERINGS.get(order)
     if ordering is None:
         raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERINGS)}")
-    where = "" if include_trashed else "WHERE trashed_at IS NULL"
-    return [
-        row[0] for row in connection.execute(f"SELECT id FROM articles {where} ORDER BY {ordering}")
-    ]
+    clauses = ["1 = 1"]
+    if not include_trashed:
+        clauses.append("trashed_at IS NULL")
+    if not all_versions:
+        clauses.append(f"(url_key IS NULL OR NOT {SUPERSEDED})")
+    rows = connection.execute(
+        f"SELECT id FROM articles WHERE {' AND '.join(clauses)} ORDER BY {ordering}"
+    )
+    return [row[0] for row in rows]
+
+
+def versions(connection: sqlite3.Connection, article_id: int) -> list[tuple[int, str | None]]:
+    """Every capture of the article's page (same URL key), newest first: (id, captured_at)."""
+    rows = connection.execute(
+        """SELECT b.id, b.captured_at FROM articles a JOIN articles b ON b.url_key = a.url_key
+           WHERE a.id = ? AND a.url_key IS NOT NULL AND b.trashed_at IS NULL
+           ORDER BY COALESCE(b.captured_at, '') DESC, b.id DESC""",
+        (article_id,),
+    )
+    found = [(row[0], row[1]) for row in rows]
+    return found or [(article_id, None)]
 
 
 def count_articles(connection: sqlite3.Connection) -> int:
-    return int(
-        connection.execute("SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL").fetchone()[0]
-    )
+    """How many articles ``article_ids`` lists by default."""
+    row = connection.execute(
+        f"SELECT COUNT(*) FROM articles WHERE trashed_at IS NULL"
+        f" AND (url_key IS NULL OR NOT {SUPERSEDED})"
+    ).fetchone()
+    return int(row[0])
 
 
 def load_texts(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
