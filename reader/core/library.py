@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
+from reader.core.archive_export import export_archive
 from reader.core.backup import backup_archive
 from reader.core.checking import CheckReport, check_archive
 from reader.core.errors import ArticleNotFound, StoreError
@@ -352,6 +353,13 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
     ) -> int:
         """A consistent copy of the archive, made while it stays open."""
         return backup_archive(self, Path(destination), progress)
+
+    def export_archive(
+        self, destination: str | os.PathLike[str], progress: ProgressCallback | None = None
+    ) -> int:
+        """Everything in open formats (originals, article JSON, W3C annotations, entity
+        corrections, collections) in a new folder; returns the number of articles."""
+        return export_archive(self, Path(destination), progress)
 
     # -- life cycle ------------------------------------------------------------------------
 

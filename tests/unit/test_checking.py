@@ -68,3 +68,24 @@ def test_backup_is_a_consistent_archive_of_its_own(library: Library, tmp_path: P
         assert restored.check().consistent
     raw = sqlite3.connect(tmp_path / "backup" / "library.sqlite3")
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_export_archive_writes_everything_in_open_formats(
+    library: Library, tmp_path: Path
+) -> None:
+    import json
+
+    first = library.article_ids()[0]
+    library.annotate(first, 0, 10, note="a note")
+    library.set_tags(first, ["kept"])
+    assert library.export_archive(tmp_path / "export") == 2
+    export = tmp_path / "export"
+    originals = json.loads((export / "originals.json").read_text())
+    for sha256, details in originals.items():
+        assert (export / "originals" / sha256).read_bytes() == (PAGES / details["file_name"]).read_bytes()
+    record = json.loads((export / "articles" / f"{first}.json").read_text())
+    assert record["text"] == library.article(first).text
+    assert record["tags"] == ["kept"]
+    annotations = json.loads((export / "annotations.jsonld").read_text())
+    assert annotations["total"] == 1
+    assert (export / "entity-corrections.json").is_file()

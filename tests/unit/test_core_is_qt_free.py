@@ -28,6 +28,7 @@ INDEX_USERS = (
     "reader.core.checking",
     "reader.core.backup",
     "reader.core.demo",
+    "reader.core.archive_export",
 )
 
 

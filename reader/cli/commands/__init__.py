@@ -13,6 +13,7 @@ from reader.cli.commands import (
     entities,
     entity,
     export,
+    export_archive,
     extract,
     gui,
     import_,
@@ -42,4 +43,5 @@ COMMANDS: tuple[ModuleType, ...] = (
     reindex,
     check,
     backup,
+    export_archive,
 )

@@ -130,7 +130,7 @@ def test_fifty_thousand_characters_with_a_hundred_annotations_reanchor_quickly()
     # Not a timing assertion (those live in benchmarks/): a loose guard that the search
     # stays linear, so a regression to quadratic work shows up here too.
     rng = random.Random(11)
-    words = "the of archive reader annotation quote council budget said minister".split()
+    words = ["the", "of", "archive", "reader", "annotation", "quote", "council", "budget"]
     text = "\n\n".join(" ".join(rng.choice(words) for _ in range(60)) for _ in range(120))[:50_000]
     notes = []
     for _ in range(100):

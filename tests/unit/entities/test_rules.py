@@ -112,3 +112,11 @@ def test_lone_common_nouns_are_not_names() -> None:
              span(text, "Government of India", "ORG")]
     assert texts(drop_generic_words(text, spans)) == [("Analysis Ltd", "ORG"),
                                                       ("Government of India", "ORG")]
+
+
+def test_wire_datelines_are_places_but_headline_words_are_not_added() -> None:
+    text = "SOCCER - JAPAN WIN\n\nNEW YORK 1996-08-30\n\nKABUL, Afghanistan (AP) \u2014 Talks began."
+    spans = [span(text, "NEW YORK", "ORG"), span(text, "KABUL", "PERSON"),
+             span(text, "Afghanistan", "PLACE")]
+    assert texts(apply_designators(text, spans)) == [("NEW YORK", "PLACE"), ("KABUL", "PLACE"),
+                                                     ("Afghanistan", "PLACE")]
