@@ -192,7 +192,21 @@ Chevron|TotalEnergies|Goldman Sachs|Morgan Stanley|Johnson & Johnson|Roche|Bayer
 McDonald's|Nike|Disney|Warner Bros|Paramount|Anthropic|Visa|Nokia|Zara|H&M|Gucci|Rolex|DHL|
 Emirates|Bloomberg"""
 
+# Places that are also common personal names or surnames: for these the model's PERSON
+# reading is kept ("Jordan scored"). Other places overrule a PERSON reading ("Chechnya").
+PERSON_LIKE_PLACES = frozenset("""Jordan|Chad|Georgia|Israel|India|Kingston|Santiago|Florence|
+Austin|Dallas|Houston|Phoenix|Sofia|Lima|Paris|London|Adelaide|Alexandria|Sydney|Virginia|
+Indiana|Montana|Dakota|Tyre|Denver|Cleveland|Nashville|Milan|Wellington|Berlin|Lyon|Boston|
+Bristol|Oxford|Cambridge|Preston|Hamilton|Aden|Medina|Salvador|Orlando|Charlotte|Regina|
+Victoria|Chelsea|Kent|Lincoln|Jackson|Madison|Columbus|Sidon|Kyiv|Georgetown|Washington|
+Columbia|Bolivia|America|Savannah|Helena|Augusta|Florida|Nevada|Carolina|Dakota|Asia|Africa|
+Europa|Sinai|Tigris|Ganges|Nile|Niger|Congo|Mali|Benin|Togo|Samoa|Tonga|Palau|Nauru|Oman|
+Qatar|Sudan|Kosovo|Malta|Cuba|Peru|Chile|Iran|Iraq|Laos|Fiji|Haiti|Guinea|Gambia|Jersey""".replace(
+    "\n", "").split("|"))
+
 LISTS = [
+    # Places: 'force' unless the name is in PERSON_LIKE_PLACES or has several words (a
+    # multi-word model PERSON span that equals a place name is rare and left to the model).
     ("places-countries.tsv", "Countries, territories, continents, regions, seas, rivers, "
      "mountain ranges.", COUNTRIES, "PLACE", False),
     ("places-capitals.tsv", "National capitals and other seats of government.", CAPITALS,
@@ -227,7 +241,12 @@ def main() -> int:
             "# PERSON. Written for Archival Reader by scripts/ner/write_gazetteer.py from general",
             "# knowledge; no name comes from a test set.",
         ]
-        lines += [f"{name}\t{label}" + ("\tforce" if force else "") for name in names_of(block)]
+        for name in names_of(block):
+            if label == "PLACE":
+                flag = "" if name in PERSON_LIKE_PLACES or " " in name else "\tforce"
+            else:
+                flag = "\tforce" if force else ""
+            lines.append(f"{name}\t{label}{flag}")
         (OUT / file_name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{file_name}: {len(lines) - 4} names")
     return 0

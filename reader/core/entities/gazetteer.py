@@ -8,9 +8,10 @@ How they combine with the model (``apply_gazetteer``): a listed name the model m
 (unless the model saw another kind of name there, such as the "U.S." of "U.S. Open");
 where the model found exactly a listed name but gave it another type, the list's type wins,
 except over ``PERSON`` (a listed place that is also a surname, "Jordan", "Chad", stays with the
-model, which sees the context) and a place list never turns an ``ORG`` into a place (sports
-teams and governments are named after places: "Chicago beat Boston"), unless the entry is
-marked ``force`` (agencies and companies whose names are never people's: "Reuters", "Uber").
+model, which sees the context) unless the entry is marked ``force`` (places that are not
+personal names, "Chechnya"; agencies and companies, "Reuters", "Uber"), and a place list never
+turns an ``ORG`` into a place (sports teams and governments are named after places: "Chicago
+beat Boston").
 A model span that overlaps a listed name without matching it exactly is kept: it is usually a
 longer name ("Kabul University").
 """
@@ -89,11 +90,9 @@ def read_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
 
 
 def _may_relabel(model_label: str, list_label: str, forced: bool) -> bool:
-    if forced:
-        return True
-    if model_label == "PERSON":
+    if list_label == "PLACE" and model_label == "ORG":
         return False
-    return not (list_label == "PLACE" and model_label == "ORG")
+    return model_label != "PERSON" or forced
 
 
 def apply_gazetteer(

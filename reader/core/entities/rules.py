@@ -10,7 +10,7 @@ run in ``refine_spans``'s order:
 3. ``trim_edges``: no leading "the", quote or title ("President", "Mr."), no possessive "'s".
 4. ``apply_designators``: "<Name> province/district/..." and "the city of <Name>" make
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
-   one place, facility name included.
+   one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place.
 5. ``drop_generic_words``: a lone capitalised common noun ("Government", "Analysis",
    "Physicians") is not a name, whatever the model says.
 6. ``harmonise_labels``: within one text, every mention of the same name gets the type most
@@ -70,6 +70,11 @@ _DESIGNATOR_BEFORE = re.compile(
 # "<Name>, the (provincial) capital": the apposition says what the name is.
 _APPOSITION_AFTER = re.compile(
     r",\s(?:the|a)\s(?:\w+\s)?(?:capital|city|town|village|port)(?!\w)"
+)
+# A wire dateline: "NEW YORK 1996-08-30", "KABUL (Reuters) -", "KABUL, Afghanistan (AP) —".
+_DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z.'\u2019 -]*[A-Z])(?:,\s[A-Z][\w.' ]+)?\s"
+    r"(?:\d{4}-\d{2}-\d{2}|\([A-Z][\w ]*\)\s?[-\u2013\u2014])"
 )
 _PLACE_OK = frozenset({"PLACE", "ORG"})
 _HARMONISED = frozenset({"PERSON", "ORG", "PLACE", "GROUP"})
@@ -191,6 +196,12 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     for match in _FACILITY.finditer(text):
         start, end = match.start(1), match.end()
         result = _impose_place(text, result, start, end, "FAC")
+    datelines = {match.span(1) for match in _DATELINE.finditer(text)}
+    for span in list(result):
+        # A dateline names where the story was filed. Only the model's own spans are
+        # relabelled: an all-caps headline word before a date is not turned into a place.
+        if (span.start, span.end) in datelines and span.label in ("ORG", "PERSON"):
+            result[result.index(span)] = replace(span, label="PLACE")
     for span in list(result):
         # The apposition decides even over PERSON: a person is not "the capital of" anything.
         if span.label in ("PERSON", "ORG") and _APPOSITION_AFTER.match(text, span.end):
