@@ -115,7 +115,8 @@ def test_lone_common_nouns_are_not_names() -> None:
 
 
 def test_wire_datelines_are_places_but_headline_words_are_not_added() -> None:
-    text = "SOCCER - JAPAN WIN\n\nNEW YORK 1996-08-30\n\nKABUL, Afghanistan (AP) \u2014 Talks began."
+    text = ("SOCCER - JAPAN WIN\n\nNEW YORK 1996-08-30\n\n"
+            "KABUL, Afghanistan (AP) \u2014 Talks began.")
     spans = [span(text, "NEW YORK", "ORG"), span(text, "KABUL", "PERSON"),
              span(text, "Afghanistan", "PLACE")]
     assert texts(apply_designators(text, spans)) == [("NEW YORK", "PLACE"), ("KABUL", "PLACE"),
