@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import QueryError
+from reader.core.model import SearchResults
 from reader.ui import operations
 from reader.ui.article_actions import ArticleActions
 from reader.ui.article_html import SAVED_URL_SCHEME
@@ -437,21 +438,30 @@ class MainWindow(QMainWindow):
                 writes=True,
             )
 
-    def _on_search_succeeded(self, _query_id: int, outcome: operations.SearchOutcome) -> None:
-        results = outcome.results
+    def _on_search_succeeded(self, query_id: int, results: SearchResults) -> None:
         self.search_bar.show_error("")
         self.list_model.set_ids(
             [hit.article_id for hit in results.hits],
             {hit.article_id: hit.snippet for hit in results.hits},
         )
         shown = len(results.hits)
-        status = f"{results.total} match(es)" + (
-            f", showing {shown}" if shown < results.total else ""
-        )
+        status = f"{results.total} match(es)"
+        if shown < results.total:
+            status += f", showing the best {shown}"
         self.search_bar.show_status(status)
-        self.search_bar.show_facets(outcome.facets)
         self.statusBar().showMessage(status)
         self._reselect()
+        query = results.query
+
+        def facets_counted(facets: dict[str, list[tuple[str, int]]]) -> None:
+            if query_id == self.searches.latest_id:
+                self.search_bar.show_facets(facets)
+
+        self.runner.run(
+            lambda library: operations.count_facets(library, query),
+            facets_counted,
+            lambda _error: None,  # facets are a convenience: no chips is the failure mode
+        )
 
     def _on_search_failed(self, _query_id: int, error: BaseException) -> None:
         if isinstance(error, QueryError):

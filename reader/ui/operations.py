@@ -7,7 +7,6 @@ archive logic and lets tests call them directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,9 @@ if TYPE_CHECKING:
     from reader.core.library import Library
 
 RECENT_DAYS = 7
-SEARCH_LIMIT = 1000
+# Each hit costs the core a snippet (several ms on a 10k archive): list the best ones and
+# say how many matched in all, rather than make every keystroke wait for thousands.
+SEARCH_LIMIT = 100
 
 
 def load_article(library: Library, article_id: int) -> LoadedArticle:
@@ -81,21 +82,16 @@ def ids_for_source(library: Library, source: Source) -> list[int]:
     return []
 
 
-@dataclass
-class SearchOutcome:
-    """A search's results with the facets of everything it matched."""
-
-    results: SearchResults
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+def run_search(library: Library, query: str) -> SearchResults:
+    """Runs a query; raises ``QueryError`` for bad syntax."""
+    return library.search(query, limit=SEARCH_LIMIT)
 
 
-def run_search(library: Library, query: str, *, with_facets: bool = True) -> SearchOutcome:
-    """Runs a query (raises ``QueryError`` for bad syntax) and counts its facets."""
-    results = library.search(query, limit=SEARCH_LIMIT)
-    facets: dict[str, list[tuple[str, int]]] = {}
-    if with_facets and hasattr(library, "facets"):
-        facets = library.facets(query)
-    return SearchOutcome(results, facets)
+def count_facets(library: Library, query: str) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts over everything the query matches (a second task: results come first)."""
+    if not hasattr(library, "facets"):
+        return {}
+    return library.facets(query)
 
 
 def hits_in_article(library: Library, article_id: int, query: str) -> list[tuple[int, int]]:

@@ -15,17 +15,16 @@ from reader.ui.main_window import MainWindow
 from .conftest import write_page
 
 
-def _write_bad_file(folder: Path) -> Path:
-    bad = folder / "broken.warc"
-    bad.write_bytes(b"WARC/1.0\r\nthis is not a warc record at all\r\n")
-    return bad
+def _vanished_file(folder: Path) -> Path:
+    """A file the user picked that is gone by the time the import reaches it."""
+    return folder / "deleted-before-import.html"
 
 
 def test_import_action_imports_and_reports_failures(
     window: MainWindow, library: Library, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     page = write_page(tmp_path, 0, ".txt")
-    bad = _write_bad_file(tmp_path)
+    bad = _vanished_file(tmp_path)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(page), str(bad)], ""))
     )
