@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from reader.ui.tasks import TaskRunner
-from reader.ui.widgets.sidebar import CollectionInfo
+from reader.ui.widgets.sidebar import CollectionInfo, Source
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -70,6 +70,7 @@ class ArticleActions(QObject):
         collections.addAction("New collection…", lambda: self.add_to_new_collection(chosen))
         menu.addAction("Tags…", lambda: self.edit_tags(chosen))
         menu.addAction("Export as text…", lambda: self.export(chosen))
+        menu.addAction("Re-extract", lambda: self.reextract(chosen))
         menu.addSeparator()
         menu.addAction("Move to trash", lambda: self.trash(chosen))
         return menu
@@ -213,6 +214,79 @@ class ArticleActions(QObject):
             "That application may load content from the web; Archival Reader itself never does.",
         ):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def reextract(self, ids: Sequence[int]) -> None:
+        """Runs extraction again on the stored originals (annotations are re-anchored)."""
+        chosen = list(ids)
+
+        def done(outcomes: object) -> None:
+            results = list(outcomes) if isinstance(outcomes, list) else []
+            errors = [o for o in results if getattr(o, "error", None)]
+            changed = sum(1 for o in results if getattr(o, "text_changed", False))
+            message = f"Re-extracted {len(results)} article(s): {changed} changed"
+            if errors:
+                message += f", {len(errors)} failed ({errors[0].error})"
+            self.changed.emit(message)
+
+        self._write(lambda library: library.reextract(chosen), done)
+
+    # -- the sidebar's menu ------------------------------------------------------------------
+
+    def build_sidebar_menu(self, source: Source, current_query: str) -> QMenu:
+        """Actions for a sidebar entry: collections, saved searches, the trash."""
+        menu = QMenu(self._parent)
+        if source.kind == "collection" and source.collection_id is not None:
+            collection_id = source.collection_id
+            menu.addAction("New sub-collection…", lambda: self.create_collection(collection_id))
+            menu.addAction("Rename…", lambda: self.rename_collection(collection_id, source.value))
+            menu.addAction(
+                "Delete collection…", lambda: self.delete_collection(collection_id, source.value)
+            )
+        elif source.kind == "heading" and source.value == "Collections":
+            menu.addAction("New collection…", self.create_collection)
+        elif source.kind == "saved":
+            menu.addAction("Delete saved search", lambda: self.delete_saved_search(source.value))
+        elif source.kind == "trash":
+            menu.addAction("Empty trash…", self.empty_trash)
+        if current_query:
+            menu.addAction("Save current search…", lambda: self.save_search(current_query))
+        return menu
+
+    def rename_collection(self, collection_id: int, current: str) -> None:
+        name = self.ask_text("Rename collection", "Name:", current)
+        if name and name.strip() and name.strip() != current:
+            new_name = name.strip()
+            self._write(
+                lambda library: library.rename_collection(collection_id, new_name),
+                lambda _r: self.changed.emit(f"Renamed to “{new_name}”"),
+            )
+
+    def delete_collection(self, collection_id: int, name: str) -> None:
+        if self.confirm(
+            "Delete collection",
+            f"Delete “{name}” and its sub-collections? The articles stay in the archive.",
+        ):
+            self._write(
+                lambda library: library.delete_collection(collection_id),
+                lambda _r: self.changed.emit(f"Deleted “{name}”"),
+            )
+
+    def save_search(self, query: str) -> None:
+        name = self.ask_text("Save search", "Name:", query)
+        if name and name.strip():
+            chosen = name.strip()
+            self._write(
+                lambda library: library.save_search(chosen, query),
+                lambda _r: self.changed.emit(f"Saved the search “{chosen}”"),
+            )
+
+    def delete_saved_search(self, query: str) -> None:
+        def delete(library: Library) -> None:
+            for saved in library.saved_searches():
+                if saved.query == query:
+                    library.delete_saved_search(saved.name)
+
+        self._write(delete, lambda _r: self.changed.emit("Deleted the saved search"))
 
     # -- internals ---------------------------------------------------------------------------
 

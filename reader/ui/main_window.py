@@ -8,23 +8,20 @@ It never blocks on the archive except for the list model's page reads (a few ms 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -35,14 +32,11 @@ from reader.core.errors import QueryError
 from reader.core.model import SearchResults
 from reader.ui import operations
 from reader.ui.article_actions import ArticleActions
-from reader.ui.article_html import SAVED_URL_SCHEME
 from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reader.ui.import_flow import ImportController
 from reader.ui.models.article_list_model import ArticleListModel, ArticleProxyModel
 from reader.ui.palette import apply_palette
 from reader.ui.reading_settings import (
-    FONT_FAMILIES,
-    THEMES,
     ReadingSettings,
     load_reading_settings,
     save_reading_settings,
@@ -54,6 +48,7 @@ from reader.ui.widgets.entities_panel import EntitiesPanel
 from reader.ui.widgets.reader_panel import HitsList, ReaderPanel
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.sidebar import ALL, TRASH, Sidebar, SidebarData, Source
+from reader.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -105,7 +100,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 540, 570, 220])
         self.setCentralWidget(self.splitter)
 
-        self._build_actions()
+        self.theme_group = build_menus(self)
         self._connect()
         self._apply_reading(self.reading, save=False)
         self._restore_layout()
@@ -270,101 +265,9 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _action(
-        self,
-        menu_name: str,
-        text: str,
-        slot: Callable[[], object],
-        keys: tuple[str | QKeySequence.StandardKey, ...] = (),
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # window-wide shortcuts, even with the menu bar hidden
-        self._menus[menu_name].addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        self._menus = {
-            name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "View", "Article", "Help")
-        }
-        self._action("File", "Import &files…", self.importer.choose_files, ("Ctrl+O",))
-        self._action("File", "Import f&older…", self.importer.choose_folder, ("Ctrl+Shift+O",))
-        self._action("File", "&Paste as new article", self._paste, ("Ctrl+Shift+V",))
-        self._menus["File"].addSeparator()
-        self._action("File", "&Quit", self.close, ("Ctrl+Q",))
-        self._action("Edit", "&Search", self.focus_search, ("Ctrl+L", "/"))
-        self._action("Edit", "&Find in article", self.reader.find_bar.open_bar, ("Ctrl+F",))
-        self._action("Edit", "Find &next", self.reader.find_bar.find_next, ("F3",))
-        self._action("Edit", "Find pre&vious", self.reader.find_bar.find_previous, ("Shift+F3",))
-        self._action("Edit", "&Undo move to trash", self.actions_.undo_trash, ("Ctrl+Z",))
-        self._action("Edit", "New &collection…", self.actions_.create_collection)
-        self._action("View", "&Next article", lambda: self.move_selection(1), ("J",))
-        self._action("View", "&Previous article", lambda: self.move_selection(-1), ("K",))
-        self._action("View", "Toggle &entity highlights", self.entities.toggle_all, ("Ctrl+E",))
-        self._action(
-            "View",
-            "Zoom &in",
-            lambda: self.set_reading(self.reading.zoomed(1)),
-            ("Ctrl++", "Ctrl+="),
-        )
-        self._action(
-            "View", "Zoom &out", lambda: self.set_reading(self.reading.zoomed(-1)), ("Ctrl+-",)
-        )
-        self._action(
-            "View",
-            "&Reset zoom",
-            lambda: self.set_reading(self._with(font_size=ReadingSettings().font_size)),
-            ("Ctrl+0",),
-        )
-        self._action(
-            "View",
-            "&Wider lines",
-            lambda: self.set_reading(self._with(line_width=min(200, self.reading.line_width + 10))),
-        )
-        self._action(
-            "View",
-            "Na&rrower lines",
-            lambda: self.set_reading(self._with(line_width=max(40, self.reading.line_width - 10))),
-        )
-        fonts = self._menus["View"].addMenu("&Font")
-        for family in FONT_FAMILIES:
-            fonts.addAction(family, self._font_setter(family))
-        themes = self._menus["View"].addMenu("&Theme")
-        self.theme_group = QActionGroup(self)
-        for theme in THEMES:
-            action = themes.addAction(theme.title())
-            action.setCheckable(True)
-            action.setData(theme)
-            self.theme_group.addAction(action)
-            action.triggered.connect(
-                lambda _c=False, t=theme: self.set_reading(self._with(theme=t))
-            )
-        self._action("Article", "&Open selected", self._open_selected, ("Return",))
-        self._action("Article", "Open &original…", self._open_original)
-        self._action(
-            "Article", "&Tags…", lambda: self.actions_.edit_tags(self.selected_ids()), ("Ctrl+T",)
-        )
-        self._action(
-            "Article", "&Export as text…", lambda: self.actions_.export(self.selected_ids())
-        )
-        self._action(
-            "Article",
-            "Move to &trash",
-            lambda: self.actions_.trash(self.selected_ids()),
-            ("Delete",),
-        )
-        self._action("Article", "Copy saved &URL", self._copy_url, ("Ctrl+Shift+C",))
-        self._action("Help", "&Keyboard shortcuts", self.show_shortcuts, ("F1",))
-
-    def _font_setter(self, family: str) -> Callable[[], None]:
-        return lambda: self.set_reading(self._with(font_family=family))
-
-    def _with(self, **changes: object) -> ReadingSettings:
-        from dataclasses import replace
-
-        return replace(self.reading, **changes)  # type: ignore[arg-type]
+    def adjust_reading(self, **changes: object) -> None:
+        """Changes some reading settings (font_family, font_size, line_width, theme)."""
+        self.set_reading(replace(self.reading, **changes))  # type: ignore[arg-type]
 
     def shortcut_actions(self) -> list[QAction]:
         return [a for a in self.actions() if a.shortcuts()]
@@ -373,6 +276,9 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(self.shortcut_actions(), self)
         dialog.open()
         return dialog
+
+    def current_query(self) -> str:
+        return self._query
 
     def focus_search(self) -> None:
         self.search_bar.field.setFocus()
@@ -387,14 +293,15 @@ class MainWindow(QMainWindow):
         self.search_bar.query_submitted.connect(self._on_search_bar_query_submitted)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
         self.list_view.customContextMenuRequested.connect(self._on_list_context_menu_requested)
-        self.list_view.doubleClicked.connect(lambda _index: self._open_selected())
+        self.list_view.doubleClicked.connect(lambda _index: self.open_selected())
         self.entities.visibility_changed.connect(self.reader.view.set_visible_labels)
         self.entities.mention_requested.connect(self._show_span)
         self.entities.archive_search_requested.connect(self.search_bar.set_query)
         self.hits.hit_chosen.connect(self._show_span)
-        self.reader.view.link_activated.connect(self._on_view_link_activated)
         self.actions_.changed.connect(self._on_actions_changed)
         self.actions_.failed.connect(self.show_error)
+        self.reader.url_copied.connect(lambda _url: self.statusBar().showMessage("Copied", 5000))
+        self.sidebar.menu_requested.connect(self._on_sidebar_menu_requested)
         self.importer.import_finished.connect(lambda _outcomes: self.refresh())
 
     def show_error(self, message: str) -> None:
@@ -479,7 +386,7 @@ class MainWindow(QMainWindow):
         if article_id is not None and article_id != self.current_article_id:
             self.open_article(article_id)
 
-    def _open_selected(self) -> None:
+    def open_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
             self.open_article(ids[0])
@@ -520,48 +427,24 @@ class MainWindow(QMainWindow):
         )
         menu.popup(self.list_view.viewport().mapToGlobal(point))
 
+    def _on_sidebar_menu_requested(self, source: Source, point: QPoint) -> None:
+        menu = self.actions_.build_sidebar_menu(source, self._query)
+        if not menu.isEmpty():
+            menu.popup(point)
+
     def _on_actions_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
         self.list_model.refresh()
         self.refresh()
 
-    def _open_original(self) -> None:
+    def open_original(self) -> None:
         ids = self.selected_ids() or ([self.current_article_id] if self.current_article_id else [])
         if ids:
             self.actions_.open_original(ids[0])
 
-    def _saved_url(self) -> str | None:
-        loaded = self.reader.view.loaded
-        if loaded is None:
-            return None
-        return loaded.article.extracted.url or loaded.article.provenance.saved_url
-
-    def _copy_url(self) -> None:
-        url = self._saved_url()
-        if url:
-            QGuiApplication.clipboard().setText(url)
-            self.statusBar().showMessage("Copied the saved URL", 5000)
-
-    def _paste(self) -> None:
+    def paste_clipboard(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if self.runner.library is None or mime is None or not self.importer.paste(mime):
             self.statusBar().showMessage(
                 "Nothing to paste: copy some text or a web page first", 5000
             )
-
-    def confirm_open_url(self, url: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Open in browser",
-            f"Open this address in your web browser?\n\n{url}\n\n"
-            "The browser will fetch it from the web.",
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _on_view_link_activated(self, href: str) -> None:
-        prefix = f"{SAVED_URL_SCHEME}:"
-        if not href.startswith(prefix):
-            return  # links inside articles are not clickable targets: nothing is fetched
-        url = href[len(prefix) :]
-        if url.startswith(("http://", "https://")) and self.confirm_open_url(url):
-            QDesktopServices.openUrl(QUrl(url))

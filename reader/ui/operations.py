@@ -68,9 +68,9 @@ def ids_for_source(library: Library, source: Source) -> list[int]:
         summaries = library.summaries(ids)
         return [i for i in ids if i in summaries and summaries[i].added_at >= cutoff]
     if source.kind == "annotated":
-        ids = library.article_ids("added")
-        summaries = library.summaries(ids)
-        return [i for i in ids if i in summaries and summaries[i].annotation_count > 0]
+        return library.annotated_article_ids()
+    if source.kind == "orphans":
+        return library.annotated_article_ids(orphans_only=True)
     if source.kind == "trash":
         return library.trashed_ids()
     if source.kind == "collection" and source.collection_id is not None:

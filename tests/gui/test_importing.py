@@ -75,7 +75,7 @@ def test_paste_creates_an_article_from_clipboard_html(
     mime.setText("plain fallback")
     QApplication.clipboard().setMimeData(mime)
     before = library.count()
-    window._paste()
+    window.paste_clipboard()
     dialog = window.importer.dialog
     assert dialog is not None and dialog.outcomes
     assert dialog.outcomes[0].path.startswith("pasted-") and dialog.outcomes[0].path.endswith(

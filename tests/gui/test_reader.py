@@ -179,13 +179,14 @@ def test_saved_url_opens_only_after_confirmation(
     opened: list[str] = []
     asked: list[str] = []
     monkeypatch.setattr(
-        "reader.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "reader.ui.widgets.reader_panel.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toString()),
     )
-    monkeypatch.setattr(window, "confirm_open_url", lambda url: asked.append(url) or False)
+    monkeypatch.setattr(window.reader, "confirm_open_url", lambda url: asked.append(url) or False)
     window.open_article(article_id_titled(library, "Ferry operators"))
     window.reader.view.link_activated.emit("saved-url:https://harbour-gazette.example/ferries")
     assert asked == ["https://harbour-gazette.example/ferries"] and opened == []
-    monkeypatch.setattr(window, "confirm_open_url", lambda url: True)
+    monkeypatch.setattr(window.reader, "confirm_open_url", lambda url: True)
     window.reader.view.link_activated.emit("saved-url:https://harbour-gazette.example/ferries")
     assert opened == ["https://harbour-gazette.example/ferries"]
     window.reader.view.link_activated.emit("https://elsewhere.example/")  # not ours: ignored

@@ -6,19 +6,21 @@ article in context and scrolls the view to the one chosen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.ui.article_html import SAVED_URL_SCHEME
 from reader.ui.widgets.article_view import ArticleView
 
 CONTEXT_CHARS = 60
@@ -112,7 +114,13 @@ class HitsList(QListWidget):
 
 
 class ReaderPanel(QWidget):
-    """The article view with its find bar."""
+    """The article view with its find bar; handles the saved URL (copy, open on request).
+
+    The app never fetches anything: the saved URL opens in the system browser only after an
+    explicit click and a confirmation (``confirm_open_url``, replaceable in tests).
+    """
+
+    url_copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,3 +133,33 @@ class ReaderPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
+        self.view.link_activated.connect(self._on_view_link_activated)
+
+    def saved_url(self) -> str | None:
+        loaded = self.view.loaded
+        if loaded is None:
+            return None
+        return loaded.article.extracted.url or loaded.article.provenance.saved_url
+
+    def copy_saved_url(self) -> None:
+        url = self.saved_url()
+        if url:
+            QGuiApplication.clipboard().setText(url)
+            self.url_copied.emit(url)
+
+    def confirm_open_url(self, url: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Open in browser",
+            f"Open this address in your web browser?\n\n{url}\n\n"
+            "The browser will fetch it from the web.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_view_link_activated(self, href: str) -> None:
+        prefix = f"{SAVED_URL_SCHEME}:"
+        if not href.startswith(prefix):
+            return  # links inside articles are not followed: nothing is fetched
+        url = href[len(prefix) :]
+        if url.startswith(("http://", "https://")) and self.confirm_open_url(url):
+            QDesktopServices.openUrl(QUrl(url))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -48,6 +48,7 @@ class SidebarData:
 ALL = Source("all")
 RECENT = Source("recent")
 ANNOTATED = Source("annotated")
+ORPHANS = Source("orphans")
 TRASH = Source("trash")
 
 
@@ -59,6 +60,7 @@ def decode_article_ids(mime: QMimeData) -> list[int]:
 class Sidebar(QTreeWidget):
     source_chosen = Signal(object)  # Source
     articles_dropped = Signal(int, list)  # collection id, article ids
+    menu_requested = Signal(object, QPoint)  # the Source under the pointer (or None), global point
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,8 @@ class Sidebar(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(True)
         self.currentItemChanged.connect(self._on_current_item_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu_requested)
         self._current = ALL
         self.populate(SidebarData())
 
@@ -82,6 +86,10 @@ class Sidebar(QTreeWidget):
         self._add(None, f"All articles ({data.total})", ALL)
         self._add(None, "Recently added", RECENT)
         self._add(None, "Annotated", ANNOTATED)
+        orphans = self._add(None, "Orphaned annotations", ORPHANS)
+        orphans.setToolTip(
+            0, "Articles with notes whose text could not be found after re-extraction"
+        )
         collections = self._add(None, "Collections", None)
         items: dict[int, QTreeWidgetItem] = {}
         pending = list(data.collections)
@@ -194,6 +202,13 @@ class Sidebar(QTreeWidget):
             found.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return found
+
+    def _on_context_menu_requested(self, point: QPoint) -> None:
+        item = self.itemAt(point)
+        source = item.data(0, SOURCE_ROLE) if item is not None else None
+        heading = item.text(0) if item is not None and source is None else ""
+        chosen = source if isinstance(source, Source) else Source("heading", heading)
+        self.menu_requested.emit(chosen, self.viewport().mapToGlobal(point))
 
     def _on_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         source = current.data(0, SOURCE_ROLE) if current is not None else None
