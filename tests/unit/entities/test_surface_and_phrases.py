@@ -63,3 +63,12 @@ def test_matcher_prefers_the_longest_name() -> None:
 
 def test_empty_matcher_finds_nothing() -> None:
     assert PhraseMatcher([]).find("Anything at all") == []
+
+
+def test_names_sharing_prefixes_match_whole_and_longest() -> None:
+    matcher = PhraseMatcher(["Guinea", "Guinea-Bissau", "Equatorial Guinea", "Gui",
+                             "C\u00f4te d'Ivoire", "St. Louis"])
+    text = ("Guinea-Bissau, Guinea and Equatorial Guinea; Guinean troops; "
+            "C\u00f4te d\u2019Ivoire and St Louis")
+    assert [match.text for match in matcher.find(text)] == [
+        "Guinea-Bissau", "Guinea", "Equatorial Guinea", "C\u00f4te d\u2019Ivoire", "St Louis"]
