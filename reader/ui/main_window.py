@@ -33,6 +33,7 @@ from reader.core.model import SearchResults
 from reader.ui import operations
 from reader.ui.article_actions import ArticleActions
 from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from reader.ui.entity_corrections import EntityCorrections
 from reader.ui.import_flow import ImportController
 from reader.ui.models.article_list_model import ArticleListModel, ArticleProxyModel
 from reader.ui.palette import apply_palette
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.hits, "Hits")
         self.actions_ = ArticleActions(runner, self)
         self.importer = ImportController(runner, self)
+        self.corrections = EntityCorrections(runner, self)
 
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
@@ -302,6 +304,9 @@ class MainWindow(QMainWindow):
         self.actions_.failed.connect(self.show_error)
         self.reader.url_copied.connect(lambda _url: self.statusBar().showMessage("Copied", 5000))
         self.sidebar.menu_requested.connect(self._on_sidebar_menu_requested)
+        self.entities.correction_requested.connect(self.corrections.apply)
+        self.corrections.corrected.connect(self._on_corrections_corrected)
+        self.corrections.failed.connect(self.show_error)
         self.importer.import_finished.connect(lambda _outcomes: self.refresh())
 
     def show_error(self, message: str) -> None:
@@ -431,6 +436,11 @@ class MainWindow(QMainWindow):
         menu = self.actions_.build_sidebar_menu(source, self._query)
         if not menu.isEmpty():
             menu.popup(point)
+
+    def _on_corrections_corrected(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        if self.current_article_id is not None:
+            self.open_article(self.current_article_id)
 
     def _on_actions_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

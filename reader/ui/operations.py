@@ -26,7 +26,11 @@ SEARCH_LIMIT = 100
 def load_article(library: Library, article_id: int) -> LoadedArticle:
     """The article, its entities, its saved images and tags, ready for the reader."""
     article = library.article(article_id)
-    entities = library.entities(article_id)
+    # Canonical names group spellings the user merged or renamed; offsets are unchanged.
+    if hasattr(library, "canonical_entities"):
+        entities = library.canonical_entities(article_id)
+    else:
+        entities = library.entities(article_id)
     images: dict[str, bytes] = {}
     for block in article.extracted.blocks:
         if block.kind is BlockKind.IMAGE and block.source and block.source not in images:

@@ -98,3 +98,37 @@ def test_context_menu_offers_the_article_actions(window: MainWindow, library: Li
     ):
         assert expected in names
     window._on_list_context_menu_requested(QPoint(5, 5))  # builds and pops up without error
+
+
+def test_annotated_source_lists_annotated_articles(window: MainWindow, library: Library) -> None:
+    article_id = article_id_titled(library, "Community orchard")
+    library.annotate(article_id, 0, 10, note="check the tonnage")
+    window.refresh()
+    window.sidebar.select_source(Source("annotated"))
+    assert window.list_model.ids() == [article_id]
+    window.sidebar.select_source(Source("orphans"))
+    assert window.list_model.ids() == []  # the note still anchors
+
+
+def test_sidebar_menu_saves_the_current_search(
+    window: MainWindow, library: Library, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window.search_bar.set_query("Herat")
+    monkeypatch.setattr(window.actions_, "ask_text", lambda *a, **k: "Herat")
+    menu = window.actions_.build_sidebar_menu(
+        Source("heading", "Saved searches"), window.current_query()
+    )
+    save = next(a for a in menu.actions() if a.text() == "Save current search…")
+    save.trigger()
+    assert [s.query for s in library.saved_searches()] == ["Herat"]
+    window.actions_.delete_saved_search("Herat")
+    assert library.saved_searches() == []
+
+
+def test_reextract_reports_back(window: MainWindow, library: Library) -> None:
+    article_id = article_id_titled(library, "Ferry operators")
+    messages: list[str] = []
+    window.actions_.changed.connect(messages.append)
+    window.actions_.reextract([article_id])
+    assert messages and messages[-1].startswith("Re-extracted 1 article(s)")
+    assert library.article(article_id).title.startswith("Ferry operators")

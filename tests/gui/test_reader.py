@@ -201,3 +201,35 @@ def test_selection_offsets_convert_back_to_canonical(window: MainWindow, library
     cursor = window.reader.view.cursor_for_span(start, start + len("Margaret Okafor"))
     assert cursor.selectedText() == "Margaret Okafor"
     assert isinstance(cursor, QTextCursor)
+
+
+def _name_item(window: MainWindow, type_name: str, name: str):  # type: ignore[no-untyped-def]
+    tree = window.entities.tree
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        if group.text(0) == type_name:
+            for j in range(group.childCount()):
+                if group.child(j).text(0) == name:
+                    return group.child(j)
+    return None
+
+
+def test_entity_corrections_rename_and_reject(
+    window: MainWindow, library: Library, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    article_id = article_id_titled(library, "Taliban attack")
+    window.open_article(article_id)
+    people = [s.text for s in library.entities(article_id) if s.label == "PERSON"]
+    name = people[0]
+    item = _name_item(window, "Person", name)
+    assert item is not None
+    window.entities.tree.setCurrentItem(item)
+    menu = window.entities.correction_menu()
+    labels = [action.text() for action in menu.actions()]
+    assert f"Rename “{name}”…" in labels and "Not an entity" in labels
+    monkeypatch.setattr(window.corrections, "ask_name", lambda title, current: "Renamed Person")
+    window.entities.correction_requested.emit("rename", "PERSON", [name])
+    assert _name_item(window, "Person", "Renamed Person") is not None
+    window.entities.correction_requested.emit("reject", "PERSON", ["Renamed Person", name])
+    assert _name_item(window, "Person", "Renamed Person") is None
+    assert all(s.text != name for s in library.entities(article_id) if s.label == "PERSON")

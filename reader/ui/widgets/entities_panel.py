@@ -8,12 +8,15 @@ Activating a name jumps to its next mention; "Find in archive" searches every ar
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,6 +44,8 @@ class EntitiesPanel(QWidget):
     visibility_changed = Signal(set)  # the labels whose highlights are on
     mention_requested = Signal(int, int)  # canonical start, end of the mention to show
     archive_search_requested = Signal(str)  # a query
+    # kind ("rename", "merge", "type", "reject"), label, the names chosen
+    correction_requested = Signal(str, str, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +58,9 @@ class EntitiesPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._on_tree_item_changed)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.find_button = QPushButton("Find in archive", self)
         self.find_button.setToolTip("Search every article for the selected entity")
         self.find_button.clicked.connect(self._on_find_button_clicked)
@@ -135,7 +143,53 @@ class EntitiesPanel(QWidget):
             return None
         return str(item.data(0, LABEL_ROLE)), str(item.data(0, NAME_ROLE))
 
+    def selected_names(self) -> list[tuple[str, str]]:
+        """(label, name) of every selected entity name, in tree order."""
+        chosen: list[tuple[str, str]] = []
+        for item in self.tree.selectedItems():
+            name = item.data(0, NAME_ROLE)
+            if name is not None:
+                chosen.append((str(item.data(0, LABEL_ROLE)), str(name)))
+        return chosen
+
+    def correction_menu(self) -> QMenu:
+        """Corrections for the selected names: they apply archive-wide."""
+        menu = QMenu(self)
+        chosen = self.selected_names()
+        if not chosen:
+            return menu
+        label, name = chosen[0]
+        names = [n for _l, n in chosen]
+        menu.addAction("Next mention", self._on_next_button_clicked)
+        menu.addAction("Find in archive", self._on_find_button_clicked)
+        menu.addSeparator()
+        if len(chosen) == 1:
+            menu.addAction(
+                f"Rename “{name}”…", lambda: self.correction_requested.emit("rename", label, names)
+            )
+        else:
+            menu.addAction(
+                f"Merge {len(chosen)} names into one…",
+                lambda: self.correction_requested.emit("merge", label, names),
+            )
+        types = menu.addMenu("Change type to")
+        for other, style in ENTITY_STYLES.items():
+            if other != label:
+                types.addAction(style.display_name, self._requester("type", other, names))
+        menu.addAction(
+            "Not an entity", lambda: self.correction_requested.emit("reject", label, names)
+        )
+        return menu
+
+    def _requester(self, kind: str, label: str, names: list[str]) -> Callable[[], None]:
+        return lambda: self.correction_requested.emit(kind, label, names)
+
     # -- slots -------------------------------------------------------------------------------
+
+    def _on_tree_context_menu_requested(self, point: QPoint) -> None:
+        menu = self.correction_menu()
+        if not menu.isEmpty():
+            menu.popup(self.tree.viewport().mapToGlobal(point))
 
     def _sync_checks(self) -> None:
         self.tree.blockSignals(True)
