@@ -16,7 +16,9 @@ PLACE (GPE/LOC/FAC)->LOC. Systems run in the same process on the same texts:
 * ``stock``: en_core_web_sm alone (the baseline);
 * ``stock+rules``: the stock model with the post-rules and the gazetteer;
 * ``trained``: the project's model alone;
-* ``ours``: the shipped recognizer (trained model + post-rules + gazetteer).
+* ``ours``: the shipped recognizer (trained model + post-rules + gazetteer);
+* with ``--open-model PATH``: ``open-data`` and ``open-data+rules``, a model trained on the
+  openly licensed corpora only (``build_training_data.py --sources wikigold,ewt``).
 
 Speed is words (whitespace-separated) per CPU-second of this process (``time.process_time``,
 so other jobs on a shared machine do not distort it), per test set, with the model already
@@ -70,13 +72,17 @@ def load_sets() -> dict[str, list[GoldDocument]]:
     return {"CoNLL-2003 dev": conll, "UNER PUD news": pud}
 
 
-def systems() -> dict[str, Callable[[], Recognizer]]:
-    return {
+def systems(open_model: Path | None = None) -> dict[str, Callable[[], Recognizer]]:
+    found: dict[str, Callable[[], Recognizer]] = {
         "stock": lambda: Recognizer(prefer_trained=False, use_rules=False, use_gazetteer=False),
         "stock+rules": lambda: Recognizer(prefer_trained=False),
         "trained": lambda: Recognizer(use_rules=False, use_gazetteer=False),
         "ours": lambda: Recognizer(),
     }
+    if open_model is not None:
+        found["open-data"] = lambda: Recognizer(open_model, use_rules=False, use_gazetteer=False)
+        found["open-data+rules"] = lambda: Recognizer(open_model)
+    return found
 
 
 def evaluate(name: str, recognizer: Recognizer, dataset: str,
@@ -132,14 +138,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--systems", default="stock,stock+rules,trained,ours")
     parser.add_argument("--write", type=Path, help="write the markdown results here")
+    parser.add_argument("--open-model", type=Path,
+                        help="also score a model trained on openly licensed data only "
+                             "(systems open-data and open-data+rules)")
     args = parser.parse_args()
 
     sets = load_sets()
     results: list[Result] = []
     seed_lines: list[str] = []
     chosen = args.systems.split(",")
+    if args.open_model is not None:
+        chosen += ["open-data", "open-data+rules"]
     for name in chosen:
-        recognizer = systems()[name]()
+        recognizer = systems(args.open_model)[name]()
         recognizer.recognize("Warm-up in Berlin.")  # loads the model outside the timing
         for dataset, documents in sets.items():
             results.append(evaluate(name, recognizer, dataset, documents))

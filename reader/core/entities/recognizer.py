@@ -1,9 +1,10 @@
 """Text -> entity spans: the model, then the post-rules, the gazetteer and user corrections.
 
 ``get_recognizer()`` returns one ``Recognizer`` per process; the spaCy pipeline loads on first
-use, so importing this package stays cheap. A ``Recognizer`` is safe to share between threads
-(loading is locked; spaCy's ``nlp`` call does not mutate the pipeline), but recognition holds
-the GIL: run it on a worker, not on the UI thread.
+use, so importing this package stays cheap. A ``Recognizer`` may be shared between threads:
+loading is locked, and so is each batch through the pipeline (spaCy adds strings to its
+vocabulary while it works, which is not safe from two threads at once). Recognition holds the
+GIL: run it on a worker, never on the UI thread.
 
 Offsets in every returned ``EntitySpan`` are Python code-point indices into the text given.
 Callers must pass clean article text: captions and credits are not article text (use
@@ -82,6 +83,7 @@ class Recognizer:
         self._use_gazetteer = use_gazetteer
         self._loaded: LoadedModel | None = None
         self._lock = threading.Lock()
+        self._run_lock = threading.Lock()
 
     def _model(self) -> LoadedModel:
         with self._lock:
@@ -136,7 +138,9 @@ class Recognizer:
             pieces = [(index, offset, piece) for index, text in enumerate(batch)
                       for offset, piece in _chunks(text)]
             found: list[list[EntitySpan]] = [[] for _ in batch]
-            docs = model.nlp.pipe([piece for _, _, piece in pieces], batch_size=batch_size)
+            with self._run_lock:  # released before yielding, so callers may re-enter
+                docs = list(model.nlp.pipe([piece for _, _, piece in pieces],
+                                           batch_size=batch_size))
             for (index, offset, _), doc in zip(pieces, docs, strict=True):
                 found[index].extend(_spans_of(doc, offset))
             for text, spans in zip(batch, found, strict=True):

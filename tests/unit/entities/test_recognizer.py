@@ -118,3 +118,12 @@ def test_importing_the_package_does_not_load_spacy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_one_recognizer_serves_several_threads(recognizer: Recognizer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Officials in Kabul met envoy number {n} from Tehran." for n in range(24)]
+    expected = [recognizer.recognize(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(recognizer.recognize, texts)) == expected
