@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 INDEX_FOLDER = "whoosh"
 INDEX_BATCH = 200
+REINDEX_BATCH = 5000
 
 
 class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
@@ -287,6 +288,13 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
 
     def sync_index(self, progress: ProgressCallback | None = None) -> int:
         """Indexes every article waiting in the queue; returns how many were indexed."""
+        return self._drain_index_queue(INDEX_BATCH, fresh=False, progress=progress)
+
+    def _drain_index_queue(
+        self, batch: int, *, fresh: bool, progress: ProgressCallback | None
+    ) -> int:
+        """Indexes the queue ``batch`` articles per commit. ``fresh``: the index holds none
+        of them, so documents are added without looking for an old version to replace."""
         if self._store.read_only:
             return 0
         done = 0
@@ -294,7 +302,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
             connection = self._store.connection()
             total = queue_length(connection)
             while True:
-                ids = queued(connection, INDEX_BATCH)
+                ids = queued(connection, batch)
                 if not ids:
                     return done
                 documents = []
@@ -305,7 +313,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
                         missing.append(article_id)
                     else:
                         documents.append(document)
-                self._index.update(documents, deletions=missing)
+                self._index.update(documents, deletions=missing, fresh=fresh)
                 with self._store.transaction() as writer:
                     dequeue(writer, ids)
                 done += len(ids)
@@ -317,9 +325,8 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         with self._index_lock:
             self._index.clear()
         self._queue_all_for_indexing()
-        count = self.sync_index(progress)
-        self._index.optimize()
-        return count
+        # Large commits: each commit writes a segment, and segments cost merges later.
+        return self._drain_index_queue(REINDEX_BATCH, fresh=True, progress=progress)
 
     def reextract(
         self,

@@ -23,8 +23,16 @@ class ArchiveIndex:
         self._writer = IndexWriter(self._index)
         self._searcher = IndexSearcher(self._index)
 
-    def update(self, documents: Iterable[IndexDocument], deletions: Iterable[int] = ()) -> int:
-        return self._writer.apply(documents, deletions)
+    def update(
+        self,
+        documents: Iterable[IndexDocument],
+        deletions: Iterable[int] = (),
+        *,
+        fresh: bool = False,
+    ) -> int:
+        """Adds or replaces documents and deletes others, in one commit. ``fresh``: none of
+        the documents is in the index yet (skips the lookup for an old version)."""
+        return self._writer.apply(documents, deletions, fresh=fresh)
 
     def clear(self) -> None:
         self._writer.clear()

@@ -103,7 +103,9 @@ def check_syntax(text: str, known_fields: Iterable[str]) -> None:
         elif character == ")":
             depth -= 1
             if depth < 0:
-                raise QueryError(f"a closing parenthesis at position {position + 1} has no opening one")
+                raise QueryError(
+                    f"a closing parenthesis at position {position + 1} has no opening one"
+                )
     if depth:
         raise QueryError("a parenthesis is not closed")
     known = {field.lower() for field in known_fields}
@@ -111,9 +113,7 @@ def check_syntax(text: str, known_fields: Iterable[str]) -> None:
     for match in _FIELD.finditer(unquoted):
         name = match[1].lower()
         if name not in known:
-            raise QueryError(
-                f"unknown field {match[1]}: — fields are " + ", ".join(sorted(known))
-            )
+            raise QueryError(f"unknown field {match[1]}: — fields are " + ", ".join(sorted(known)))
         rest = unquoted[match.end() :]
         if not rest or rest[0].isspace() or rest[0] == ")":
             raise QueryError(f"{match[1]}: needs a value (e.g. {match[1]}:word)")

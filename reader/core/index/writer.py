@@ -98,15 +98,17 @@ class IndexWriter:
         deletions: Iterable[int] = (),
         *,
         optimize: bool = False,
+        fresh: bool = False,
     ) -> int:
         """Writes one batch in a single commit; returns the number of documents updated."""
-        writer = self._index.writer(limitmb=128)
+        writer = self._index.writer(limitmb=256)
         count = 0
         try:
             for article_id in deletions:
                 writer.delete_by_term("article_id", str(article_id))
+            write = writer.add_document if fresh else writer.update_document
             for document in updates:
-                writer.update_document(**_fields_of(document))
+                write(**_fields_of(document))
                 count += 1
         except BaseException:
             writer.cancel()
