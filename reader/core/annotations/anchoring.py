@@ -51,7 +51,7 @@ from reader.core.annotations.selectors import describe
 _MAX_EXACT_CANDIDATES = 500
 # Characters compared at each end of an approximate match, and the similarity they need.
 _EDGE = 16
-_EDGE_AGREEMENT = 0.7
+_EDGE_AGREEMENT = 0.8
 # A verbatim match whose context agrees at least this well ends the search.
 _CONFIRMED_CONTEXT = 0.9
 _NUMBER = re.compile(r"\d+")
@@ -207,7 +207,7 @@ def _best_acceptable(
 ) -> ScoredMatch | None:
     for candidate in rank(text, quote, candidates, context, normalise):
         # Ranked best first: if the best is not acceptable, a worse one is no safer.
-        if not _is_acceptable(len(quote), candidate):
+        if not _is_acceptable(len(quote), candidate, unique=len(candidates) == 1):
             return None
         if candidate.errors and not _edges_agree(text, quote, candidate):
             return None
@@ -232,7 +232,7 @@ def _edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
     with the quote's own first and last characters turns that case into an orphan, not a
     highlight that covers text the user never selected.
     """
-    size = max(4, min(_EDGE, len(quote) // 4))
+    size = min(len(quote), max(8, min(_EDGE, len(quote) // 4)))
     slack = size // 4 + 1
     head = context_similarity(
         quote[:size], text[match.start : match.start + size + slack], anchored_at_end=False
@@ -245,26 +245,29 @@ def _edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
     return min(head, tail) >= _EDGE_AGREEMENT
 
 
-def _is_acceptable(length: int, match: ScoredMatch) -> bool:
+def _is_acceptable(length: int, match: ScoredMatch, unique: bool) -> bool:
     """Whether a candidate is certain enough to be shown as the annotated text.
 
-    Short quotes recur by chance, so they need their context; long quotes identify
-    themselves, so they tolerate a changed context (another extractor, a new paragraph
-    next to them) but not a heavily changed quote.
+    Short quotes recur by chance ("courses for" in two similar list items), so they need
+    one side of their context nearly intact and the other side not contradicting it; long
+    quotes identify themselves, so they tolerate a changed context (another extractor, a
+    new paragraph next to them) but not a heavily changed quote. A verbatim passage of
+    three context lengths or more that occurs only once is accepted whatever surrounds it.
     """
     quote, context = match.quote_score, match.context_score
     best_side = max(match.prefix_score, match.suffix_score)
+    worst_side = min(match.prefix_score, match.suffix_score)
     if match.errors == 0:
         if length >= 64:
-            return context >= 0.25 or best_side >= 0.4
+            return context >= 0.25 or best_side >= 0.4 or (unique and length >= 96)
         if length >= 16:
-            return context >= 0.5 or best_side >= 0.75
-        return context >= 0.6 or best_side >= 0.9
+            return best_side >= 0.75 and worst_side >= 0.5
+        return best_side >= 0.9 and worst_side >= 0.7
     if length >= 64:
         return quote >= 0.8 and (context >= 0.35 or quote >= 0.95)
     if length >= 16:
-        return quote >= 0.8 and context >= 0.6
-    return quote >= 0.75 and context >= 0.75
+        return quote >= 0.8 and context >= 0.6 and best_side >= 0.8
+    return quote >= 0.75 and context >= 0.75 and best_side >= 0.9
 
 
 def reanchor_all(
