@@ -36,7 +36,7 @@ from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reader.ui.entity_corrections import EntityCorrections
 from reader.ui.import_flow import ImportController
 from reader.ui.models.article_list_model import ArticleListModel, ArticleProxyModel
-from reader.ui.palette import apply_palette
+from reader.ui.palette import app_icon, apply_palette
 from reader.ui.reading_settings import (
     ReadingSettings,
     load_reading_settings,
@@ -99,10 +99,19 @@ class MainWindow(QMainWindow):
         for widget in (self.sidebar, middle, self.reader, self.side_tabs):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([170, 540, 570, 220])
+        self.splitter.setSizes([160, 510, 560, 270])
         self.setCentralWidget(self.splitter)
 
         self.theme_group = build_menus(self)
+        self.setWindowIcon(app_icon())
+        # Tab moves through the panes in reading order: sources, search, list, article, entities.
+        for first, second in (
+            (self.sidebar, self.search_bar.field),
+            (self.search_bar.field, self.list_view),
+            (self.list_view, self.reader.view),
+            (self.reader.view, self.entities.tree),
+        ):
+            QWidget.setTabOrder(first, second)
         self._connect()
         self._apply_reading(self.reading, save=False)
         self._restore_layout()
@@ -402,6 +411,7 @@ class MainWindow(QMainWindow):
         self.entities.show_entities(loaded.entities)
         self.setWindowTitle(f"{loaded.article.title} — Archival Reader")
         self.hits.clear()
+        self.side_tabs.setTabText(1, "Hits")
         if self._query:
             query, article_id, text = self._query, loaded.article.id, loaded.article.text
             self.runner.run(

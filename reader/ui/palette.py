@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from reader.core.paths import resources_path
+
+
+def load_style_sheet() -> str:
+    """The application style sheet (focus outlines...), empty if the file is missing."""
+    path = resources_path() / "styles" / "app.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_path() / "icons" / "archival-reader.svg"))
 
 
 def apply_palette(app: QApplication, *, dark: bool) -> None:
     """Switches the whole window between Fusion's light palette and a readable dark one."""
     app.setStyle("Fusion")
+    if not app.styleSheet():
+        app.setStyleSheet(load_style_sheet())
     if not dark:
         app.setPalette(app.style().standardPalette())
         return

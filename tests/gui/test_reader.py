@@ -105,7 +105,7 @@ def test_entities_panel_lists_types_with_counts(window: MainWindow, library: Lib
     people = sum(1 for span in library.entities(article_id) if span.label == "PERSON")
     tree = window.entities.tree
     rows = {
-        tree.topLevelItem(i).text(0): tree.topLevelItem(i).text(1)
+        tree.topLevelItem(i).text(0).split(" (")[0]: tree.topLevelItem(i).text(1)
         for i in range(tree.topLevelItemCount())
     }
     assert rows["Person"] == str(people)
@@ -120,7 +120,7 @@ def test_clicking_an_entity_jumps_to_its_mention_and_finds_it_in_the_archive(
     person = next(
         tree.topLevelItem(i)
         for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0) == "Person"
+        if tree.topLevelItem(i).text(0).startswith("Person")
     )
     first = person.child(0)
     tree.setCurrentItem(first)
@@ -207,7 +207,7 @@ def _name_item(window: MainWindow, type_name: str, name: str):  # type: ignore[n
     tree = window.entities.tree
     for i in range(tree.topLevelItemCount()):
         group = tree.topLevelItem(i)
-        if group.text(0) == type_name:
+        if group.text(0).split(" (")[0] == type_name:
             for j in range(group.childCount()):
                 if group.child(j).text(0) == name:
                     return group.child(j)

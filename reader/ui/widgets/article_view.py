@@ -94,7 +94,8 @@ class ArticleView(QTextBrowser):
         colours = settings.colours()
         self.setStyleSheet(
             f"QTextBrowser {{ background-color: {colours['background']};"
-            f" color: {colours['text']}; }}"
+            f" color: {colours['text']}; border: 2px solid transparent; }}"
+            "QTextBrowser:focus { border: 2px solid #3d6fb6; }"
         )
         self._update_margins()
         if self.loaded is not None:

@@ -115,7 +115,9 @@ class EntitiesPanel(QWidget):
         for label in labels:
             style = style_for(label)
             spans = by_label.get(label, [])
-            item = QTreeWidgetItem([f"{style.display_name}", str(len(spans))])
+            # The type's row names its underline too: colour is never the only cue.
+            cue = style.cue.replace(" underline", "")
+            item = QTreeWidgetItem([f"{style.display_name} ({cue})", str(len(spans))])
             item.setData(0, LABEL_ROLE, label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
