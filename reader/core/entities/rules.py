@@ -16,6 +16,8 @@ run in ``refine_spans``'s order:
 6. ``harmonise_labels``: within one text, every mention of the same name gets the type most
    of its mentions have, and a lone surname takes the type of the full name it ends
    ("Shams" after "Husamuddin Shams").
+7. ``propagate_mentions``: a name found once is found everywhere else in the same text where
+   it is written the same way (the model misses some mentions that it finds elsewhere).
 
 Rules only use the text around a span; they never look names up (that is the gazetteer's job).
 """
@@ -27,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reader.core.entities.phrases import PhraseMatcher
 from reader.core.entities.surface import normalise_surface
 from reader.core.model import EntitySpan
 
@@ -268,6 +271,22 @@ def harmonise_labels(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]
     return result
 
 
+def propagate_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """Adds the unlabelled repeats of names found elsewhere in the text, with their type."""
+    names = {span.text: span.label for span in spans
+             if span.label in _HARMONISED and len(span.text) > 2 and span.text[:1].isupper()}
+    if not names:
+        return list(spans)
+    labels = {normalise_surface(name): label for name, label in names.items()}
+    added = [
+        EntitySpan(match.start, match.end, labels[match.key], match.text, "PROPAGATED")
+        for match in PhraseMatcher(names).find(text)
+        if match.key in labels and match.text[:1].isupper()
+        and not _overlapping(spans, match.start, match.end)
+    ]
+    return sorted([*spans, *added], key=lambda span: (span.start, span.end))
+
+
 def _drop_overlaps(spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     """Keeps the first of overlapping spans (longest first among equal starts)."""
     ordered = sorted(spans, key=lambda span: (span.start, -(span.end - span.start)))
@@ -296,4 +315,5 @@ def refine_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     result = trim_edges(text, result)  # names found by the designators may end in "'s"
     result = drop_generic_words(text, result)
     result = harmonise_labels(text, result)
+    result = propagate_mentions(text, result)
     return _drop_overlaps(result)

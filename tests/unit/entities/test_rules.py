@@ -8,6 +8,7 @@ from reader.core.entities.rules import (
     drop_generic_words,
     extend_hyphenated,
     harmonise_labels,
+    propagate_mentions,
     refine_spans,
     trim_edges,
 )
@@ -121,3 +122,10 @@ def test_wire_datelines_are_places_but_headline_words_are_not_added() -> None:
              span(text, "Afghanistan", "PLACE")]
     assert texts(apply_designators(text, spans)) == [("NEW YORK", "PLACE"), ("KABUL", "PLACE"),
                                                      ("Afghanistan", "PLACE")]
+
+
+def test_names_found_once_are_found_everywhere_in_the_text() -> None:
+    text = "Fighting in Qala-e-Naw. Later [in Qala-e-Naw] and qala-e-naw, and Qala-e-Nawabad."
+    result = propagate_mentions(text, [span(text, "Qala-e-Naw", "PLACE")])
+    assert [(item.start, item.label) for item in result] == [
+        (text.index("Qala-e-Naw"), "PLACE"), (text.index("Qala-e-Naw]"), "PLACE")]
