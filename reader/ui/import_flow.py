@@ -63,6 +63,12 @@ class ImportController(QObject):
         self._runner = runner
         self._parent = parent_widget
         self.dialog: ImportDialog | None = None
+        self._running: list[CancelToken] = []
+
+    def cancel_all(self) -> None:
+        """Asks every running import to stop after its current file (the window is closing)."""
+        for token in self._running:
+            token.cancel()
 
     def choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -96,6 +102,7 @@ class ImportController(QObject):
     def import_paths(self, paths: Sequence[Path], *, cleanup: Path | None = None) -> None:
         """Imports files and folders in the background, with the progress dialog and report."""
         cancel = CancelToken()
+        self._running.append(cancel)
         dialog = ImportDialog(cancel, self._parent)
         self.dialog = dialog
         dialog.open()
@@ -117,15 +124,19 @@ class ImportController(QObject):
 
         def finished(cancelled: bool) -> None:
             dialog.finish(cancelled=cancelled)
-            self._done(dialog.outcomes, cleanup)
+            self._done(cancel, dialog.outcomes, cleanup)
 
         def failed(error: BaseException) -> None:
             dialog.finish(cancelled=False, error=str(error) or type(error).__name__)
-            self._done(dialog.outcomes, cleanup)
+            self._done(cancel, dialog.outcomes, cleanup)
 
         self._runner.run(run, finished, failed, writes=True)
 
-    def _done(self, outcomes: list[ImportOutcome], cleanup: Path | None) -> None:
+    def _done(
+        self, cancel: CancelToken, outcomes: list[ImportOutcome], cleanup: Path | None
+    ) -> None:
+        if cancel in self._running:
+            self._running.remove(cancel)
         if cleanup is not None:
             shutil.rmtree(cleanup, ignore_errors=True)
         self.import_finished.emit(list(outcomes))

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.importer.cancel_all()
         self.save_layout()
         super().closeEvent(event)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.core.library import Library
 from reader.core.model import OutcomeStatus
+from reader.ui.dialogs.import_dialog import ImportDialog
 from reader.ui.main_window import MainWindow
 
 from .conftest import write_page
@@ -82,3 +83,25 @@ def test_paste_creates_an_article_from_clipboard_html(
         ".html"
     )
     assert library.count() == before + 1, dialog.outcomes
+
+
+def test_cancel_stops_the_import_and_the_report_says_so(
+    window: MainWindow, library: Library, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    pages = [write_page(folder, index) for index in range(4)]
+    original_add = ImportDialog.add_outcome
+
+    def add_then_cancel(self: ImportDialog, outcome) -> None:  # type: ignore[no-untyped-def]
+        original_add(self, outcome)
+        self.buttons.rejected.emit()  # the user presses Cancel after the first page
+
+    monkeypatch.setattr(ImportDialog, "add_outcome", add_then_cancel)
+    before = library.count()
+    window.importer.import_paths([folder])
+    dialog = window.importer.dialog
+    assert dialog is not None and dialog.finished_import
+    assert dialog.cancel_token.cancelled
+    assert dialog.summary.text().startswith("Import cancelled")
+    assert library.count() - before < len(pages)
