@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import QueryError
-from reader.core.model import SearchResults
 from reader.ui import operations
 from reader.ui.article_actions import ArticleActions
 from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -360,16 +359,13 @@ class MainWindow(QMainWindow):
                 writes=True,
             )
 
-    def _on_search_succeeded(self, query_id: int, results: SearchResults) -> None:
+    def _on_search_succeeded(self, query_id: int, outcome: operations.SearchOutcome) -> None:
+        results = outcome.results
         self.search_bar.show_error("")
-        self.list_model.set_ids(
-            [hit.article_id for hit in results.hits],
-            {hit.article_id: hit.snippet for hit in results.hits},
-        )
-        shown = len(results.hits)
-        status = f"{results.total} match(es)"
-        if shown < results.total:
-            status += f", showing the best {shown}"
+        self.list_model.set_ids(outcome.ids, {hit.article_id: hit.snippet for hit in results.hits})
+        status = f"{len(outcome.ids)} match(es)"
+        if len(results.hits) < len(outcome.ids):
+            status += f"; the best {len(results.hits)} first, by relevance"
         self.search_bar.show_status(status)
         self.statusBar().showMessage(status)
         self._reselect()

@@ -7,6 +7,7 @@ archive logic and lets tests call them directly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from reader.core.library import Library
 
 RECENT_DAYS = 7
-# Each hit costs the core a snippet (several ms on a 10k archive): list the best ones and
-# say how many matched in all, rather than make every keystroke wait for thousands.
+# Each ranked hit costs the core a snippet (several ms on a 10k archive): rank and snippet
+# the best ones, and list every other match after them, unranked.
 SEARCH_LIMIT = 100
 
 
@@ -55,7 +56,7 @@ def load_sidebar(library: Library) -> SidebarData:
     if hasattr(library, "saved_searches"):
         for saved in library.saved_searches():
             try:
-                count: int | None = library.search(saved.query, limit=1).total
+                count: int | None = len(_matching(library, saved.query))
             except Exception:  # noqa: BLE001 - a saved query that no longer parses: no count
                 count = None
             data.saved.append((saved.name, saved.query, count))
@@ -82,13 +83,35 @@ def ids_for_source(library: Library, source: Source) -> list[int]:
     if source.kind == "tag":
         return library.tagged_article_ids(source.value)
     if source.kind == "saved":
-        return [hit.article_id for hit in library.search(source.value, limit=SEARCH_LIMIT).hits]
+        return run_search(library, source.value).ids
     return []
 
 
-def run_search(library: Library, query: str) -> SearchResults:
+@dataclass(frozen=True)
+class SearchOutcome:
+    """A search for the list: the best hits (ranked, with snippets), then every other match.
+
+    ``ids`` holds all matching articles: the ranked ones first, the rest newest first.
+    """
+
+    results: SearchResults
+    ids: list[int]
+
+
+def run_search(library: Library, query: str) -> SearchOutcome:
     """Runs a query; raises ``QueryError`` for bad syntax."""
-    return library.search(query, limit=SEARCH_LIMIT)
+    results = library.search(query, limit=SEARCH_LIMIT)
+    ranked = [hit.article_id for hit in results.hits]
+    if results.total <= len(ranked) or not hasattr(library, "matching_ids"):
+        return SearchOutcome(results, ranked)
+    return SearchOutcome(
+        results, ranked + _newest_first(library, library.matching_ids(query), ranked)
+    )
+
+
+def _newest_first(library: Library, ids: list[int], exclude: list[int]) -> list[int]:
+    wanted = set(ids) - set(exclude)
+    return [i for i in library.article_ids("added") if i in wanted]
 
 
 def count_facets(library: Library, query: str) -> dict[str, list[tuple[str, int]]]:
@@ -96,6 +119,12 @@ def count_facets(library: Library, query: str) -> dict[str, list[tuple[str, int]
     if not hasattr(library, "facets"):
         return {}
     return library.facets(query)
+
+
+def _matching(library: Library, query: str) -> list[int]:
+    if hasattr(library, "matching_ids"):
+        return library.matching_ids(query)
+    return [hit.article_id for hit in library.search(query, limit=SEARCH_LIMIT).hits]
 
 
 def hits_in_article(library: Library, article_id: int, query: str) -> list[tuple[int, int]]:

@@ -54,3 +54,17 @@ def test_clearing_the_query_returns_to_the_list(window: MainWindow, library: Lib
     window.search_bar.set_query("ferry")
     window.search_bar.set_query("")
     assert sorted(window.list_model.ids()) == sorted(library.article_ids())
+
+
+def test_results_list_every_match_with_the_ranked_ones_first(
+    window: MainWindow, library: Library, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reader.ui.operations.SEARCH_LIMIT", 1)
+    query = "said"
+    matching = library.matching_ids(query)
+    assert len(matching) > 1, "the test archive should have several matches"
+    window.search_bar.set_query(query)
+    listed = window.list_model.ids()
+    assert sorted(listed) == sorted(matching)
+    assert listed[0] == library.search(query, limit=1).hits[0].article_id
+    assert window.search_bar.status.text().startswith(f"{len(matching)} match(es)")
