@@ -101,9 +101,8 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
                 # The last session was killed: mend what it may have left half done.
                 report = library.check(repair=True, verify_hashes=False)
                 library.recovered = report.repaired
-                log.warning(
-                    "recovered an interrupted session: %s", report.repaired or "nothing to do"
-                )
+                if report.repaired:
+                    log.warning("recovered an interrupted session: %s", report.repaired)
         return library
 
     @property

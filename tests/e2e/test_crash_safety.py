@@ -33,6 +33,7 @@ def write_page(folder: Path, number: int, rng: random.Random) -> None:
     page = TEMPLATE.replace(
         "<h2>Backlog", f"<p>Report {number}: {sentence}.</p>\n<h2>Backlog"
     ).replace("Dock workers end three-week strike", f"Dispatch {number}: dock workers end strike")
+    page = page.replace("dock-strike-ends", f"dispatch-{number}")  # a page of its own, not a version
     (folder / f"page-{number:04d}.html").write_text(page)
 
 
