@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         if self.runner.library is None:
             return
         self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)
+        self._load_history()
         if self._query:
             self.run_query(self._query)
         else:
@@ -325,6 +326,14 @@ class MainWindow(QMainWindow):
     def _on_task_failed(self, error: BaseException) -> None:
         self.show_error(str(error) or type(error).__name__)
 
+    def _load_history(self) -> None:
+        if self.runner.library is not None and hasattr(self.runner.library, "search_history"):
+            self.runner.run(
+                lambda library: library.search_history(),
+                self.search_bar.set_history,
+                lambda _e: None,
+            )
+
     def _on_sidebar_loaded(self, data: SidebarData) -> None:
         self.actions_.collections = list(data.collections)
         self.sidebar.populate(data)
@@ -354,8 +363,8 @@ class MainWindow(QMainWindow):
         ):
             self.runner.run(
                 lambda library: library.remember_search(query.strip()),
-                lambda _r: None,
-                lambda _e: None,
+                lambda _r: self._load_history(),
+                lambda _e: None,  # history is a convenience: a failed write loses one entry
                 writes=True,
             )
 

@@ -68,3 +68,9 @@ def test_results_list_every_match_with_the_ranked_ones_first(
     assert sorted(listed) == sorted(matching)
     assert listed[0] == library.search(query, limit=1).hits[0].article_id
     assert window.search_bar.status.text().startswith(f"{len(matching)} match(es)")
+
+
+def test_submitted_queries_are_offered_again(window: MainWindow) -> None:
+    window.search_bar.set_query("Herat")
+    window.search_bar.set_query("ferry timetable")
+    assert window.search_bar.history()[:2] == ["ferry timetable", "Herat"]

@@ -6,8 +6,9 @@ The bar only edits and announces queries (``query_changed`` after the user pause
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -83,6 +84,12 @@ class SearchBar(QWidget):
         layout.addWidget(chips_area)
         layout.addWidget(self.status)
 
+        self._history = QStringListModel(self)
+        completer = QCompleter(self._history, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.field.setCompleter(completer)
+
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -105,6 +112,13 @@ class SearchBar(QWidget):
     def add_term(self, term: str) -> None:
         current = self.query()
         self.set_query(f"{current} {term}".strip() if current else term)
+
+    def set_history(self, queries: list[str]) -> None:
+        """Earlier queries, newest first: offered as completions while typing."""
+        self._history.setStringList(queries)
+
+    def history(self) -> list[str]:
+        return list(self._history.stringList())
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
