@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import QueryError
 from reader.ui import operations
+from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.article_actions import ArticleActions
 from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reader.ui.entity_corrections import EntityCorrections
@@ -45,6 +46,7 @@ from reader.ui.tasks import SearchSession, TaskRunner
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.article_view import LoadedArticle
 from reader.ui.widgets.entities_panel import EntitiesPanel
+from reader.ui.widgets.notes_list import NotesList
 from reader.ui.widgets.reader_panel import HitsList, ReaderPanel
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.sidebar import ALL, TRASH, Sidebar, SidebarData, Source
@@ -85,6 +87,9 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.entities, "Entities")
         self.side_tabs.addTab(self.hits, "Hits")
+        self.notes = NotesList(self)
+        self.side_tabs.addTab(self.notes, "Notes")
+        self.annotating = AnnotationActions(runner, self)
         self.actions_ = ArticleActions(runner, self)
         self.importer = ImportController(runner, self)
         self.corrections = EntityCorrections(runner, self)
@@ -315,6 +320,10 @@ class MainWindow(QMainWindow):
         self.reader.url_copied.connect(lambda _url: self.statusBar().showMessage("Copied", 5000))
         self.sidebar.menu_requested.connect(self._on_sidebar_menu_requested)
         self.entities.correction_requested.connect(self.corrections.apply)
+        self.notes.note_chosen.connect(self._show_span)
+        self.notes.delete_requested.connect(self.annotating.delete)
+        self.annotating.changed.connect(self._on_corrections_corrected)
+        self.annotating.failed.connect(self.show_error)
         self.corrections.corrected.connect(self._on_corrections_corrected)
         self.corrections.failed.connect(self.show_error)
         self.importer.import_finished.connect(lambda _outcomes: self.refresh())
@@ -415,6 +424,8 @@ class MainWindow(QMainWindow):
         self.current_article_id = loaded.article.id
         self.reader.view.show_article(loaded, self.entities.visible_labels())
         self.entities.show_entities(loaded.entities)
+        self.notes.show_notes(loaded.notes)
+        self.side_tabs.setTabText(2, f"Notes ({len(loaded.notes)})" if loaded.notes else "Notes")
         self.setWindowTitle(f"{loaded.article.title} — Archival Reader")
         self.hits.clear()
         self.side_tabs.setTabText(1, "Hits")
@@ -454,9 +465,16 @@ class MainWindow(QMainWindow):
             menu.popup(point)
 
     def _on_corrections_corrected(self, message: str) -> None:
+        """After an entity correction or a note: show the article again, refresh counts."""
         self.statusBar().showMessage(message, 10_000)
         if self.current_article_id is not None:
             self.open_article(self.current_article_id)
+        self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)
+
+    def annotate_selection(self, *, with_note: bool) -> None:
+        if self.current_article_id is not None:
+            span = self.reader.view.selected_span()
+            self.annotating.highlight(self.current_article_id, span, with_note=with_note)
 
     def _on_actions_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from reader.core.model import BlockKind, SearchResults
-from reader.ui.widgets.article_view import LoadedArticle
+from reader.ui.widgets.article_view import LoadedArticle, NoteMark
 from reader.ui.widgets.sidebar import CollectionInfo, SidebarData, Source
 
 if TYPE_CHECKING:
@@ -39,7 +39,31 @@ def load_article(library: Library, article_id: int) -> LoadedArticle:
             if data:
                 images[block.source] = data
     tags = library.tags_of(article_id) if hasattr(library, "tags_of") else []
-    return LoadedArticle(article, entities, images, tags)
+    return LoadedArticle(article, entities, images, tags, load_notes(library, article_id))
+
+
+def load_notes(library: Library, article_id: int) -> list[NoteMark]:
+    """The article's annotations with their highlight colours, in text order."""
+    if not hasattr(library, "annotations"):
+        return []
+    palette = library.palette()
+    marks: list[NoteMark] = []
+    for stored in library.annotations(article_id):
+        annotation, anchor = stored.annotation, stored.anchor
+        colour = palette.get(annotation.color)
+        quote = annotation.quote
+        marks.append(
+            NoteMark(
+                annotation.id,
+                -1 if anchor.is_orphan else anchor.start,
+                -1 if anchor.is_orphan else anchor.end,
+                quote.exact if quote is not None else "",
+                annotation.note,
+                colour.light,
+                colour.dark,
+            )
+        )
+    return marks
 
 
 def load_sidebar(library: Library) -> SidebarData:

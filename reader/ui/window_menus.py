@@ -94,6 +94,18 @@ def build_menus(window: MainWindow) -> QActionGroup:
     add("Article", "Re-e&xtract", lambda: actions.reextract(window.selected_ids()))
     add("Article", "Move to &trash", lambda: actions.trash(window.selected_ids()), "Delete")
     add("Article", "Copy saved &URL", reader.copy_saved_url, "Ctrl+Shift+C")
+    add(
+        "Article",
+        "&Highlight selection",
+        lambda: window.annotate_selection(with_note=False),
+        "Ctrl+H",
+    )
+    add(
+        "Article",
+        "Add &note to selection…",
+        lambda: window.annotate_selection(with_note=True),
+        "Ctrl+Shift+N",
+    )
     add("Help", "&Keyboard shortcuts", window.show_shortcuts, "F1")
     return group
 

@@ -233,3 +233,25 @@ def test_entity_corrections_rename_and_reject(
     window.entities.correction_requested.emit("reject", "PERSON", ["Renamed Person", name])
     assert _name_item(window, "Person", "Renamed Person") is None
     assert all(s.text != name for s in library.entities(article_id) if s.label == "PERSON")
+
+
+def test_selection_becomes_a_note_shown_in_the_notes_tab(
+    window: MainWindow, library: Library, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The emoji page: the selection's document positions differ from canonical offsets.
+    article_id = article_id_titled(library, "Reading club")
+    window.open_article(article_id)
+    text = library.article(article_id).text
+    start = text.index("Margaret Okafor")
+    view = window.reader.view
+    view.setTextCursor(view.cursor_for_span(start, start + len("Margaret Okafor")))
+    assert view.selected_span() == (start, start + len("Margaret Okafor"))
+    monkeypatch.setattr(window.annotating, "ask_note", lambda: "leads the circle")
+    window.annotate_selection(with_note=True)
+    stored = library.annotations(article_id)
+    assert len(stored) == 1 and stored[0].annotation.note == "leads the circle"
+    assert (stored[0].anchor.start, stored[0].anchor.end) == (start, start + len("Margaret Okafor"))
+    assert window.notes.count() == 1 and "Margaret Okafor" in window.notes.item(0).text()
+    assert any(s.cursor.selectedText() == "Margaret Okafor" for s in view.extraSelections())
+    window.notes.delete_requested.emit(stored[0].annotation.id)
+    assert library.annotations(article_id) == [] and window.notes.count() == 0

@@ -31,7 +31,7 @@ from reader.core.model import Article, EntitySpan
 from reader.ui.article_html import RESOURCE_SCHEME, RenderedArticle, Segment, render_article
 from reader.ui.entity_styles import char_format
 from reader.ui.reading_settings import ReadingSettings, style_sheet
-from reader.ui.text_spans import utf16_length
+from reader.ui.text_spans import OffsetMap, utf16_length
 
 ENTITY_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 
@@ -44,6 +44,24 @@ class LoadedArticle:
     entities: list[EntitySpan]
     images: dict[str, bytes] = field(default_factory=dict)  # image location -> bytes
     tags: list[str] = field(default_factory=list)
+    notes: list[NoteMark] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """One annotation as the reader shows it; ``start``/``end`` are -1 for an orphan."""
+
+    id: str
+    start: int
+    end: int
+    quote: str
+    note: str
+    light: str  # highlight colour on light themes
+    dark: str  # highlight colour on the dark theme
+
+    @property
+    def is_orphan(self) -> bool:
+        return self.start < 0
 
 
 class ArticleView(QTextBrowser):
@@ -124,6 +142,25 @@ class ArticleView(QTextBrowser):
         offset = max(segment.start, min(offset, segment.end))
         text = self.loaded.article.text
         return self._segment_positions[index] + utf16_length(text[segment.start : offset])
+
+    def offset_at(self, position: int) -> int:
+        """The canonical offset of a document position (the inverse of ``position_of``);
+        a position between segments (a separator, a bullet) snaps to the next segment."""
+        if not self._segment_positions or self.loaded is None:
+            return 0
+        index = max(0, bisect_right(self._segment_positions, position) - 1)
+        segment = self._segments()[index]
+        run = OffsetMap(self.loaded.article.text[segment.start : segment.end])
+        return segment.start + run.from_qt(max(0, position - self._segment_positions[index]))
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as canonical [start, end), or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.loaded is None:
+            return None
+        start = self.offset_at(cursor.selectionStart())
+        end = self.offset_at(cursor.selectionEnd())
+        return (start, end) if end > start else None
 
     def cursor_for_span(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -252,6 +289,17 @@ class ArticleView(QTextBrowser):
     def _update_extra_selections(self) -> None:
         colours = self._settings.colours()
         selections: list[QTextEdit.ExtraSelection] = []
+        for mark in self.loaded.notes if self.loaded is not None else []:
+            if mark.is_orphan:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self.cursor_for_span(mark.start, mark.end)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(mark.dark if self._settings.is_dark else mark.light))
+            # A thick underline too: the user's own marks stay visible over entity colours.
+            fmt.setFontOverline(True)
+            selection.format = fmt
+            selections.append(selection)
         for start, end in self._hit_spans:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self.cursor_for_span(start, end)
