@@ -55,6 +55,8 @@ _EDGE_AGREEMENT = 0.8
 # A verbatim match whose context agrees at least this well ends the search.
 _CONFIRMED_CONTEXT = 0.9
 _NUMBER = re.compile(r"\d+")
+# Characters each side of the old position searched before the whole text (fuzzy stage).
+_NEAR = 4096
 # Quotes shorter than this are searched together with their context in the fuzzy step.
 _SHORT_QUOTE = 32
 
@@ -120,6 +122,13 @@ def _anchor_exact(
     if context.hint is not None:
         hint = context.hint
         occurrences.sort(key=lambda match: abs(match.start - hint))
+    # Occurrences with the whole stored context intact are certain; when there are any,
+    # scoring the others (hundreds, for a common word) would only confirm it.
+    occurrences = (
+        _with_intact_context(text, occurrences, context)
+        or _with_intact_context(text, occurrences, context, fold)
+        or occurrences
+    )
     # The quote is verbatim but its neighbourhood may be spaced differently (another
     # extractor): compare the context folded.
     folded_context = QuoteContext(fold(quote.prefix), fold(quote.suffix), context.hint)
@@ -141,6 +150,7 @@ def _anchor_folded(
         return None
     folded_context = _fold_context(quote, context, folded.from_original)
     occurrences = search(folded.text, folded_quote, 0)
+    occurrences = _with_intact_context(folded.text, occurrences, folded_context) or occurrences
     best = _best_acceptable(
         folded.text, folded_quote, occurrences[:_MAX_EXACT_CANDIDATES], folded_context
     )
@@ -159,17 +169,62 @@ def _anchor_fuzzy(
         return None
     folded_context = _fold_context(quote, context, folded.from_original)
     max_errors = default_max_errors(len(folded_quote))
-    if len(folded_quote) < _SHORT_QUOTE:
-        candidates = _search_with_context(folded.text, folded_quote, folded_context, max_errors)
-    else:
-        candidates = search(folded.text, folded_quote, max_errors)
-    # Exact occurrences were the earlier stages' business; here they would only repeat them.
-    candidates = [candidate for candidate in candidates if candidate.errors]
-    best = _best_acceptable(folded.text, folded_quote, candidates, folded_context)
-    if best is None:
-        return None
-    start, end = folded.to_original(best.start, best.end)
-    return Anchor(start, end, AnchorStatus.FUZZY, best.score), best
+    # Search near the old position first: edits rarely move text far, and the bit-parallel
+    # search costs time in proportion to the text searched. Only when nothing acceptable is
+    # found there is the whole text searched.
+    windows = [(0, len(folded.text))]
+    if folded_context.hint is not None:
+        reach = _NEAR + 2 * len(folded_quote)
+        near = (
+            max(0, folded_context.hint - reach),
+            folded_context.hint + len(folded_quote) + reach,
+        )
+        if near[0] > 0 or near[1] < len(folded.text):
+            windows.insert(0, near)
+    for window_start, window_end in windows:
+        window = folded.text[window_start:window_end]
+        if len(folded_quote) < _SHORT_QUOTE:
+            found = _search_with_context(window, folded_quote, folded_context, max_errors)
+        else:
+            found = search(window, folded_quote, max_errors)
+        # Exact occurrences were the earlier stages' business; here they would only repeat them.
+        candidates = [
+            Match(m.start + window_start, m.end + window_start, m.errors) for m in found if m.errors
+        ]
+        best = _best_acceptable(folded.text, folded_quote, candidates, folded_context)
+        if best is not None:
+            start, end = folded.to_original(best.start, best.end)
+            return Anchor(start, end, AnchorStatus.FUZZY, best.score), best
+    return None
+
+
+def _with_intact_context(
+    text: str,
+    matches: list[Match],
+    context: QuoteContext,
+    normalise: Callable[[str], str] | None = None,
+) -> list[Match]:
+    """The matches whose stored prefix and suffix are still next to them, character for
+    character or, with ``normalise``, once both are normalised. An empty stored side must
+    still be the edge of the text."""
+
+    def same(expected: str, actual: str, at_end: bool) -> bool:
+        if normalise is not None:
+            expected, actual = normalise(expected), normalise(actual)
+        return actual.endswith(expected) if at_end else actual.startswith(expected)
+
+    prefix, suffix = context.prefix, context.suffix
+    # Normalising may shrink the neighbourhood (runs of spaces): look a little further.
+    reach_before = 2 * len(prefix) + 8 if normalise else len(prefix)
+    reach_after = 2 * len(suffix) + 8 if normalise else len(suffix)
+    return [
+        match
+        for match in matches
+        if same(prefix, text[max(0, match.start - reach_before) : match.start], True)
+        and same(suffix, text[match.end : match.end + reach_after], False)
+        and (prefix or not text[: match.start].strip())
+        and (suffix or not text[match.end :].strip())
+    ]
 
 
 def _fold_context(

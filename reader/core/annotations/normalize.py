@@ -23,7 +23,10 @@ _FOLD = {
     "\u2026": "...",
 }
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_CHANGES = re.compile("[\\s" + _INVISIBLE + "]+|[" + "".join(_FOLD) + "]")
+# Runs of two or more spacing characters, or one that is not a plain space, or a character
+# to fold; a lone space (most of them) is left alone without a match object.
+_SPACING = "[\\s" + _INVISIBLE + "]"
+_CHANGES = re.compile(_SPACING + "{2,}|[^\\S ]|[" + _INVISIBLE + "]|[" + "".join(_FOLD) + "]")
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,10 @@ class NormalizedText:
 
 def fold(text: str) -> str:
     """Returns only the folded string (for short strings such as quotes and contexts)."""
-    return normalize(text).text
+    return _build(text).text
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def normalize(text: str) -> NormalizedText:
     """Folds whitespace runs to one space, quotes and dashes to ASCII, drops invisibles.
 
@@ -100,16 +103,17 @@ def normalize(text: str) -> NormalizedText:
     Returns:
         The folded view with its offset map.
     """
+    return _build(text)
+
+
+def _build(text: str) -> NormalizedText:
     pieces: list[str] = []
     segments: list[tuple[int, int, int, int]] = []
     folded_length = 0
     copied_to = 0
     for match in _CHANGES.finditer(text):
         run = match.group()
-        if run[0] in _FOLD:
-            replacement = _FOLD[run[0]]
-        else:
-            replacement = " " if any(c not in _INVISIBLE for c in run) else ""
+        replacement = _FOLD.get(run[0]) or (" " if run.strip(_INVISIBLE) else "")
         if replacement == run:
             continue
         pieces.append(text[copied_to : match.start()])
