@@ -12,8 +12,9 @@ model, which sees the context) unless the entry is marked ``force`` (places that
 personal names, "Chechnya"; agencies and companies, "Reuters", "Uber"), and a place list never
 turns an ``ORG`` into a place (sports teams and governments are named after places: "Chicago
 beat Boston").
-A model span that overlaps a listed name without matching it exactly is kept: it is usually a
-longer name ("Kabul University").
+A listed name that contains model spans replaces them ("USA" + "Today" -> "USA Today"); a model
+span that extends beyond a listed name is kept: it is usually a longer name ("Kabul
+University", "U.S. Open").
 """
 
 from __future__ import annotations
@@ -121,7 +122,14 @@ def apply_gazetteer(
                                                        match.key in gazetteer.forced):
                 result[index] = replace(current, label=label)
             continue
-        if any(span.start < match.end and match.start < span.end for span in result):
+        touching = [span for span in result if span.start < match.end and match.start < span.end]
+        # A listed name that contains the model's pieces replaces them ("USA" + "Today" ->
+        # "USA Today", "England" -> "Bank of England"); one that cuts across a model span
+        # does not ("U.S." in "U.S. Open").
+        if any(span.start < match.start or span.end > match.end for span in touching):
             continue
+        if touching:
+            result = [span for span in result if span not in touching]
+            by_extent = {(span.start, span.end): index for index, span in enumerate(result)}
         result.append(EntitySpan(match.start, match.end, label, match.text, GAZETTEER_RAW_LABEL))
     return sorted(result, key=lambda span: (span.start, span.end))

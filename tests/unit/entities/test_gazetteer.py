@@ -50,3 +50,12 @@ def test_shipped_lists_parse_and_use_known_types() -> None:
     gazetteer = read_gazetteer()
     assert len(gazetteer.labels) > 500
     assert set(gazetteer.labels.values()) <= ENTITY_LABELS
+
+
+def test_a_listed_name_replaces_the_model_pieces_it_contains() -> None:
+    lists = Gazetteer.from_entries([("USA Today", "ORG", True), ("Bank of England", "ORG")])
+    text = "USA Today said the Bank of England acted."
+    spans = [find(text, "USA", "PLACE"), find(text, "Today", "DATE"),
+             find(text, "England", "PLACE")]
+    assert [(s.text, s.label) for s in apply_gazetteer(text, spans, lists)] == [
+        ("USA Today", "ORG"), ("Bank of England", "ORG")]

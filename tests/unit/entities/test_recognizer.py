@@ -127,3 +127,15 @@ def test_one_recognizer_serves_several_threads(recognizer: Recognizer) -> None:
     expected = [recognizer.recognize(text) for text in texts]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(recognizer.recognize, texts)) == expected
+
+
+def test_no_pipeline_at_all_is_a_reader_error(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.entities import EntityModelMissing, loading
+    from reader.core.errors import ReaderError
+
+    monkeypatch.setattr(loading, "STOCK_MODELS", ("no_such_pipeline_xyz",))
+    recognizer = Recognizer(model_dir=tmp_path / "nowhere")
+    with pytest.raises(EntityModelMissing) as raised:
+        recognizer.recognize("Text")
+    assert isinstance(raised.value, ReaderError)
