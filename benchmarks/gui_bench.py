@@ -263,18 +263,16 @@ def measure_interaction(window: object, app: object) -> dict[str, object]:
         opens.append(time.perf_counter() - began)
     entity_count = len(library.entities(window.current_article_id or ids[0]))
     window.runner = threaded
-    window.searches = tasks.SearchSession(threaded)
+    window.search.session = tasks.SearchSession(threaded)
     # Typing: GUI-thread time per keystroke, then debounce -> results shown.
     keystrokes: list[float] = []
     latencies: list[float] = []
     shown: dict[str, float] = {}
-    original = window._on_search_succeeded
 
-    def succeeded(query_id: int, results: object) -> None:
-        original(query_id, results)  # type: ignore[arg-type]
-        shown[str(getattr(results, "query", ""))] = time.perf_counter()
+    def succeeded(_ids: object, _snippets: object, _status: object) -> None:
+        shown[window.search.query] = time.perf_counter()
 
-    window._on_search_succeeded = succeeded  # type: ignore[method-assign]
+    window.search.results_ready.connect(succeeded)
     queries = (
         "council water",
         "rail housing",
@@ -301,7 +299,7 @@ def measure_interaction(window: object, app: object) -> dict[str, object]:
         if query in shown and query in fired:
             latencies.append(shown[query] - fired[query])
         window.search_bar.query_changed.disconnect()
-        window.search_bar.query_changed.connect(window.run_query)
+        window.search_bar.query_changed.connect(window.search.run_query)
     _ = (Qt, app)
     return {
         "open_ms": [round(t * 1000, 1) for t in opens],

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import QueryError
 from reader.ui import operations
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.article_actions import ArticleActions
@@ -42,7 +41,8 @@ from reader.ui.reading_settings import (
     load_reading_settings,
     save_reading_settings,
 )
-from reader.ui.tasks import SearchSession, TaskRunner
+from reader.ui.search_flow import SearchController
+from reader.ui.tasks import TaskRunner
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.article_view import LoadedArticle
 from reader.ui.widgets.entities_panel import EntitiesPanel
@@ -66,15 +66,14 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.settings = settings
         self.reading = load_reading_settings(settings)
-        self.searches = SearchSession(runner)
         self.current_article_id: int | None = None
         self.last_error: str | None = None
         self._source: Source = ALL
-        self._query = ""
         self._article_request = 0
 
         self.sidebar = Sidebar(self)
         self.search_bar = SearchBar(self)
+        self.search = SearchController(runner, self.search_bar, self)
         self.list_model = ArticleListModel(None, self)
         self.proxy = ArticleProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
@@ -137,9 +136,9 @@ class MainWindow(QMainWindow):
         if self.runner.library is None:
             return
         self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)
-        self._load_history()
-        if self._query:
-            self.run_query(self._query)
+        self.search.load_history()
+        if self.search.query:
+            self.search.run_query(self.search.query)
         else:
             self.show_source(self._source)
 
@@ -151,24 +150,6 @@ class MainWindow(QMainWindow):
             lambda library: operations.ids_for_source(library, source),
             lambda ids: self._on_ids_loaded(source, ids),
             self._on_task_failed,
-        )
-
-    def run_query(self, query: str) -> None:
-        """Runs a search in the background; an empty query goes back to the sidebar source."""
-        self._query = query.strip()
-        if not self._query:
-            self.searches.cancel()
-            self.search_bar.show_error("")
-            self.search_bar.show_facets({})
-            self.show_source(self._source)
-            return
-        if self.runner.library is None:
-            return
-        self.search_bar.show_status("Searching…")
-        self.searches.submit(
-            lambda library: operations.run_search(library, query),
-            self._on_search_succeeded,
-            self._on_search_failed,
         )
 
     def open_article(self, article_id: int) -> None:
@@ -295,7 +276,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def current_query(self) -> str:
-        return self._query
+        return self.search.query
 
     def focus_search(self) -> None:
         self.search_bar.field.setFocus()
@@ -306,8 +287,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.sidebar.source_chosen.connect(self._on_sidebar_source_chosen)
         self.sidebar.articles_dropped.connect(self.actions_.add_to_collection)
-        self.search_bar.query_changed.connect(self.run_query)
-        self.search_bar.query_submitted.connect(self._on_search_bar_query_submitted)
+        self.search.results_ready.connect(self._on_search_results_ready)
+        self.search.cleared.connect(lambda: self.show_source(self._source))
+        self.search.failed.connect(self.show_error)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
         self.list_view.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         self.list_view.doubleClicked.connect(lambda _index: self.open_selected())
@@ -335,76 +317,28 @@ class MainWindow(QMainWindow):
     def _on_task_failed(self, error: BaseException) -> None:
         self.show_error(str(error) or type(error).__name__)
 
-    def _load_history(self) -> None:
-        if self.runner.library is not None and hasattr(self.runner.library, "search_history"):
-            self.runner.run(
-                lambda library: library.search_history(),
-                self.search_bar.set_history,
-                lambda _e: None,
-            )
-
     def _on_sidebar_loaded(self, data: SidebarData) -> None:
         self.actions_.collections = list(data.collections)
         self.sidebar.populate(data)
 
     def _on_sidebar_source_chosen(self, source: Source) -> None:
-        if self._query:
-            self.search_bar.set_query("", announce=False)
-            self._query = ""
-            self.search_bar.show_facets({})
-            self.search_bar.show_error("")
+        self.search.reset()
         self.show_source(source)
 
     def _on_ids_loaded(self, source: Source, ids: list[int]) -> None:
-        if source != self._source or self._query:
+        if source != self._source or self.search.query:
             return  # the user moved on before the list arrived
         self.list_model.set_ids(ids)
         self.search_bar.show_status(f"{len(ids)} article(s)")
         self.statusBar().showMessage(f"{len(ids)} article(s)")
         self._reselect()
 
-    def _on_search_bar_query_submitted(self, query: str) -> None:
-        self.run_query(query)
-        if (
-            query.strip()
-            and self.runner.library is not None
-            and hasattr(self.runner.library, "remember_search")
-        ):
-            self.runner.run(
-                lambda library: library.remember_search(query.strip()),
-                lambda _r: self._load_history(),
-                lambda _e: None,  # history is a convenience: a failed write loses one entry
-                writes=True,
-            )
-
-    def _on_search_succeeded(self, query_id: int, outcome: operations.SearchOutcome) -> None:
-        results = outcome.results
-        self.search_bar.show_error("")
-        self.list_model.set_ids(outcome.ids, {hit.article_id: hit.snippet for hit in results.hits})
-        status = f"{len(outcome.ids)} match(es)"
-        if len(results.hits) < len(outcome.ids):
-            status += f"; the best {len(results.hits)} first, by relevance"
-        self.search_bar.show_status(status)
+    def _on_search_results_ready(
+        self, ids: list[int], snippets: dict[int, str], status: str
+    ) -> None:
+        self.list_model.set_ids(ids, snippets)
         self.statusBar().showMessage(status)
         self._reselect()
-        query = results.query
-
-        def facets_counted(facets: dict[str, list[tuple[str, int]]]) -> None:
-            if query_id == self.searches.latest_id:
-                self.search_bar.show_facets(facets)
-
-        self.runner.run(
-            lambda library: operations.count_facets(library, query),
-            facets_counted,
-            lambda _error: None,  # facets are a convenience: no chips is the failure mode
-        )
-
-    def _on_search_failed(self, _query_id: int, error: BaseException) -> None:
-        if isinstance(error, QueryError):
-            self.search_bar.show_error(str(error))
-            self.search_bar.show_status("")
-        else:
-            self.show_error(str(error) or type(error).__name__)
 
     def _reselect(self) -> None:
         if self.current_article_id is not None:
@@ -429,8 +363,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{loaded.article.title} — Archival Reader")
         self.hits.clear()
         self.side_tabs.setTabText(1, "Hits")
-        if self._query:
-            query, article_id, text = self._query, loaded.article.id, loaded.article.text
+        if self.search.query:
+            query, article_id, text = self.search.query, loaded.article.id, loaded.article.text
             self.runner.run(
                 lambda library: operations.hits_in_article(library, article_id, query),
                 lambda spans: self._on_hits_loaded(article_id, text, spans),
@@ -454,13 +388,13 @@ class MainWindow(QMainWindow):
     def _on_list_context_menu_requested(self, point: QPoint) -> None:
         menu = self.actions_.build_menu(
             self.selected_ids(),
-            in_trash=self._source == TRASH and not self._query,
+            in_trash=self._source == TRASH and not self.search.query,
             open_article=self.open_article,
         )
         menu.popup(self.list_view.viewport().mapToGlobal(point))
 
     def _on_sidebar_menu_requested(self, source: Source, point: QPoint) -> None:
-        menu = self.actions_.build_sidebar_menu(source, self._query)
+        menu = self.actions_.build_sidebar_menu(source, self.search.query)
         if not menu.isEmpty():
             menu.popup(point)
 
