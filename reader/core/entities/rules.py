@@ -10,7 +10,8 @@ run in ``refine_spans``'s order:
 3. ``trim_edges``: no leading "the", quote or title ("President", "Mr."), no possessive "'s".
 4. ``apply_designators``: "<Name> province/district/..." and "the city of <Name>" make
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
-   one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place.
+   one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place, and
+   "<Name> Agreement/Treaty/Act/..." is a law.
 5. ``drop_generic_words``: a lone capitalised common noun ("Government", "Analysis",
    "Physicians") is not a name, whatever the model says.
 6. ``harmonise_labels``: within one text, every mention of the same name gets the type most
@@ -79,6 +80,8 @@ _DATELINE = re.compile(
     r"(?m)^([A-Z][A-Z.'\u2019 -]*[A-Z])(?:,\s[A-Z][\w.' ]+)?\s"
     r"(?:\d{4}-\d{2}-\d{2}|\([A-Z][\w ]*\)\s?[-\u2013\u2014])"
 )
+_LAW_HEADS = frozenset({"Agreement", "Treaty", "Accord", "Accords", "Protocol", "Act",
+                        "Amendment", "Charter", "Directive", "Bill"})
 _PLACE_OK = frozenset({"PLACE", "ORG"})
 _HARMONISED = frozenset({"PERSON", "ORG", "PLACE", "GROUP"})
 # Words that headlines, section labels and sentence starts capitalise but that never name one
@@ -199,6 +202,11 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     for match in _FACILITY.finditer(text):
         start, end = match.start(1), match.end()
         result = _impose_place(text, result, start, end, "FAC")
+    for span in list(result):
+        # "Paris Agreement", "Kigali Amendment", "Patriot Act": a named law or treaty.
+        words = span.text.split()
+        if len(words) > 1 and words[-1] in _LAW_HEADS and span.label in _HARMONISED:
+            result[result.index(span)] = replace(span, label="LAW")
     datelines = {match.span(1) for match in _DATELINE.finditer(text)}
     for span in list(result):
         # A dateline names where the story was filed. Only the model's own spans are

@@ -129,3 +129,10 @@ def test_names_found_once_are_found_everywhere_in_the_text() -> None:
     result = propagate_mentions(text, [span(text, "Qala-e-Naw", "PLACE")])
     assert [(item.start, item.label) for item in result] == [
         (text.index("Qala-e-Naw"), "PLACE"), (text.index("Qala-e-Naw]"), "PLACE")]
+
+
+def test_named_treaties_and_acts_are_laws() -> None:
+    text = "Under the Paris Agreement and the Patriot Act, Bill Clinton said."
+    spans = [span(text, "Paris Agreement", "ORG"), span(text, "Patriot Act", "ORG"),
+             span(text, "Bill Clinton", "PERSON")]
+    assert [item.label for item in apply_designators(text, spans)] == ["LAW", "LAW", "PERSON"]
