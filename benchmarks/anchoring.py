@@ -29,6 +29,7 @@ import argparse
 import bisect
 import difflib
 import gzip
+import json
 import random
 import re
 import time
@@ -37,10 +38,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.annotations.anchoring import anchor
+from reader.core.annotations.anchoring import anchor, reanchor_all
+from reader.core.annotations.create import create_annotation
 from reader.core.annotations.match_quote import prefix_distances
 from reader.core.annotations.model import Anchor, AnchorStatus, TextQuoteSelector
-from reader.core.annotations.normalize import fold
+from reader.core.annotations.normalize import fold, normalize
 from reader.core.annotations.selectors import describe
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "boilerplate"
@@ -542,6 +544,8 @@ def main() -> int:
                     )
 
     print_table(results)
+    print()
+    print_speed([base for _, _, base in articles], rng)
     total = time.perf_counter() - began
     print(
         f"\n{args.annotations} annotations on {len(articles)} articles; "
@@ -572,6 +576,62 @@ def print_table(results: dict[str, Counter[str]]) -> None:
             f"{counts['gone:orphan']} | {counts['gone:kept']} | {counts['gone:twin']} | "
             f"**{wrong}** |"
         )
+
+
+def unrelated_text(size: int) -> str:
+    """Reference texts of WCXB pages from the end of the folder, which the runs above do
+    not use: text none of the annotations came from."""
+    folder = CORPUS / "wcxb-dev-articles" / "ground-truth"
+    pieces: list[str] = []
+    for path in sorted(folder.glob("*.json"), reverse=True):
+        content = json.loads(path.read_text(encoding="utf-8"))["ground_truth"].get("main_content")
+        pieces.append(content or "")
+        if sum(map(len, pieces)) > size:
+            break
+    return "\n\n".join(pieces)[:size]
+
+
+def print_speed(texts: list[str], rng: random.Random) -> None:
+    """Times re-anchoring 100 annotations on a 50,000-character text after each change."""
+    text = "\n\n".join(texts)[:50_000]
+    notes = [
+        create_annotation(1, text, start, end, color="yellow", now="2024-01-01T00:00:00Z")
+        for start, end, _ in make_annotations(text, 100, rng)
+    ]
+    unrelated = unrelated_text(50_000)
+    changes = {
+        "unchanged (hash matches)": text,
+        "lead paragraph added": apply_edits(text, add_lead(text))[0],
+        "paragraph deleted": apply_edits(text, delete_paragraph(text, rng))[0],
+        "whitespace and quotes normalised": apply_edits(text, normalise_spacing_and_quotes(text))[
+            0
+        ],
+        "100 typos fixed": apply_edits(text, fix_typos(text, rng, 100))[0],
+        "all synthetic changes at once": apply_edits(
+            text,
+            dedupe(
+                insert_paragraphs(text, texts[1], rng)
+                + fix_typos(text, rng)
+                + add_lead(text)
+                + normalise_spacing_and_quotes(text)
+            ),
+        )[0],
+        "another article (all orphans, worst case)": unrelated,
+    }
+    print(
+        "| 50,000 characters, 100 annotations | re-anchor time (median of 3) | placed | orphans |"
+    )
+    print("|---|---:|---:|---:|")
+    for name, changed in changes.items():
+        timings = []
+        for _ in range(3):
+            normalize.cache_clear()  # count folding the new text, as a first call would
+            began = time.perf_counter()
+            pairs = reanchor_all(changed, notes)
+            timings.append(time.perf_counter() - began)
+        orphans = sum(1 for _, found in pairs if found.is_orphan)
+        median = sorted(timings)[1]
+        print(f"| {name} | {1000 * median:.0f} ms | {len(pairs) - orphans} | {orphans} |")
 
 
 if __name__ == "__main__":

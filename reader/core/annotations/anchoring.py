@@ -32,6 +32,7 @@ from reader.core.annotations.match_quote import (
     default_max_errors,
     rank,
     search,
+    search_by_chunks,
 )
 from reader.core.annotations.model import (
     ORPHAN,
@@ -56,7 +57,7 @@ _EDGE_AGREEMENT = 0.8
 _CONFIRMED_CONTEXT = 0.9
 _NUMBER = re.compile(r"\d+")
 # Characters each side of the old position searched before the whole text (fuzzy stage).
-_NEAR = 4096
+_NEAR = 2048
 # Quotes shorter than this are searched together with their context in the fuzzy step.
 _SHORT_QUOTE = 32
 
@@ -183,10 +184,14 @@ def _anchor_fuzzy(
             windows.insert(0, near)
     for window_start, window_end in windows:
         window = folded.text[window_start:window_end]
+        # The whole text is searched through verbatim chunks of the quote (see
+        # ``search_by_chunks``): complete near the old position, fast everywhere else.
+        whole = len(windows) > 1 and window_start == 0 and window_end == len(folded.text)
+        finder = search_by_chunks if whole else search
         if len(folded_quote) < _SHORT_QUOTE:
-            found = _search_with_context(window, folded_quote, folded_context, max_errors)
+            found = _search_with_context(window, folded_quote, folded_context, max_errors, finder)
         else:
-            found = search(window, folded_quote, max_errors)
+            found = finder(window, folded_quote, max_errors)
         # Exact occurrences were the earlier stages' business; here they would only repeat them.
         candidates = [
             Match(m.start + window_start, m.end + window_start, m.errors) for m in found if m.errors
@@ -236,12 +241,16 @@ def _fold_context(
 
 
 def _search_with_context(
-    text: str, quote: str, context: QuoteContext, max_errors: int
+    text: str,
+    quote: str,
+    context: QuoteContext,
+    max_errors: int,
+    finder: Callable[[str, str, int], list[Match]] = search,
 ) -> list[Match]:
     """Finds a short quote through its context: quote plus context is long enough to be
     located approximately, and the quote is then found inside each located window."""
     pattern = f"{context.prefix} {quote} {context.suffix}".strip()
-    windows = search(text, pattern, default_max_errors(len(pattern)))
+    windows = finder(text, pattern, default_max_errors(len(pattern)))
     candidates: list[Match] = []
     for window in windows:
         window_text = text[window.start : window.end]

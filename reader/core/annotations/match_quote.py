@@ -235,6 +235,48 @@ def search(text: str, pattern: str, max_errors: int) -> list[Match]:
     return matches
 
 
+def search_by_chunks(
+    text: str, pattern: str, max_errors: int, chunk: int = 8, max_hits: int = 64
+) -> list[Match]:
+    """Like ``search``, but runs the bit-parallel search only where a chunk of the pattern
+    occurs verbatim.
+
+    The pattern is cut into ``chunk``-character pieces; each verbatim occurrence of a piece
+    implies where a match would start, and only a window around each such start is searched.
+    Pieces found more than ``max_hits`` times say nothing about where the quote is and are
+    ignored. This trades completeness for speed: a match whose every piece carries an error
+    (edits spread evenly, one per ``chunk`` characters or more) is not found. It is meant
+    for the whole-text fallback, after a complete search near the old position.
+
+    Returns:
+        Matches in text order, as ``search`` returns them.
+    """
+    if len(pattern) < chunk:
+        return search(text, pattern, max_errors)
+    starts: list[int] = []
+    for offset in range(0, len(pattern) - chunk + 1, chunk):
+        piece = pattern[offset : offset + chunk]
+        hits: list[int] = []
+        position = text.find(piece)
+        while position != -1 and len(hits) <= max_hits:
+            hits.append(position - offset)
+            position = text.find(piece, position + 1)
+        if len(hits) <= max_hits:
+            starts.extend(hits)
+    windows: list[list[int]] = []
+    for start in sorted(starts):
+        left, right = max(0, start - max_errors - 1), start + len(pattern) + max_errors + 1
+        if windows and left <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], right)
+        else:
+            windows.append([left, right])
+    matches: list[Match] = []
+    for left, right in windows:
+        for match in search(text[left:right], pattern, max_errors):
+            matches.append(Match(match.start + left, match.end + left, match.errors))
+    return matches
+
+
 def context_similarity(expected: str, actual: str, *, anchored_at_end: bool) -> float:
     """Similarity in ``[0, 1]`` of stored context to the text now next to a candidate.
 
