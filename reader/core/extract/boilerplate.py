@@ -112,10 +112,11 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     choice = choose_candidate(
         *(_word_count(bodies[name]) for name in ("balanced", "precision", "recall"))
     )
-    body = bodies[choice] or bodies["balanced"] or bodies["recall"]
-    if body is None:
-        return None
-    return ContentCandidate(body=body, figures=figures, mode=choice)
+    for name in (choice, "balanced", "recall", "precision"):
+        body = bodies[name]
+        if body is not None:
+            return ContentCandidate(body=body, figures=figures, mode=name)
+    return None
 
 
 def prune_hidden(tree: HtmlElement) -> None:
