@@ -8,12 +8,14 @@ search history for completion. The window listens to ``results_ready`` and ``cle
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import QueryError
 from reader.ui import operations
 from reader.ui.tasks import SearchSession, TaskRunner
 from reader.ui.widgets.search_bar import SearchBar
+
+FACETS_DELAY_MS = 600
 
 
 class SearchController(QObject):
@@ -85,7 +87,16 @@ class SearchController(QObject):
         self.results_ready.emit(
             outcome.ids, {hit.article_id: hit.snippet for hit in results.hits}, status
         )
-        query = results.query
+        # Facets wait until the user pauses: counting them costs about as much as the
+        # search, and while typing it would only slow the next query down.
+        # The controller is the timer's context: a closed window cancels the pending count.
+        QTimer.singleShot(
+            FACETS_DELAY_MS, self, lambda: self._count_facets(query_id, results.query)
+        )
+
+    def _count_facets(self, query_id: int, query: str) -> None:
+        if query_id != self.session.latest_id:
+            return
 
         def facets_counted(facets: dict[str, list[tuple[str, int]]]) -> None:
             if query_id == self.session.latest_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.library import Library
 from reader.ui.main_window import MainWindow
+from reader.ui.search_flow import FACETS_DELAY_MS
 from reader.ui.widgets.search_bar import DEBOUNCE_MS
 
 from .conftest import article_id_titled
@@ -28,10 +29,13 @@ def test_syntax_error_is_shown_inline_and_cleared(qtbot, window: MainWindow) -> 
     assert not window.search_bar.error.isVisibleTo(window)
 
 
-def test_facet_chips_narrow_the_query(window: MainWindow) -> None:
+def test_facet_chips_narrow_the_query(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.search_bar.set_query("Taliban")
-    chips = window.search_bar.chip_texts()
-    assert any(chip.startswith("year: 2021") for chip in chips)
+    # Facets are counted once the user pauses (FACETS_DELAY_MS after the results).
+    qtbot.waitUntil(
+        lambda: any(chip.startswith("year: 2021") for chip in window.search_bar.chip_texts()),
+        timeout=FACETS_DELAY_MS * 10,
+    )
     window.search_bar.add_term("published:2021")
     assert window.search_bar.query() == "Taliban published:2021"
     assert len(window.list_model.ids()) == 1
