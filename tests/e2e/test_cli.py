@@ -52,7 +52,9 @@ def corpus_archive(
 def test_import_reports_every_file(corpus_archive: tuple[Path, dict[str, Any]]) -> None:
     _, report = corpus_archive
     assert set(report) >= {"imported", "duplicates", "failed"}
-    handled = {Path(item["path"]).name for key in ("imported", "failed", "skipped") for item in report[key]}
+    handled = {
+        Path(item["path"]).name for key in ("imported", "failed", "skipped") for item in report[key]
+    }
     assert len(handled) == SCRAPINGHUB_PAGES + 1
     assert len(report["imported"]) >= SCRAPINGHUB_PAGES  # benchmark pages are all articles
     for item in report["imported"]:
@@ -132,8 +134,18 @@ def test_extract_without_an_archive(tmp_path: Path, seed_page: Path) -> None:
     seed = records[0]
     assert seed["title"] == "Taliban attack provincial capital amid US pullout"
     assert seed["published"] == "2021-07-07"
-    assert set(seed) >= {"path", "ok", "error", "title", "authors", "published", "site", "url",
-                         "language", "text"}
+    assert set(seed) >= {
+        "path",
+        "ok",
+        "error",
+        "title",
+        "authors",
+        "published",
+        "site",
+        "url",
+        "language",
+        "text",
+    }
     assert records[1]["error"]
 
 

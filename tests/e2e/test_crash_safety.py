@@ -23,8 +23,28 @@ import pytest
 from reader.core.library import Library
 
 TEMPLATE = (Path(__file__).parents[1] / "data" / "pages" / "harbour-strike.html").read_text()
-WORDS = ("granite orchard lantern meadow copper harbour violet thunder saffron glacier "
-         "pepper marble falcon willow ember prairie cobalt quartz juniper tundra").split()
+WORDS = [
+    "granite",
+    "orchard",
+    "lantern",
+    "meadow",
+    "copper",
+    "harbour",
+    "violet",
+    "thunder",
+    "saffron",
+    "glacier",
+    "pepper",
+    "marble",
+    "falcon",
+    "willow",
+    "ember",
+    "prairie",
+    "cobalt",
+    "quartz",
+    "juniper",
+    "tundra",
+]
 
 
 def write_page(folder: Path, number: int, rng: random.Random) -> None:
@@ -33,14 +53,25 @@ def write_page(folder: Path, number: int, rng: random.Random) -> None:
     page = TEMPLATE.replace(
         "<h2>Backlog", f"<p>Report {number}: {sentence}.</p>\n<h2>Backlog"
     ).replace("Dock workers end three-week strike", f"Dispatch {number}: dock workers end strike")
-    page = page.replace("dock-strike-ends", f"dispatch-{number}")  # a page of its own, not a version
+    page = page.replace(
+        "dock-strike-ends", f"dispatch-{number}"
+    )  # a page of its own, not a version
     (folder / f"page-{number:04d}.html").write_text(page)
 
 
 def start_import(archive: Path, folder: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "reader.cli.main", "--archive", str(archive), "import", "--json",
-         "--no-entities", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "reader.cli.main",
+            "--archive",
+            str(archive),
+            "import",
+            "--json",
+            "--no-entities",
+            str(folder),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: the kill takes the workers too

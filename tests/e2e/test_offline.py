@@ -28,7 +28,10 @@ def run_blocked(log: Path, *args: str) -> subprocess.CompletedProcess[str]:
     }
     return subprocess.run(
         [sys.executable, "-m", "reader.cli.main", *args],
-        capture_output=True, text=True, timeout=600, env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=environment,
     )
 
 
@@ -47,14 +50,17 @@ def test_import_search_show_and_the_gui_open_no_connection(tmp_path: Path, seed_
     assert imported.returncode == 0, imported.stderr
     report = json.loads(imported.stdout)
     page_id = next(item["id"] for item in report["imported"] if "remote" in item["path"])
-    assert run_blocked(log, "--archive", archive, "search", "--json", "reading room").returncode == 0
+    assert (
+        run_blocked(log, "--archive", archive, "search", "--json", "reading room").returncode == 0
+    )
     shown = run_blocked(log, "--archive", archive, "show", "--json", str(page_id))
     assert shown.returncode == 0
     text = json.loads(shown.stdout)["text"]
     assert "tracker.example.net" not in text and "fetch(" not in text
     screenshot = tmp_path / "shot.png"
-    gui = run_blocked(log, "--archive", archive, "gui", "--screenshot", str(screenshot),
-                      "--open", str(page_id))
+    gui = run_blocked(
+        log, "--archive", archive, "gui", "--screenshot", str(screenshot), "--open", str(page_id)
+    )
     if gui.returncode != 0 and "No module named 'reader.ui.app'" in gui.stderr:
         pytest.fail("the GUI is missing")
     assert gui.returncode == 0, gui.stderr

@@ -70,9 +70,7 @@ def test_backup_is_a_consistent_archive_of_its_own(library: Library, tmp_path: P
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_export_archive_writes_everything_in_open_formats(
-    library: Library, tmp_path: Path
-) -> None:
+def test_export_archive_writes_everything_in_open_formats(library: Library, tmp_path: Path) -> None:
     import json
 
     first = library.article_ids()[0]
@@ -82,7 +80,9 @@ def test_export_archive_writes_everything_in_open_formats(
     export = tmp_path / "export"
     originals = json.loads((export / "originals.json").read_text())
     for sha256, details in originals.items():
-        assert (export / "originals" / sha256).read_bytes() == (PAGES / details["file_name"]).read_bytes()
+        assert (export / "originals" / sha256).read_bytes() == (
+            PAGES / details["file_name"]
+        ).read_bytes()
     record = json.loads((export / "articles" / f"{first}.json").read_text())
     assert record["text"] == library.article(first).text
     assert record["tags"] == ["kept"]

@@ -160,7 +160,9 @@ def test_hits_in_context_point_into_the_canonical_text(filled: Library) -> None:
 
 def test_saved_searches_are_checked_and_kept(filled: Library) -> None:
     filled.save_search("Afghanistan", "taliban OR kabul")
-    assert [(s.name, s.query) for s in filled.saved_searches()] == [("Afghanistan", "taliban OR kabul")]
+    assert [(s.name, s.query) for s in filled.saved_searches()] == [
+        ("Afghanistan", "taliban OR kabul")
+    ]
     with pytest.raises(QueryError):
         filled.save_search("broken", "title:(")
     filled.remember_search("strike")

@@ -39,8 +39,15 @@ def test_annotate_a_quote_and_find_it_by_every_annotation_field(
     text = library.article(seed_id).text
     assert text[stored.anchor.start : stored.anchor.end] == "Husamuddin Shams"
     assert stored.annotation.color == "orange"  # "Claim" is the orange colour's code name
-    for query in ("note:spelling", 'quote:"husamuddin shams"', "color:claim", "color:orange",
-                  "has:annotation", "has:note", "tag:people"):
+    for query in (
+        "note:spelling",
+        'quote:"husamuddin shams"',
+        "color:claim",
+        "color:orange",
+        "has:annotation",
+        "has:note",
+        "tag:people",
+    ):
         assert library.search(query).total == 1, query
     assert library.search("is:orphan").total == 0
 
@@ -93,8 +100,12 @@ def test_exports_and_jsonld_round_trip(library: Library, seed_id: int, tmp_path:
         other_id = other.article_ids()[0]
         assert other_id == seed_id  # the exported targets name this id
         assert other.import_annotations(exported) == 2
-        mine = {s.annotation.id: (s.anchor.start, s.anchor.end) for s in library.annotations(seed_id)}
-        theirs = {s.annotation.id: (s.anchor.start, s.anchor.end) for s in other.annotations(other_id)}
+        mine = {
+            s.annotation.id: (s.anchor.start, s.anchor.end) for s in library.annotations(seed_id)
+        }
+        theirs = {
+            s.annotation.id: (s.anchor.start, s.anchor.end) for s in other.annotations(other_id)
+        }
         assert mine == theirs
         assert other.import_annotations(exported) == 0  # the same again changes nothing
 
@@ -120,8 +131,9 @@ def test_text_changes_reanchor_or_orphan_never_misplace(library: Library, seed_i
     new_text = "An added lead paragraph.\n\n" + article.text.replace(
         "Hundreds of pro-government fighters pushed into Tajikistan", ""
     )
-    new = article.extracted.__class__(**{**article.extracted.__dict__, "text": new_text,
-                                         "blocks": ()})
+    new = article.extracted.__class__(
+        **{**article.extracted.__dict__, "text": new_text, "blocks": ()}
+    )
     from reader.core.operations.annotating import reanchor_article
 
     with library._store.transaction() as connection:
@@ -131,7 +143,9 @@ def test_text_changes_reanchor_or_orphan_never_misplace(library: Library, seed_i
     library.sync_index()
     assert counts == {"exact_quote": 1, "orphan": 1}
     placed = library.annotation(zarif.annotation.id)
-    assert new_text[placed.anchor.start : placed.anchor.end] == "Iranian Foreign Minister Javad Zarif"
+    assert (
+        new_text[placed.anchor.start : placed.anchor.end] == "Iranian Foreign Minister Javad Zarif"
+    )
     orphan = library.annotation(gone.annotation.id)
     assert orphan.anchor.status is AnchorStatus.ORPHAN
     assert orphan.annotation.quote is not None  # the old quote is kept to re-attach it
