@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import Any
 
 from reader.core.entities.phrases import PhraseMatcher
+from reader.core.entities.spanindex import SpanIndex
 from reader.core.entities.surface import display_surface, normalise_surface
 from reader.core.entities.types import ENTITY_LABELS, parse_label
 from reader.core.model import EntitySpan
@@ -220,9 +221,8 @@ def apply_corrections(
     result = list(spans)
     watched = corrections._watch_matcher.find(text) if corrections.watch_list else []
     if watched:
-        kept = [span for span in result
-                if not any(span.start < match.end and match.start < span.end
-                           for match in watched)]
+        watched_index = SpanIndex(watched)
+        kept = [span for span in result if not watched_index.overlapping(span.start, span.end)]
         for match in watched:
             _, label = corrections._watch_labels.get(match.key, ("", ""))
             if label:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.entities.phrases import PhraseMatcher
+from reader.core.entities.spanindex import SpanIndex
 from reader.core.entities.surface import normalise_surface
 from reader.core.entities.types import parse_label
 from reader.core.model import EntitySpan
@@ -109,27 +110,31 @@ def apply_gazetteer(
     Returns:
         Sorted, non-overlapping spans.
     """
-    result = list(spans)
-    by_extent = {(span.start, span.end): index for index, span in enumerate(result)}
+    index = SpanIndex(spans)
+    by_extent = {(span.start, span.end): span for span in spans}
+    relabelled: dict[tuple[int, int], EntitySpan] = {}
+    removed: set[tuple[int, int]] = set()
+    added: list[EntitySpan] = []
+    # List matches never overlap each other, so each is checked against the model's spans only.
     for match in gazetteer.matcher.find(text):
         label = gazetteer.labels.get(match.key)
         if label is None:
             continue
-        index = by_extent.get((match.start, match.end))
-        if index is not None:
-            current = result[index]
+        current = by_extent.get((match.start, match.end))
+        if current is not None:
             if current.label != label and _may_relabel(current.label, label,
                                                        match.key in gazetteer.forced):
-                result[index] = replace(current, label=label)
+                relabelled[(current.start, current.end)] = replace(current, label=label)
             continue
-        touching = [span for span in result if span.start < match.end and match.start < span.end]
+        touching = index.overlapping(match.start, match.end)
         # A listed name that contains the model's pieces replaces them ("USA" + "Today" ->
         # "USA Today", "England" -> "Bank of England"); one that cuts across a model span
         # does not ("U.S." in "U.S. Open").
         if any(span.start < match.start or span.end > match.end for span in touching):
             continue
-        if touching:
-            result = [span for span in result if span not in touching]
-            by_extent = {(span.start, span.end): index for index, span in enumerate(result)}
-        result.append(EntitySpan(match.start, match.end, label, match.text, GAZETTEER_RAW_LABEL))
+        removed.update((span.start, span.end) for span in touching)
+        added.append(EntitySpan(match.start, match.end, label, match.text, GAZETTEER_RAW_LABEL))
+    result = [relabelled.get((span.start, span.end), span) for span in spans
+              if (span.start, span.end) not in removed]
+    result.extend(added)
     return sorted(result, key=lambda span: (span.start, span.end))

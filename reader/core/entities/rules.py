@@ -31,12 +31,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from reader.core.entities.phrases import PhraseMatcher
+from reader.core.entities.spanindex import SpanIndex
 from reader.core.entities.surface import normalise_surface
 from reader.core.model import EntitySpan
 
 # Credits are not part of the article even when extraction leaves them in a caption.
 _CREDIT = re.compile(r"(?:Image|Photo|Picture|Photograph|Credit|Foto|Bild)s?\s*:[^\n]*")
 _HYPHENS = "-\u2010\u2011"
+_MAX_JOINS = 3
 # Connectives of Persian, Pashto, Arabic and Urdu compound names, written before a hyphen.
 _CONNECTIVES = frozenset({"e", "i", "ye", "ul", "ol", "al", "el", "ud", "ad", "as", "ash",
                           "an", "ar", "ur", "az", "o", "u", "wa"})
@@ -126,13 +128,20 @@ def extend_hyphenated(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     result: list[EntitySpan] = []
     for span in spans:
         start, end = span.start, span.end
-        # Left: "Qaida" inside "al-Qaida".
-        while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalnum():
+        # Left: "Qaida" inside "al-Qaida". Names have few parts: at most _MAX_JOINS hyphens
+        # are crossed, so a run like "x-x-x-x" never becomes one huge span.
+        joins = 0
+        while (joins < _MAX_JOINS and start > 1 and text[start - 1] in _HYPHENS
+               and text[start - 2].isalnum()):
+            joins += 1
             start -= 1
             while start > 0 and text[start - 1].isalnum():
                 start -= 1
         # Right: "Qala" inside "Qala-e-Naw".
-        while end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum():
+        joins = 0
+        while (joins < _MAX_JOINS and end + 1 < len(text) and text[end] in _HYPHENS
+               and text[end + 1].isalnum()):
+            joins += 1
             end += 1
             while end < len(text) and text[end].isalnum():
                 end += 1
@@ -286,11 +295,12 @@ def propagate_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     if not names:
         return list(spans)
     labels = {normalise_surface(name): label for name, label in names.items()}
+    index = SpanIndex(spans)
     added = [
         EntitySpan(match.start, match.end, labels[match.key], match.text, "PROPAGATED")
         for match in PhraseMatcher(names).find(text)
         if match.key in labels and match.text[:1].isupper()
-        and not _overlapping(spans, match.start, match.end)
+        and not index.overlapping(match.start, match.end)
     ]
     return sorted([*spans, *added], key=lambda span: (span.start, span.end))
 

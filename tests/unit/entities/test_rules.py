@@ -136,3 +136,9 @@ def test_named_treaties_and_acts_are_laws() -> None:
     spans = [span(text, "Paris Agreement", "ORG"), span(text, "Patriot Act", "ORG"),
              span(text, "Bill Clinton", "PERSON")]
     assert [item.label for item in apply_designators(text, spans)] == ["LAW", "LAW", "PERSON"]
+
+
+def test_hyphen_runs_do_not_grow_without_bound() -> None:
+    text = "x-" * 200 + "x"
+    result = extend_hyphenated(text, [EntitySpan(100, 101, "ORG", "x", "TEST")])
+    assert len(result[0].text) < 20
