@@ -48,7 +48,8 @@ def build_demo_archive(
         return target
     if target.exists():
         shutil.rmtree(target)
+    pages = sorted(path for path in samples.iterdir() if path.name != "README.md")
     with Library.open(target) as library:
-        library.import_paths([samples], progress=progress)
+        library.import_paths(pages, progress=progress)
     stamp.write_text(fingerprint)
     return target
