@@ -230,7 +230,10 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
             for hit in raw.hits
             if hit.article_id in summaries
         )
-        return SearchResults(query=query, total=raw.total, hits=hits)
+        corrected = None
+        if raw.total == 0 and query.strip():
+            corrected = self._index.suggest(query, lambda i: self.article(i).text)
+        return SearchResults(query=query, total=raw.total, hits=hits, corrected_query=corrected)
 
     def matching_ids(self, query: str) -> list[int]:
         """Every article the query matches, unranked (for selections and exports)."""

@@ -222,3 +222,11 @@ def test_a_new_capture_of_the_same_url_is_a_version_and_the_newest_is_listed(
         ids["capture-2023.html"],
     ]
     assert versions[0][1].startswith("2024-05")
+
+
+def test_did_you_mean_offers_real_words_from_the_archive(filled: Library) -> None:
+    results = filled.search("rotterdamm AND strik")
+    assert results.total == 0
+    assert results.corrected_query == "rotterdam AND strike"
+    assert filled.search(results.corrected_query).total == 1
+    assert filled.search("rotterdam").corrected_query is None

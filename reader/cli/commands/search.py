@@ -40,6 +40,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         print_json(
             {
                 "total": results.total,
+                "did_you_mean": results.corrected_query,
                 "hits": [
                     {
                         "id": hit.article_id,
@@ -55,6 +56,8 @@ def run(args: argparse.Namespace, library: Library) -> int:
         )
         return 0
     print(f"{results.total} article{'s' if results.total != 1 else ''} match")
+    if results.corrected_query:
+        print(f"Did you mean: {results.corrected_query}")
     for hit in results.hits:
         date = hit.published or "          "
         print(

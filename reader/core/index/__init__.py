@@ -56,6 +56,9 @@ class ArchiveIndex:
     def match_spans(self, text: str, article_id: int, article_text: str) -> list[tuple[int, int]]:
         return self._searcher.match_spans(text, article_id, article_text)
 
+    def suggest(self, text: str, load_text: Callable[[int], str]) -> str | None:
+        return self._searcher.suggest(text, load_text)
+
     def indexed_ids(self) -> set[int]:
         """Every article id in the index (for consistency checks)."""
         reader = self._searcher.searcher().reader()

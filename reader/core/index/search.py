@@ -235,6 +235,42 @@ class IndexSearcher:
             if token.text in words
         ]
 
+    def suggest(self, text: str, load_text: Callable[[int], str]) -> str | None:
+        """ "Did you mean": the query with each word the index does not know replaced by the
+        nearest word it does (edit distance up to 2), or None. Suggestions come from the
+        stemmed body field; each is shown as a real word found in an article."""
+        searcher = self.searcher()
+        analyzer = self._index.schema["body"].analyzer
+        reader = searcher.reader()
+        corrected = text
+        changed = False
+        for word in set(re.findall(r"(?<![\w:*~\-])[^\W\d_]{3,}(?![\w:*~])", text)):
+            if word.upper() in ("AND", "OR", "NOT", "TO"):
+                continue
+            stems = [token.text for token in analyzer(word, mode="query")]
+            if not stems or any(reader.doc_frequency("body", stem) for stem in stems):
+                continue
+            options = searcher.suggest("body", stems[0], limit=1, maxdist=2)
+            if not options:
+                continue
+            surface = self._surface_of(options[0], load_text) or options[0]
+            corrected = re.sub(rf"(?<![\w:]){re.escape(word)}(?!\w)", surface, corrected)
+            changed = True
+        return corrected if changed else None
+
+    def _surface_of(self, stem: str, load_text: Callable[[int], str]) -> str | None:
+        """A word of some article whose stem is ``stem`` (to show "taliban", not "taliban")."""
+        searcher = self.searcher()
+        results = searcher.search(query.Term("body", stem), limit=1)
+        if results.is_empty():
+            return None
+        text = load_text(int(results[0]["article_id"]))
+        analyzer = self._index.schema["body"].analyzer
+        for token in analyzer(text, chars=True, mode="index", removestops=False):
+            if token.text == stem:
+                return text[token.startchar : token.endchar].lower()
+        return None
+
     def close(self) -> None:
         current: Searcher | None = getattr(self._local, "searcher", None)
         if current is not None:
