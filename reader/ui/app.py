@@ -39,6 +39,12 @@ def open_settings() -> QSettings:
     return QSettings(ORGANISATION, "archival-reader")
 
 
+def _import_core() -> object:
+    import importlib
+
+    return importlib.import_module("reader.core.library")
+
+
 def _open_archive(archive: Path, build_demo: bool, report: ProgressCallback) -> Library:
     from reader.core.library import Library
 
@@ -74,6 +80,9 @@ def run_app(
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     runner = tasks.create_runner()
+    # Importing the core (the import pipeline, trafilatura...) is most of the start-up: begin
+    # it on a worker now, while this thread builds the window.
+    runner.call(_import_core, lambda _module: None, lambda _error: None)
     window = MainWindow(runner, open_settings())
     window.show()
     outcome = {"code": 0}
