@@ -11,7 +11,7 @@ import pytest
 
 from PySide6.QtGui import QImage
 
-from reader.ui.app import gui_arguments
+from reader.ui.app import gui_arguments, run_app
 
 
 def test_gui_arguments_put_global_options_first() -> None:
@@ -89,3 +89,30 @@ def test_missing_archive_fails_cleanly_with_a_message(tmp_path: Path) -> None:
     )
     assert completed.returncode == 1
     assert "Cannot open the archive" in completed.stderr
+
+
+def test_run_app_in_process_with_the_synchronous_runner(
+    sync_tasks: object, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHIVAL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    shot = tmp_path / "in-process.png"
+    assert run_app(archive, screenshot=shot, open_id=1, query="Herat") == 0
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() >= 800
+
+
+@pytest.mark.slow
+def test_demo_archive_is_built_from_the_samples(
+    sync_tasks: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.demo import samples_path
+    from reader.core.library import Library
+
+    monkeypatch.setenv("ARCHIVAL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    target = tmp_path / "demo"
+    assert run_app(target, build_demo=True, screenshot=tmp_path / "demo.png") == 0
+    with Library.open(target) as library:
+        titles = {s.title for s in library.summaries(library.article_ids()).values()}
+    pages = [p for p in samples_path().iterdir() if p.suffix in {".html", ".txt", ".mhtml"}]
+    assert len(titles) >= len(pages)
+    assert "Humber tidal barrier passes its first full storm test" in titles
