@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core.article_json import article_to_json
 from reader.core.errors import ReaderError
 from reader.core.progress import Progress, ProgressCallback
 
@@ -45,59 +46,16 @@ def _write_json(path: Path, value: Any) -> None:
 
 
 def _article_record(library: Library, article_id: int) -> dict[str, Any]:
-    article = library.article(article_id)
-    extracted, provenance = article.extracted, article.provenance
-    spans = library.entities(article_id)
+    record = article_to_json(library.article(article_id), library.entities(article_id))
     raw = library._store.connection().execute(
         "SELECT start, end, label, raw_label, text FROM entity_mentions WHERE article_id = ?",
         (article_id,),
     )
-    return {
-        "id": article.id,
-        "title": extracted.title,
-        "authors": list(extracted.authors),
-        "published": extracted.published,
-        "modified": extracted.modified,
-        "site": extracted.site,
-        "url": extracted.url,
-        "language": extracted.language,
-        "description": extracted.description,
-        "keywords": list(extracted.keywords),
-        "credits": list(extracted.credits),
-        "metadata_sources": extracted.metadata_sources,
-        "extractor_version": extracted.extractor_version,
-        "provenance": {
-            "original_sha256": provenance.original_sha256,
-            "file_name": provenance.file_name,
-            "format": provenance.source_format,
-            "part": provenance.part,
-            "saved_url": provenance.saved_url,
-            "captured_at": provenance.captured_at,
-            "captured_from": provenance.captured_source,
-            "added_at": provenance.added_at,
-        },
-        "text_sha256": article.text_sha256,
-        "text": article.text,
-        "blocks": [
-            {
-                "kind": b.kind.value,
-                "start": b.start,
-                "end": b.end,
-                "level": b.level,
-                "ordered": b.ordered,
-                "source": b.source,
-            }
-            for b in extracted.blocks
-        ],
-        "entities": [
-            {"start": s.start, "end": s.end, "label": s.label, "text": s.text} for s in spans
-        ],
-        "entities_as_recognised": [
-            {"start": r[0], "end": r[1], "label": r[2], "model_label": r[3], "text": r[4]}
-            for r in raw
-        ],
-        "tags": library.tags_of(article_id),
-    }
+    record["entities_as_recognised"] = [
+        {"start": r[0], "end": r[1], "label": r[2], "model_label": r[3], "text": r[4]} for r in raw
+    ]
+    record["tags"] = library.tags_of(article_id)
+    return record
 
 
 def export_archive(

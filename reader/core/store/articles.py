@@ -95,39 +95,71 @@ def article_ids_of_original(connection: sqlite3.Connection, sha256: str) -> list
     return [row[0] for row in rows]
 
 
+# The columns extraction fills, in the order ``_extracted_values`` gives them.
+EXTRACTED_COLUMNS = (
+    "title",
+    "authors",
+    "published",
+    "modified",
+    "site",
+    "url",
+    "language",
+    "description",
+    "keywords",
+    "credits",
+    "metadata_sources",
+    "extractor_version",
+)
+
+
+def _extracted_values(extracted: ExtractedArticle) -> tuple[object, ...]:
+    return (
+        extracted.title,
+        json.dumps(list(extracted.authors)),
+        extracted.published,
+        extracted.modified,
+        extracted.site,
+        extracted.url,
+        extracted.language,
+        extracted.description,
+        json.dumps(list(extracted.keywords)),
+        json.dumps(list(extracted.credits)),
+        json.dumps(extracted.metadata_sources),
+        extracted.extractor_version,
+    )
+
+
 def insert_article(
     connection: sqlite3.Connection, extracted: ExtractedArticle, provenance: Provenance
 ) -> int:
     """Inserts an article and its text; returns the new id."""
+    columns = (
+        "original_sha256",
+        "part",
+        "source_format",
+        "file_name",
+        "saved_url",
+        "url_key",
+        "captured_at",
+        "captured_source",
+        "added_at",
+        *EXTRACTED_COLUMNS,
+    )
+    values = (
+        provenance.original_sha256,
+        provenance.part,
+        provenance.source_format,
+        provenance.file_name,
+        provenance.saved_url,
+        url_key(extracted.url or provenance.saved_url),
+        provenance.captured_at,
+        provenance.captured_source,
+        provenance.added_at,
+        *_extracted_values(extracted),
+    )
     cursor = connection.execute(
-        """INSERT INTO articles (original_sha256, part, source_format, file_name, saved_url,
-            url_key, captured_at, captured_source, added_at, title, authors, published, modified,
-            site, url, language, description, keywords, credits, metadata_sources,
-            extractor_version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (
-            provenance.original_sha256,
-            provenance.part,
-            provenance.source_format,
-            provenance.file_name,
-            provenance.saved_url,
-            url_key(extracted.url or provenance.saved_url),
-            provenance.captured_at,
-            provenance.captured_source,
-            provenance.added_at,
-            extracted.title,
-            json.dumps(list(extracted.authors)),
-            extracted.published,
-            extracted.modified,
-            extracted.site,
-            extracted.url,
-            extracted.language,
-            extracted.description,
-            json.dumps(list(extracted.keywords)),
-            json.dumps(list(extracted.credits)),
-            json.dumps(extracted.metadata_sources),
-            extracted.extractor_version,
-        ),
+        f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        values,
     )
     article_id = int(cursor.lastrowid or 0)
     write_text(connection, article_id, extracted)
@@ -314,27 +346,10 @@ def update_extraction(
     before = connection.execute(
         "SELECT text_sha256 FROM article_texts WHERE article_id = ?", (article_id,)
     ).fetchone()
+    assignments = ", ".join(f"{column} = ?" for column in EXTRACTED_COLUMNS)
     connection.execute(
-        """UPDATE articles SET title = ?, authors = ?, published = ?, modified = ?, site = ?,
-               url = ?, language = ?, description = ?, keywords = ?, credits = ?,
-               metadata_sources = ?, extractor_version = ?, url_key = COALESCE(?, url_key)
-           WHERE id = ?""",
-        (
-            extracted.title,
-            json.dumps(list(extracted.authors)),
-            extracted.published,
-            extracted.modified,
-            extracted.site,
-            extracted.url,
-            extracted.language,
-            extracted.description,
-            json.dumps(list(extracted.keywords)),
-            json.dumps(list(extracted.credits)),
-            json.dumps(extracted.metadata_sources),
-            extracted.extractor_version,
-            url_key(extracted.url),
-            article_id,
-        ),
+        f"UPDATE articles SET {assignments}, url_key = COALESCE(?, url_key) WHERE id = ?",
+        (*_extracted_values(extracted), url_key(extracted.url), article_id),
     )
     after = write_text(connection, article_id, extracted)
     return before is None or before[0] != after
