@@ -12,6 +12,8 @@ run in ``refine_spans``'s order:
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
    one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place, and
    "<Name> Agreement/Treaty/Act/..." is a law.
+   A name right after a role noun ("expert Nishank Motwani", "spokesman Fawad Aman") is a
+   person.
 5. ``drop_generic_words``: a lone capitalised common noun ("Government", "Analysis",
    "Physicians") is not a name, whatever the model says.
 6. ``harmonise_labels``: within one text, every mention of the same name gets the type most
@@ -82,6 +84,22 @@ _DATELINE = re.compile(
     r"(?m)^([A-Z][A-Z.'\u2019 -]*[A-Z])(?:,\s[A-Z][\w.' ]+)?\s"
     r"(?:\d{4}-\d{2}-\d{2}|\([A-Z][\w ]*\)\s?[-\u2013\u2014])"
 )
+# Nouns that introduce a person's name in news apposition: "analyst Jane Doe".
+_ROLE_NOUNS = frozenset(
+    """expert analyst spokesman spokeswoman spokesperson minister governor official officer
+    researcher professor director chief leader commander lawyer attorney author journalist
+    correspondent reporter editor economist activist candidate senator lawmaker ambassador
+    envoy diplomat general colonel captain coach striker midfielder defender goalkeeper
+    player singer actor actress writer novelist poet artist founder ceo chairman chairwoman
+    president secretary deputy adviser advisor aide strategist historian scientist
+    doctor mayor judge prosecutor negotiator""".split()  # noqa: SIM905
+)
+_ORG_WORDS = frozenset(
+    """inc ltd llc corp co group bank party ministry university college institute council
+    committee agency association union company corporation foundation fund forces army
+    police court office department university school hospital airlines network news""".split()  # noqa: SIM905
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _LAW_HEADS = frozenset({"Agreement", "Treaty", "Accord", "Accords", "Protocol", "Act",
                         "Amendment", "Charter", "Directive", "Bill"})
 _PLACE_OK = frozenset({"PLACE", "ORG"})
@@ -216,6 +234,9 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
         words = span.text.split()
         if len(words) > 1 and words[-1] in _LAW_HEADS and span.label in _HARMONISED:
             result[result.index(span)] = replace(span, label="LAW")
+    for span in list(result):
+        if span.label in ("ORG", "PLACE") and _is_person_after_role(text, span):
+            result[result.index(span)] = replace(span, label="PERSON")
     datelines = {match.span(1) for match in _DATELINE.finditer(text)}
     for span in list(result):
         # A dateline names where the story was filed. Only the model's own spans are
@@ -227,6 +248,16 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
         if span.label in ("PERSON", "ORG") and _APPOSITION_AFTER.match(text, span.end):
             result[result.index(span)] = replace(span, label="PLACE")
     return sorted(result, key=lambda span: (span.start, span.end))
+
+
+def _is_person_after_role(text: str, span: EntitySpan) -> bool:
+    words = span.text.split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return False
+    if any(word.strip(".,").casefold() in _ORG_WORDS for word in words):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
+    return before is not None and before.group(1).casefold() in _ROLE_NOUNS
 
 
 def _impose_place(

@@ -142,3 +142,10 @@ def test_hyphen_runs_do_not_grow_without_bound() -> None:
     text = "x-" * 200 + "x"
     result = extend_hyphenated(text, [EntitySpan(100, 101, "ORG", "x", "TEST")])
     assert len(result[0].text) < 20
+
+
+def test_a_name_after_a_role_noun_is_a_person() -> None:
+    text = "Afghanistan expert Nishank Motwani and analyst Deutsche Bank and Kabul Airlines said."
+    spans = [span(text, "Nishank Motwani", "ORG"), span(text, "Deutsche Bank", "ORG"),
+             span(text, "Kabul Airlines", "ORG")]
+    assert [item.label for item in apply_designators(text, spans)] == ["PERSON", "ORG", "ORG"]
