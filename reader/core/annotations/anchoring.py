@@ -35,6 +35,7 @@ from reader.core.annotations.match_quote import (
     search_by_chunks,
 )
 from reader.core.annotations.model import (
+    CONTEXT_LENGTH,
     ORPHAN,
     Anchor,
     AnchorStatus,
@@ -56,6 +57,9 @@ _EDGE_AGREEMENT = 0.8
 # A verbatim match whose context agrees at least this well ends the search.
 _CONFIRMED_CONTEXT = 0.9
 _NUMBER = re.compile(r"\d+")
+# A second place whose context similarity is within this of the best's makes a match
+# ambiguous (see ``_is_ambiguous``).
+_AMBIGUITY = 0.1
 # Characters each side of the old position searched before the whole text (fuzzy stage).
 _NEAR = 2048
 # Quotes shorter than this are searched together with their context in the fuzzy step.
@@ -95,7 +99,14 @@ def _anchor(text: str, selectors: Iterable[Selector], *, unchanged: bool) -> Anc
             return Anchor(position.start, position.end, AnchorStatus.EXACT_POSITION, 1.0)
         return ORPHAN
     hint = position.start if position is not None else None
-    context = QuoteContext(quote.prefix, quote.suffix, hint)
+    context = QuoteContext(
+        quote.prefix,
+        quote.suffix,
+        hint,
+        # A context shorter than the standard length was cut by the edge of the text.
+        prefix_at_edge=len(quote.prefix) < CONTEXT_LENGTH,
+        suffix_at_edge=len(quote.suffix) < CONTEXT_LENGTH,
+    )
     if position is not None and unchanged and text[position.start : position.end] == quote.exact:
         return Anchor(position.start, position.end, AnchorStatus.EXACT_POSITION, 1.0)
     # Stages run from most to least certain. A verbatim match whose context only partly
@@ -132,7 +143,7 @@ def _anchor_exact(
     )
     # The quote is verbatim but its neighbourhood may be spaced differently (another
     # extractor): compare the context folded.
-    folded_context = QuoteContext(fold(quote.prefix), fold(quote.suffix), context.hint)
+    folded_context = replace(context, prefix=fold(quote.prefix), suffix=fold(quote.suffix))
     best = _best_acceptable(
         text, quote.exact, occurrences[:_MAX_EXACT_CANDIDATES], folded_context, fold
     )
@@ -210,26 +221,33 @@ def _with_intact_context(
     normalise: Callable[[str], str] | None = None,
 ) -> list[Match]:
     """The matches whose stored prefix and suffix are still next to them, character for
-    character or, with ``normalise``, once both are normalised. An empty stored side must
-    still be the edge of the text."""
-
-    def same(expected: str, actual: str, at_end: bool) -> bool:
-        if normalise is not None:
-            expected, actual = normalise(expected), normalise(actual)
-        return actual.endswith(expected) if at_end else actual.startswith(expected)
-
-    prefix, suffix = context.prefix, context.suffix
+    character or, with ``normalise``, once both are normalised. A side that reached the
+    edge of the text must still reach it."""
+    norm = normalise or _unchanged
+    prefix, suffix = norm(context.prefix), norm(context.suffix)
     # Normalising may shrink the neighbourhood (runs of spaces): look a little further.
-    reach_before = 2 * len(prefix) + 8 if normalise else len(prefix)
-    reach_after = 2 * len(suffix) + 8 if normalise else len(suffix)
-    return [
-        match
-        for match in matches
-        if same(prefix, text[max(0, match.start - reach_before) : match.start], True)
-        and same(suffix, text[match.end : match.end + reach_after], False)
-        and (prefix or not text[: match.start].strip())
-        and (suffix or not text[match.end :].strip())
-    ]
+    reach_before = 2 * len(context.prefix) + 8 if normalise else len(context.prefix)
+    reach_after = 2 * len(context.suffix) + 8 if normalise else len(context.suffix)
+    intact = []
+    for match in matches:
+        before = norm(text[max(0, match.start - reach_before) : match.start])
+        after = norm(text[match.end : match.end + reach_after])
+        if not (before.endswith(prefix) and after.startswith(suffix)):
+            continue
+        if context.prefix_at_edge and (
+            match.start > reach_before or before.strip() != prefix.strip()
+        ):
+            continue
+        if context.suffix_at_edge and (
+            len(text) - match.end > reach_after or after.strip() != suffix.strip()
+        ):
+            continue
+        intact.append(match)
+    return intact
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def _fold_context(
@@ -237,7 +255,9 @@ def _fold_context(
 ) -> QuoteContext:
     hint = None if context.hint is None else to_folded(context.hint)
     # Whitespace stripped off the quote's edges belongs to its context.
-    return QuoteContext(fold(quote.prefix).rstrip(), fold(quote.suffix).lstrip(), hint)
+    return replace(
+        context, prefix=fold(quote.prefix).rstrip(), suffix=fold(quote.suffix).lstrip(), hint=hint
+    )
 
 
 def _search_with_context(
@@ -269,16 +289,38 @@ def _best_acceptable(
     context: QuoteContext,
     normalise: Callable[[str], str] | None = None,
 ) -> ScoredMatch | None:
-    for candidate in rank(text, quote, candidates, context, normalise):
-        # Ranked best first: if the best is not acceptable, a worse one is no safer.
-        if not _is_acceptable(len(quote), candidate, unique=len(candidates) == 1):
-            return None
-        if candidate.errors and not _edges_agree(text, quote, candidate):
-            return None
-        if candidate.errors and _digits(quote) != _digits(text[candidate.start : candidate.end]):
-            return None
-        return candidate
-    return None
+    ranked = rank(text, quote, candidates, context, normalise)
+    if not ranked:
+        return None
+    best = ranked[0]
+    # Ranked best first: if the best is not acceptable, a worse one is no safer.
+    if not _is_acceptable(len(quote), best, unique=len(candidates) == 1):
+        return None
+    if best.errors and not _edges_agree(text, quote, best):
+        return None
+    if best.errors and _digits(quote) != _digits(text[best.start : best.end]):
+        return None
+    if _is_ambiguous(best, ranked[1:]):
+        return None
+    return best
+
+
+def _is_ambiguous(best: ScoredMatch, others: list[ScoredMatch]) -> bool:
+    """Whether another place fits the stored quote and context about as well as the best.
+
+    Identical copies (both sides of the context intact at each) are not ambiguous in this
+    sense: nothing in the selectors can separate them, so the one nearest the old position
+    is taken. But when the best place's context is itself imperfect and another place's is
+    nearly as good, the choice would rest on noise: an orphan is the honest answer.
+    """
+    if best.prefix_score == best.suffix_score == 1.0:
+        return False
+    for other in others:
+        if other.start < best.end and best.start < other.end:
+            continue  # the same place, found with other boundaries
+        if other.errors == best.errors and other.context_score >= best.context_score - _AMBIGUITY:
+            return True
+    return False
 
 
 def _digits(text: str) -> list[str]:

@@ -31,8 +31,12 @@ SUFFIX_WEIGHT = 20.0
 POSITION_WEIGHT = 4.0
 _TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 
-#: Similarity given to a side whose stored context is empty (the quote started or ended the
-#: text): it neither supports nor contradicts a candidate.
+#: Characters beyond a context that reached the text's edge still compared with it: a
+#: candidate this far from the edge gets no support from that side.
+EDGE_SLACK = 8
+
+#: Similarity given to a side whose context is unknown (empty and not marked as reaching
+#: the text's edge): it neither supports nor contradicts a candidate.
 NEUTRAL_CONTEXT = 0.5
 
 
@@ -47,11 +51,18 @@ class Match:
 
 @dataclass(frozen=True)
 class QuoteContext:
-    """What was around the quote when it was made, and where (all optional)."""
+    """What was around the quote when it was made, and where (all optional).
+
+    ``prefix_at_edge`` says the stored prefix is everything that preceded the quote (it
+    was cut short by the start of the text), so a candidate must also be preceded by it and
+    little else; ``suffix_at_edge`` likewise for the end of the text.
+    """
 
     prefix: str = ""
     suffix: str = ""
     hint: int | None = None
+    prefix_at_edge: bool = False
+    suffix_at_edge: bool = False
 
 
 @dataclass(frozen=True)
@@ -321,8 +332,12 @@ def score_match(
         The candidate with its similarities and weighted score.
     """
     quote_score = max(0.0, 1.0 - match.errors / max(len(quote), 1))
-    prefix_score = _prefix_score(text, match.start, context.prefix, normalise)
-    suffix_score = _suffix_score(text, match.end, context.suffix, normalise)
+    prefix_score = _prefix_score(
+        text, match.start, context.prefix, normalise, at_edge=context.prefix_at_edge
+    )
+    suffix_score = _suffix_score(
+        text, match.end, context.suffix, normalise, at_edge=context.suffix_at_edge
+    )
     if context.hint is None:
         position_score = 1.0
     else:
@@ -345,13 +360,32 @@ def score_match(
     )
 
 
+def _edge_score(expected: str, actual: str) -> float:
+    """Similarity of the whole text between a candidate and the text's edge (``actual``, at
+    most ``EDGE_SLACK`` characters longer than ``expected``) to a context that reached the
+    edge: every extra character counts, so text far from the edge scores low."""
+    distance = prefix_distances(expected, actual)[-1]
+    return max(0.0, 1.0 - distance / (len(expected) + EDGE_SLACK))
+
+
 def _prefix_score(
-    text: str, start: int, prefix: str, normalise: Callable[[str], str] | None
+    text: str,
+    start: int,
+    prefix: str,
+    normalise: Callable[[str], str] | None,
+    *,
+    at_edge: bool = False,
 ) -> float:
+    if at_edge:
+        # The stored prefix is all that preceded the quote: compare it with all that
+        # precedes the candidate, within a few characters' slack.
+        wanted = len(prefix) + EDGE_SLACK
+        actual = text[max(0, start - (4 * wanted if normalise else wanted)) : start]
+        if normalise:
+            actual = normalise(actual)
+        return _edge_score(prefix, actual.lstrip()[-wanted:])
     if not prefix:
-        # An empty stored prefix means the quote opened the text: only a candidate that
-        # still does is supported by it.
-        return 1.0 if not text[:start].strip() else NEUTRAL_CONTEXT
+        return NEUTRAL_CONTEXT  # nothing known about what preceded the quote
     # A little more text than the context itself, so insertions can be absorbed; more
     # still when normalising, which may shrink it (runs of spaces).
     wanted = len(prefix) + len(prefix) // 4 + 1
@@ -362,10 +396,21 @@ def _prefix_score(
 
 
 def _suffix_score(
-    text: str, end: int, suffix: str, normalise: Callable[[str], str] | None
+    text: str,
+    end: int,
+    suffix: str,
+    normalise: Callable[[str], str] | None,
+    *,
+    at_edge: bool = False,
 ) -> float:
+    if at_edge:
+        wanted = len(suffix) + EDGE_SLACK
+        actual = text[end : end + (4 * wanted if normalise else wanted)]
+        if normalise:
+            actual = normalise(actual)
+        return _edge_score(suffix, actual.rstrip()[:wanted])
     if not suffix:
-        return 1.0 if not text[end:].strip() else NEUTRAL_CONTEXT
+        return NEUTRAL_CONTEXT
     wanted = len(suffix) + len(suffix) // 4 + 1
     actual = text[end : end + (4 * wanted if normalise else wanted)]
     if normalise:
