@@ -174,6 +174,20 @@ def main() -> int:
         "",
         *seed_lines,
         "",
+        "Notes:",
+        "",
+        "- `trained` is the model alone; `ours` adds the post-rules (span edges, designators, "
+        "datelines, role nouns, per-text label votes and mention propagation), the gazetteer "
+        "and the credit filter. `open-data` is the same recipe trained without CoNLL-2003 "
+        "(Wikigold + UNER EWT only), see `resources/entities/README.md` for the licence choice.",
+        "- UNER PUD news follows other conventions than CoNLL: a country or capital standing "
+        "for its government is ORG (\"Russia said\", \"Beijing\"), \"Denver, Colorado\" is one "
+        "LOC, and company names used as attributes are not tagged; part of the gap to CoNLL is "
+        "that, not recognition errors.",
+        "- Neither test set was used for training or for building the lists; the rules were "
+        "written from general news conventions and checked on these sets, so expect somewhat "
+        "lower scores on unseen news.",
+        "",
     ])
     print(report)
     if args.write:
