@@ -66,9 +66,9 @@ def _prepare(
                 )
             sha256 = sha256_of_file(source.path)
         except (OSError, ValueError) as error:
-            known.append(
-                [ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=str(error))]
-            )
+            # An OSError's strerror ("No such file or directory") reads better than its repr.
+            message = getattr(error, "strerror", None) or str(error)
+            known.append([ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=message)])
             continue
         if sha256 in seen or article_rows.find_original(store.connection(), sha256) is not None:
             known.append(_duplicate_outcomes(store, source, sha256))
