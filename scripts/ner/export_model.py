@@ -18,9 +18,10 @@ import shutil
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 
-def prune_strings(target: Path, nlp: spacy.Language) -> None:
+def prune_strings(target: Path, nlp: Language) -> None:
     """Keeps only the label strings in ``vocab/strings.json``.
 
     spaCy saves every string it met in training (a word list of the training texts and of
@@ -34,7 +35,7 @@ def prune_strings(target: Path, nlp: spacy.Language) -> None:
         "Iranian Foreign Minister Javad Zarif met NATO envoys in Tehran for $3 million.",
     ]
     before = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(probe)]
-    labels = sorted(nlp.get_pipe("ner").labels)
+    labels = sorted(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
     (target / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
     reloaded = spacy.load(target)
     after = [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -69,7 +70,8 @@ def main() -> int:
     nlp.to_disk(args.target)
     prune_strings(args.target, nlp)
     size = sum(path.stat().st_size for path in args.target.rglob("*") if path.is_file())
-    print(f"{args.target}: pipeline {nlp.pipe_names}, labels {nlp.get_pipe('ner').labels}, "
+    labels = nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
+    print(f"{args.target}: pipeline {nlp.pipe_names}, labels {labels}, "
           f"{size / 1e6:.1f} MB")
     return 0
 
