@@ -73,9 +73,9 @@ def library(archive: Path) -> Iterator[Library]:
 
 
 @pytest.fixture
-def window(qtbot, library: Library, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, library: Library, settings: QSettings, sync_tasks: object) -> MainWindow:  # type: ignore[no-untyped-def]
     """The main window on the copied archive, with a synchronous task runner."""
-    main = MainWindow(tasks.SynchronousTaskRunner(), settings)
+    main = MainWindow(tasks.create_runner(), settings)
     qtbot.addWidget(main)
     main.set_library(library)
     main.show()

@@ -11,7 +11,7 @@ import pytest
 
 from PySide6.QtGui import QImage
 
-from reader.ui.app import gui_arguments, run_app
+from reader.ui.app import gui_arguments
 
 
 def test_gui_arguments_put_global_options_first() -> None:
@@ -91,27 +91,32 @@ def test_missing_archive_fails_cleanly_with_a_message(tmp_path: Path) -> None:
     assert "Cannot open the archive" in completed.stderr
 
 
-def test_run_app_in_process_with_the_synchronous_runner(
-    sync_tasks: object, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("ARCHIVAL_READER_SETTINGS", str(tmp_path / "settings.ini"))
-    shot = tmp_path / "in-process.png"
-    assert run_app(archive, screenshot=shot, open_id=1, query="Herat") == 0
-    image = QImage(str(shot))
-    assert not image.isNull() and image.width() >= 800
-
-
 @pytest.mark.slow
-def test_demo_archive_is_built_from_the_samples(
-    sync_tasks: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_demo_flag_builds_the_demo_archive_from_the_samples(tmp_path: Path) -> None:
     from reader.core.demo import samples_path
+
+    # Not in process: run_app ends with QApplication.quit(), which would stop the event
+    # loops pytest-qt runs in later tests.
+    environment = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        ARCHIVAL_READER_SETTINGS=str(tmp_path / "settings.ini"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),  # the demo archive lives in the user cache
+    )
+    shot = tmp_path / "demo.png"
+    completed = subprocess.run(
+        [sys.executable, "-m", "reader.cli.main", "--demo", "gui", "--screenshot", str(shot)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
     from reader.core.library import Library
 
-    monkeypatch.setenv("ARCHIVAL_READER_SETTINGS", str(tmp_path / "settings.ini"))
-    target = tmp_path / "demo"
-    assert run_app(target, build_demo=True, screenshot=tmp_path / "demo.png") == 0
-    with Library.open(target) as library:
+    archives = list((tmp_path / "cache").rglob("demo-archive"))
+    assert len(archives) == 1 and shot.is_file()
+    with Library.open(archives[0]) as library:
         titles = {s.title for s in library.summaries(library.article_ids()).values()}
     pages = [p for p in samples_path().iterdir() if p.suffix in {".html", ".txt", ".mhtml"}]
     assert len(titles) >= len(pages)
