@@ -149,17 +149,25 @@ class Recognizer:
     def recognize_article(
         self, article: ExtractedArticle, corrections: Corrections | None = None
     ) -> list[EntitySpan]:
-        """Finds the entities of an article's text, ignoring captions and image alt text.
+        """Finds the entities of an article's text, ignoring captions, alt text and credits.
 
-        Caption and image blocks are replaced by spaces before recognition, so the offsets
+        Caption and image blocks, and every occurrence of the article's ``credits`` (agency
+        sign-offs, image credits), are replaced by spaces before recognition, so the offsets
         still point into ``article.text``.
         """
         characters = list(article.text)
-        for block in article.blocks:
-            if block.kind in _SKIPPED_BLOCKS:
-                for position in range(block.start, min(block.end, len(characters))):
-                    if characters[position] != "\n":
-                        characters[position] = " "
+        ranges = [(block.start, block.end) for block in article.blocks
+                  if block.kind in _SKIPPED_BLOCKS]
+        for credit in article.credits:
+            if credit.strip():
+                position = article.text.find(credit)
+                while position >= 0:
+                    ranges.append((position, position + len(credit)))
+                    position = article.text.find(credit, position + len(credit))
+        for start, end in ranges:
+            for position in range(start, min(end, len(characters))):
+                if characters[position] != "\n":
+                    characters[position] = " "
         blanked = "".join(characters)
         spans = self.recognize(blanked, corrections=None)
         spans = [EntitySpan(span.start, span.end, span.label, article.text[span.start:span.end],

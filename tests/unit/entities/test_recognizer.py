@@ -139,3 +139,14 @@ def test_no_pipeline_at_all_is_a_reader_error(tmp_path: Path,
     with pytest.raises(EntityModelMissing) as raised:
         recognizer.recognize("Text")
     assert isinstance(raised.value, ReaderError)
+
+
+def test_recognize_article_skips_the_credits_found_by_extraction(recognizer: Recognizer) -> None:
+    body = "Taliban fighters attacked Herat on Wednesday."
+    text = f"{body}\n\nipj/dj (AP, Reuters, AFP)"
+    article = ExtractedArticle(text=text, blocks=(Block(BlockKind.PARAGRAPH, 0, len(body)),
+                                                  Block(BlockKind.PARAGRAPH, len(body) + 2,
+                                                        len(text))),
+                               credits=("ipj/dj (AP, Reuters, AFP)",))
+    spans = recognizer.recognize_article(article)
+    assert spans and all(span.end <= len(body) for span in spans)
