@@ -69,3 +69,29 @@ def test_zoom_changes_the_reader_font(window: MainWindow) -> None:
     next(a for a in window.actions() if a.text() == "Zoom &in").trigger()
     assert window.reading.font_size == size + 1
     assert f"{size + 1}pt" in window.reader.view.document().defaultStyleSheet()
+
+
+def test_keyboard_shortcuts_reach_the_panes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    qtbot.waitUntil(
+        lambda: QApplication.activeWindow() is window or window.isActiveWindow(), timeout=2000
+    )
+    window.list_view.setFocus()
+    QTest.keyClick(window.list_view, Qt.Key.Key_J)
+    first = window.current_article_id
+    assert first is not None
+    QTest.keyClick(window.list_view, Qt.Key.Key_J)
+    assert window.current_article_id != first
+    QTest.keyClick(window.list_view, Qt.Key.Key_K)
+    assert window.current_article_id == first
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_bar.field.hasFocus()
+    QTest.keyClicks(window.search_bar.field, "jk")  # letters typed in a field stay text
+    assert window.search_bar.field.text() == "jk"
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.view.hasFocus()
+    QTest.keyClick(window.reader.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.find_bar.isVisible() and window.reader.find_bar.field.hasFocus()
