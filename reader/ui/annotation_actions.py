@@ -22,12 +22,14 @@ class AnnotationActions(QObject):
         self._parent = parent_widget
 
     def ask_note(self) -> str | None:
+        """Asks for the note's text; None when the user cancels."""
         value, ok = QInputDialog.getMultiLineText(
             self._parent, "Note", "Note on the selected text:"
         )
         return value if ok else None
 
     def highlight(self, article_id: int, span: tuple[int, int] | None, *, with_note: bool) -> None:
+        """Highlights ``span`` of the article (with a note when asked); reports by signal."""
         if span is None:
             self.failed.emit("Select some text in the article first")
             return
@@ -46,6 +48,7 @@ class AnnotationActions(QObject):
         )
 
     def delete(self, annotation_id: str) -> None:
+        """Deletes one annotation (the core keeps a tombstone)."""
         self._runner.run(
             lambda library: library.delete_annotation(annotation_id),
             lambda _r: self.changed.emit("Note deleted"),

@@ -53,6 +53,7 @@ class ArticleActions(QObject):
     def build_menu(
         self, ids: Sequence[int], *, in_trash: bool, open_article: Callable[[int], None]
     ) -> QMenu:
+        """The list's context menu for these articles (restore and empty in the trash)."""
         menu = QMenu(self._parent)
         chosen = list(ids)
         if not chosen:
@@ -81,20 +82,24 @@ class ArticleActions(QObject):
     # -- dialogs (replaceable in tests) ------------------------------------------------------
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """Asks for one line of text; None when the user cancels."""
         value, ok = QInputDialog.getText(self._parent, title, label, text=text)
         return value if ok else None
 
     def confirm(self, title: str, text: str) -> bool:
+        """Asks a yes/no question; True for yes."""
         answer = QMessageBox.question(self._parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_export_folder(self) -> Path | None:
+        """Asks where to export; None when the user cancels."""
         folder = QFileDialog.getExistingDirectory(self._parent, "Export articles as text to…")
         return Path(folder) if folder else None
 
     # -- operations --------------------------------------------------------------------------
 
     def trash(self, ids: Sequence[int]) -> None:
+        """Moves the articles to the trash; ``undo_trash`` brings them back."""
         chosen = list(ids)
         if not chosen:
             return
@@ -106,6 +111,7 @@ class ArticleActions(QObject):
         self._write(lambda library: library.trash(chosen), done)
 
     def undo_trash(self) -> bool:
+        """Restores the last batch moved to the trash; False when there is none."""
         if not self.last_trashed:
             return False
         chosen, self.last_trashed = self.last_trashed, []
@@ -116,6 +122,7 @@ class ArticleActions(QObject):
         return True
 
     def restore(self, ids: Sequence[int]) -> None:
+        """Takes the articles out of the trash."""
         chosen = list(ids)
         self._write(
             lambda library: library.restore(chosen),
@@ -123,6 +130,7 @@ class ArticleActions(QObject):
         )
 
     def empty_trash(self) -> None:
+        """Deletes every trashed article for good, after a confirmation."""
         if not self.confirm("Empty trash", "Delete every article in the trash for good?"):
             return
         self._write(
@@ -131,6 +139,7 @@ class ArticleActions(QObject):
         )
 
     def add_to_collection(self, collection_id: int, ids: Sequence[int]) -> None:
+        """Adds the articles to a collection."""
         chosen = list(ids)
         self._write(
             lambda library: library.add_to_collection(collection_id, chosen),
@@ -138,6 +147,7 @@ class ArticleActions(QObject):
         )
 
     def add_to_new_collection(self, ids: Sequence[int]) -> None:
+        """Asks for a name, creates the collection and adds the articles."""
         name = self.ask_text("New collection", "Name:")
         if not name or not name.strip():
             return
@@ -150,6 +160,7 @@ class ArticleActions(QObject):
         self._write(create, lambda _r: self.changed.emit(f"Created “{name.strip()}”"))
 
     def create_collection(self, parent_id: int | None = None) -> None:
+        """Asks for a name and creates a collection (under ``parent_id``)."""
         name = self.ask_text("New collection", "Name:")
         if name and name.strip():
             self._write(
@@ -158,6 +169,7 @@ class ArticleActions(QObject):
             )
 
     def edit_tags(self, ids: Sequence[int]) -> None:
+        """Asks for tags: replaces one article's tags, or adds to several articles'."""
         chosen = list(ids)
         if not chosen:
             return
@@ -181,6 +193,7 @@ class ArticleActions(QObject):
         self._write(apply, lambda _r: self.changed.emit("Tags saved"))
 
     def export(self, ids: Sequence[int]) -> None:
+        """Writes each article as a text file into a folder the user picks."""
         folder = self.ask_export_folder()
         if folder is None:
             return
@@ -200,6 +213,7 @@ class ArticleActions(QObject):
         )
 
     def open_original(self, article_id: int) -> None:
+        """Opens the stored original in the system's application, after a confirmation."""
         library = self._runner.library
         if library is None:
             return
@@ -253,6 +267,7 @@ class ArticleActions(QObject):
         return menu
 
     def rename_collection(self, collection_id: int, current: str) -> None:
+        """Asks for a new name and renames the collection."""
         name = self.ask_text("Rename collection", "Name:", current)
         if name and name.strip() and name.strip() != current:
             new_name = name.strip()
@@ -262,6 +277,7 @@ class ArticleActions(QObject):
             )
 
     def delete_collection(self, collection_id: int, name: str) -> None:
+        """Deletes a collection and its sub-collections (not the articles)."""
         if self.confirm(
             "Delete collection",
             f"Delete “{name}” and its sub-collections? The articles stay in the archive.",
@@ -272,6 +288,7 @@ class ArticleActions(QObject):
             )
 
     def save_search(self, query: str) -> None:
+        """Asks for a name and saves the query as a saved search."""
         name = self.ask_text("Save search", "Name:", query)
         if name and name.strip():
             chosen = name.strip()
@@ -281,6 +298,8 @@ class ArticleActions(QObject):
             )
 
     def delete_saved_search(self, query: str) -> None:
+        """Deletes the saved searches that run this query."""
+
         def delete(library: Library) -> None:
             for saved in library.saved_searches():
                 if saved.query == query:

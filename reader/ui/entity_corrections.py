@@ -28,6 +28,7 @@ class EntityCorrections(QObject):
         self._parent = parent_widget
 
     def ask_name(self, title: str, current: str) -> str | None:
+        """Asks for an entity name; None when the user cancels or leaves it empty."""
         value, ok = QInputDialog.getText(self._parent, title, "Name:", text=current)
         return value.strip() if ok and value.strip() else None
 

@@ -71,6 +71,7 @@ class ImportController(QObject):
             token.cancel()
 
     def choose_files(self) -> None:
+        """File → Import files: asks for files and imports them."""
         paths, _filter = QFileDialog.getOpenFileNames(
             self._parent, "Import saved pages", "", PAGE_FILTER
         )
@@ -78,6 +79,7 @@ class ImportController(QObject):
             self.import_paths([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
+        """File → Import folder: asks for a folder and imports everything in it."""
         folder = QFileDialog.getExistingDirectory(self._parent, "Import a folder of saved pages")
         if folder:
             self.import_paths([Path(folder)])

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             self.show_source(self._source)
 
     def show_source(self, source: Source) -> None:
+        """Lists the articles of a sidebar source (loaded in the background)."""
         self._source = source
         if self.runner.library is None:
             return
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_article(self, article_id: int) -> None:
+        """Loads an article in the background and shows it with its entities."""
         if self.runner.library is None:
             return
         self._article_request += 1
@@ -185,11 +187,13 @@ class MainWindow(QMainWindow):
     # -- selection ---------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, mapped through the proxy to the source model."""
         rows = sorted({index.row() for index in self.list_view.selectionModel().selectedRows()})
         ids = [self.proxy.article_id(self.proxy.index(row, 0)) for row in rows]
         return [i for i in ids if i is not None]
 
     def select_article(self, article_id: int) -> bool:
+        """Selects (and so opens) an article in the list; False if it is not listed."""
         row = self.list_model.row_of(article_id)
         if row is None:
             return False
@@ -199,6 +203,7 @@ class MainWindow(QMainWindow):
         return True
 
     def move_selection(self, step: int) -> None:
+        """Selects the next (``step`` 1) or previous (-1) article (J/K)."""
         current = self.list_view.currentIndex()
         row = current.row() + step if current.isValid() else 0
         while row >= self.proxy.rowCount() and self.proxy.canFetchMore(QModelIndex()):
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
     # -- reading settings --------------------------------------------------------------------
 
     def set_reading(self, reading: ReadingSettings) -> None:
+        """Applies and remembers reading settings."""
         self._apply_reading(reading, save=True)
 
     def _apply_reading(self, reading: ReadingSettings, *, save: bool) -> None:
@@ -239,6 +245,7 @@ class MainWindow(QMainWindow):
             self.list_view.restore_state(columns)
 
     def save_layout(self) -> None:
+        """Remembers the window geometry, splitter sizes and list columns."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/columns", self.list_view.save_state())
@@ -268,17 +275,21 @@ class MainWindow(QMainWindow):
         self.set_reading(replace(self.reading, **changes))  # type: ignore[arg-type]
 
     def shortcut_actions(self) -> list[QAction]:
+        """Every window action that has a keyboard shortcut."""
         return [a for a in self.actions() if a.shortcuts()]
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts."""
         dialog = ShortcutsDialog(self.shortcut_actions(), self)
         dialog.open()
         return dialog
 
     def current_query(self) -> str:
+        """The search that is running or shown (empty: a sidebar list)."""
         return self.search.query
 
     def focus_search(self) -> None:
+        """Puts the keyboard focus in the search field (Ctrl+L, /)."""
         self.search_bar.field.setFocus()
         self.search_bar.field.selectAll()
 
@@ -311,6 +322,7 @@ class MainWindow(QMainWindow):
         self.importer.import_finished.connect(lambda _outcomes: self.refresh())
 
     def show_error(self, message: str) -> None:
+        """Shows a message in the status bar (and keeps it in ``last_error``)."""
         self.last_error = message
         self.statusBar().showMessage(message, 10_000)
 
@@ -350,6 +362,7 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
 
     def open_selected(self) -> None:
+        """Opens the first selected article."""
         ids = self.selected_ids()
         if ids:
             self.open_article(ids[0])
@@ -406,6 +419,7 @@ class MainWindow(QMainWindow):
         self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)
 
     def annotate_selection(self, *, with_note: bool) -> None:
+        """Highlights the selected text of the open article (with a note if asked)."""
         if self.current_article_id is not None:
             span = self.reader.view.selected_span()
             self.annotating.highlight(self.current_article_id, span, with_note=with_note)
@@ -416,11 +430,13 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def open_original(self) -> None:
+        """Opens the selected (or open) article's original file, after a confirmation."""
         ids = self.selected_ids() or ([self.current_article_id] if self.current_article_id else [])
         if ids:
             self.actions_.open_original(ids[0])
 
     def paste_clipboard(self) -> None:
+        """Creates an article from the clipboard's HTML or text (Ctrl+Shift+V)."""
         mime = QGuiApplication.clipboard().mimeData()
         if self.runner.library is None or mime is None or not self.importer.paste(mime):
             self.statusBar().showMessage(

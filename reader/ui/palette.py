@@ -18,6 +18,7 @@ def load_style_sheet() -> str:
 
 
 def app_icon() -> QIcon:
+    """The application's icon."""
     return QIcon(str(resources_path() / "icons" / "archival-reader.svg"))
 
 

@@ -94,6 +94,7 @@ def load_reading_settings(settings: QSettings) -> ReadingSettings:
 
 
 def save_reading_settings(settings: QSettings, reading: ReadingSettings) -> None:
+    """Writes the reading settings to ``settings``."""
     settings.setValue("reader/font_family", reading.font_family)
     settings.setValue("reader/font_size", reading.font_size)
     settings.setValue("reader/line_width", reading.line_width)

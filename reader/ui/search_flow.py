@@ -60,6 +60,7 @@ class SearchController(QObject):
             self.bar.show_error("")
 
     def load_history(self) -> None:
+        """Loads the search history for completion (in the background)."""
         library = self._runner.library
         if library is not None and hasattr(library, "search_history"):
             self._runner.run(

@@ -152,6 +152,7 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
+        """True while any task started by this runner has not reported back."""
         return bool(self._active)
 
     # -- internals -------------------------------------------------------------------------

@@ -65,12 +65,14 @@ class ImportDialog(QDialog):
         self.finished_import = False
 
     def show_progress(self, progress: Progress) -> None:
+        """Shows a progress report from the import."""
         self.label.setText(progress.label)
         if progress.maximum > 0:
             self.bar.setRange(0, progress.maximum)
             self.bar.setValue(min(progress.value, progress.maximum))
 
     def add_outcome(self, outcome: ImportOutcome) -> None:
+        """Adds one file's (or page's) result to the list."""
         self.outcomes.append(outcome)
         self.files.addItem(describe_outcome(outcome))
         self.files.scrollToBottom()

@@ -67,6 +67,7 @@ class ArticleListModel(QAbstractTableModel):
     # -- content -----------------------------------------------------------------------------
 
     def set_library(self, library: Library | None) -> None:
+        """Uses another archive (None: none) and empties the list."""
         self._library = library
         self.set_ids([])
 
@@ -80,12 +81,15 @@ class ArticleListModel(QAbstractTableModel):
         self.endResetModel()
 
     def ids(self) -> list[int]:
+        """Every id of the current list, in its order (fetched or not)."""
         return list(self._ids)
 
     def article_id(self, row: int) -> int | None:
+        """The id on a fetched row, or None."""
         return self._ids[row] if 0 <= row < self._loaded else None
 
     def row_of(self, article_id: int) -> int | None:
+        """The row of an article (fetching pages up to it), or None if not listed."""
         try:
             row = self._ids.index(article_id)
         except ValueError:
@@ -95,6 +99,7 @@ class ArticleListModel(QAbstractTableModel):
         return row
 
     def total(self) -> int:
+        """How many articles the list holds, fetched or not."""
         return len(self._ids)
 
     def refresh(self) -> None:

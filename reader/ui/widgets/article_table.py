@@ -46,12 +46,15 @@ class ArticleTable(QTableView):
             self.setColumnHidden(column, True)
 
     def save_state(self) -> QByteArray:
+        """The header's state (widths, order, hidden columns) for the settings."""
         return self.horizontalHeader().saveState()
 
     def restore_state(self, state: QByteArray) -> bool:
+        """Restores a saved header state; False if it does not fit."""
         return bool(self.horizontalHeader().restoreState(state))
 
     def column_menu(self) -> QMenu:
+        """A menu of check boxes that show or hide columns."""
         menu = QMenu(self)
         for column, name in enumerate(COLUMNS):
             action = menu.addAction(name)

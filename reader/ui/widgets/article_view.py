@@ -97,6 +97,7 @@ class ArticleView(QTextBrowser):
         self._render()
 
     def clear_article(self) -> None:
+        """Shows nothing."""
         self.loaded = None
         self._rendered = None
         self._segment_starts = []
@@ -107,6 +108,7 @@ class ArticleView(QTextBrowser):
         self.clear()
 
     def apply_settings(self, settings: ReadingSettings) -> None:
+        """Applies font, size, line width and theme (re-renders the article)."""
         self._settings = settings
         self.document().setDefaultStyleSheet(style_sheet(settings))
         colours = settings.colours()
@@ -163,12 +165,14 @@ class ArticleView(QTextBrowser):
         return (start, end) if end > start else None
 
     def cursor_for_span(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting canonical [start, end) in the document."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.position_of(start))
         cursor.setPosition(self.position_of(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def scroll_to_offset(self, offset: int) -> None:
+        """Moves the cursor to a canonical offset and scrolls it into view."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.position_of(offset))
         self.setTextCursor(cursor)

@@ -82,9 +82,11 @@ class EntitiesPanel(QWidget):
         self.show_entities([])
 
     def visible_labels(self) -> set[str]:
+        """The entity types whose highlights are on."""
         return set(self._visible)
 
     def set_visible_labels(self, labels: set[str]) -> None:
+        """Turns highlights on for exactly these types."""
         self._visible = set(labels)
         self.visibility_changed.emit(self.visible_labels())
 
@@ -100,6 +102,7 @@ class EntitiesPanel(QWidget):
         self.visibility_changed.emit(self.visible_labels())
 
     def set_dark(self, dark: bool) -> None:
+        """Uses the dark theme's colours for the type rows."""
         self._dark = dark
 
     def show_entities(self, entities: list[EntitySpan]) -> None:
@@ -140,6 +143,7 @@ class EntitiesPanel(QWidget):
         self.tree.blockSignals(False)
 
     def selected_entity(self) -> tuple[str, str] | None:
+        """(label, name) of the current entity name, or None."""
         item = self.tree.currentItem()
         if item is None or item.data(0, NAME_ROLE) is None:
             return None

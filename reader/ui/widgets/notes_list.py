@@ -28,6 +28,7 @@ class NotesList(QListWidget):
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
 
     def show_notes(self, marks: list[NoteMark]) -> None:
+        """Lists the article's notes: anchored ones in text order, then orphans."""
         self.clear()
         for mark in sorted(marks, key=lambda m: (m.is_orphan, m.start)):
             quote = mark.quote if len(mark.quote) <= 80 else mark.quote[:77] + "…"

@@ -60,20 +60,24 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
 
     def open_bar(self) -> None:
+        """Shows the find bar and focuses its field (Ctrl+F)."""
         self.show()
         self.field.setFocus()
         self.field.selectAll()
 
     def close_bar(self) -> None:
+        """Hides the find bar and clears the match highlight."""
         self.hide()
         self._view.find_text("")
         self._view.setFocus()
         self.closed.emit()
 
     def find_next(self) -> bool:
+        """Selects the next match; True if there is one."""
         return self._report(self._view.find_text(self.field.text()))
 
     def find_previous(self) -> bool:
+        """Selects the previous match; True if there is one."""
         return self._report(self._view.find_text(self.field.text(), backward=True))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -100,6 +104,7 @@ class HitsList(QListWidget):
         self.itemClicked.connect(self._on_item_activated)
 
     def show_hits(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Lists every hit span with some context around it."""
         self.clear()
         for start, end in spans:
             before = text[max(0, start - CONTEXT_CHARS) : start].replace("\n", " ")
@@ -136,18 +141,21 @@ class ReaderPanel(QWidget):
         self.view.link_activated.connect(self._on_view_link_activated)
 
     def saved_url(self) -> str | None:
+        """The open article's saved URL, if it has one."""
         loaded = self.view.loaded
         if loaded is None:
             return None
         return loaded.article.extracted.url or loaded.article.provenance.saved_url
 
     def copy_saved_url(self) -> None:
+        """Copies the saved URL to the clipboard."""
         url = self.saved_url()
         if url:
             QGuiApplication.clipboard().setText(url)
             self.url_copied.emit(url)
 
     def confirm_open_url(self, url: str) -> bool:
+        """Asks before the system browser opens (and fetches) the URL."""
         answer = QMessageBox.question(
             self,
             "Open in browser",

@@ -100,6 +100,7 @@ class SearchBar(QWidget):
     # -- API ---------------------------------------------------------------------------------
 
     def query(self) -> str:
+        """The query as typed, trimmed."""
         return self.field.text().strip()
 
     def set_query(self, query: str, *, announce: bool = True) -> None:
@@ -110,6 +111,7 @@ class SearchBar(QWidget):
             self.query_submitted.emit(self.query())
 
     def add_term(self, term: str) -> None:
+        """Appends a term (a facet's) to the query and runs it."""
         current = self.query()
         self.set_query(f"{current} {term}".strip() if current else term)
 
@@ -118,13 +120,16 @@ class SearchBar(QWidget):
         self._history.setStringList(queries)
 
     def history(self) -> list[str]:
+        """The completion list."""
         return list(self._history.stringList())
 
     def show_error(self, message: str) -> None:
+        """Shows a query error under the field (empty: hides it)."""
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
     def show_status(self, message: str) -> None:
+        """Shows the result count line."""
         self.status.setText(message)
 
     def show_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
@@ -148,6 +153,7 @@ class SearchBar(QWidget):
         self._chips_area.setVisible(added > 0)
 
     def chip_texts(self) -> list[str]:
+        """The facet chips' labels, in order."""
         texts: list[str] = []
         for index in range(self._chips_layout.count()):
             item = self._chips_layout.itemAt(index)

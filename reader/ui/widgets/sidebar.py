@@ -53,6 +53,7 @@ TRASH = Source("trash")
 
 
 def decode_article_ids(mime: QMimeData) -> list[int]:
+    """The article ids carried by a drag from the list."""
     raw = bytes(mime.data(ARTICLE_IDS_MIME).data()).decode()
     return [int(part) for part in raw.split(",") if part.strip().isdigit()]
 
@@ -76,6 +77,7 @@ class Sidebar(QTreeWidget):
         self.populate(SidebarData())
 
     def current_source(self) -> Source:
+        """The selected source."""
         return self._current
 
     def populate(self, data: SidebarData) -> None:
@@ -118,6 +120,7 @@ class Sidebar(QTreeWidget):
         self.select_source(current, announce=False)
 
     def select_source(self, source: Source, *, announce: bool = True) -> None:
+        """Selects a source (announcing it unless told not to)."""
         for item in self._items():
             if item.data(0, SOURCE_ROLE) == source:
                 self.blockSignals(not announce)
@@ -127,6 +130,7 @@ class Sidebar(QTreeWidget):
                 return
 
     def item_for(self, source: Source) -> QTreeWidgetItem | None:
+        """The tree item of a source, or None."""
         for item in self._items():
             if item.data(0, SOURCE_ROLE) == source:
                 return item
