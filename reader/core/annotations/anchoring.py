@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 from reader.core.annotations.match_quote import (
     Match,
@@ -198,7 +199,7 @@ def _anchor_fuzzy(
         # The whole text is searched through verbatim chunks of the quote (see
         # ``search_by_chunks``): complete near the old position, fast everywhere else.
         whole = len(windows) > 1 and window_start == 0 and window_end == len(folded.text)
-        finder = search_by_chunks if whole else search
+        finder = partial(search_by_chunks if whole else search, exact_first=False)
         if len(folded_quote) < _SHORT_QUOTE:
             found = _search_with_context(window, folded_quote, folded_context, max_errors, finder)
         else:
@@ -265,7 +266,7 @@ def _search_with_context(
     quote: str,
     context: QuoteContext,
     max_errors: int,
-    finder: Callable[[str, str, int], list[Match]] = search,
+    finder: Callable[[str, str, int], list[Match]],
 ) -> list[Match]:
     """Finds a short quote through its context: quote plus context is long enough to be
     located approximately, and the quote is then found inside each located window."""
@@ -274,7 +275,7 @@ def _search_with_context(
     candidates: list[Match] = []
     for window in windows:
         window_text = text[window.start : window.end]
-        inside = search(window_text, quote, max_errors)
+        inside = search(window_text, quote, max_errors, exact_first=False)
         candidates.extend(
             Match(window.start + match.start, window.start + match.end, match.errors)
             for match in inside

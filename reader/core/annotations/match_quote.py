@@ -31,6 +31,10 @@ SUFFIX_WEIGHT = 20.0
 POSITION_WEIGHT = 4.0
 _TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 
+# Approximate matches reported per search at most: only degenerate, repetitive text has
+# more, and there context decides among the first ones as well as among all.
+_MAX_CANDIDATES = 400
+
 #: Characters beyond a context that reached the text's edge still compared with it: a
 #: candidate this far from the edge gets no support from that side.
 EDGE_SLACK = 8
@@ -189,16 +193,20 @@ def _at_word_boundary(text: str, index: int) -> bool:
     )
 
 
-def search(text: str, pattern: str, max_errors: int) -> list[Match]:
+def search(text: str, pattern: str, max_errors: int, *, exact_first: bool = True) -> list[Match]:
     """Finds approximate occurrences of ``pattern`` with at most ``max_errors`` edits.
 
-    Exact occurrences are found first with ``str.find``; only when there is none does the
-    bit-parallel search run. Of each run of adjacent end offsets, only the best is kept.
+    Exact occurrences are found first with ``str.find``; only when there is none (or when
+    ``exact_first`` is False) does the bit-parallel search run. Of each run of adjacent end
+    offsets, only the best is kept.
 
     Args:
         text: the text to search.
         pattern: a non-empty string.
         max_errors: the edit-distance bound (insertions, deletions, substitutions).
+        exact_first: stop at exact occurrences when there are any. Pass False to also get
+            the approximate ones, e.g. the true place of a quote whose typo was fixed while
+            a verbatim repeat stands elsewhere.
 
     Returns:
         Matches in text order.
@@ -210,27 +218,38 @@ def search(text: str, pattern: str, max_errors: int) -> list[Match]:
     while position != -1:
         exact.append(Match(position, position + len(pattern), 0))
         position = text.find(pattern, position + 1)
-    if exact or max_errors <= 0:
+    if (exact and exact_first) or max_errors <= 0:
         return exact
     ends = _end_distances(text, pattern, max_errors)
-    # Ends next to each other belong to one occurrence. Of a run's fewest-error ends, keep
-    # one ending on whitespace only if the pattern does, on a word boundary, then the one
-    # closest to the pattern's length: "want" found in "wannt" should cover "wannt" (one
-    # insertion), not "wan" or "wann" (one edit too).
+    # Ends next to each other usually belong to one occurrence, but in repetitive text
+    # ("the the the ...") a run of ends can span several: keep every local minimum of the
+    # errors along a run. Of a plateau of equal minima, keep the end on whitespace only if
+    # the pattern ends so, on a word boundary, then the one closest to the pattern's
+    # length: "want" found in "wannt" should cover "wannt" (one insertion), not "wan" or
+    # "wann" (one edit too).
     runs: list[list[tuple[int, int]]] = []
     for end, errors in ends:
         if runs and end == runs[-1][-1][0] + 1:
             runs[-1].append((end, errors))
         else:
             runs.append([(end, errors)])
-    matches = []
+    plateaus: list[list[int]] = []
     for run in runs:
-        fewest = min(errors for _, errors in run)
+        for index, (end, errors) in enumerate(run):
+            left = run[index - 1][1] if index > 0 else max_errors + 1
+            right = run[index + 1][1] if index + 1 < len(run) else max_errors + 1
+            if errors > left or errors > right:
+                continue
+            if plateaus and plateaus[-1][-1] == end - 1 and left == errors:
+                plateaus[-1].append(end)
+            else:
+                plateaus.append([end])
+    matches = []
+    for plateau in plateaus[:_MAX_CANDIDATES]:
         options = []
-        for end, errors in run:
-            if errors == fewest:
-                start, found_errors = _best_start(text, pattern, end, max_errors)
-                options.append(Match(start, end, found_errors))
+        for end in plateau:
+            start, found_errors = _best_start(text, pattern, end, max_errors)
+            options.append(Match(start, end, found_errors))
         matches.append(
             min(
                 options,
@@ -247,7 +266,13 @@ def search(text: str, pattern: str, max_errors: int) -> list[Match]:
 
 
 def search_by_chunks(
-    text: str, pattern: str, max_errors: int, chunk: int = 8, max_hits: int = 64
+    text: str,
+    pattern: str,
+    max_errors: int,
+    chunk: int = 8,
+    max_hits: int = 64,
+    *,
+    exact_first: bool = True,
 ) -> list[Match]:
     """Like ``search``, but runs the bit-parallel search only where a chunk of the pattern
     occurs verbatim.
@@ -263,7 +288,7 @@ def search_by_chunks(
         Matches in text order, as ``search`` returns them.
     """
     if len(pattern) < chunk:
-        return search(text, pattern, max_errors)
+        return search(text, pattern, max_errors, exact_first=exact_first)
     starts: list[int] = []
     for offset in range(0, len(pattern) - chunk + 1, chunk):
         piece = pattern[offset : offset + chunk]
@@ -283,7 +308,7 @@ def search_by_chunks(
             windows.append([left, right])
     matches: list[Match] = []
     for left, right in windows:
-        for match in search(text[left:right], pattern, max_errors):
+        for match in search(text[left:right], pattern, max_errors, exact_first=exact_first):
             matches.append(Match(match.start + left, match.end + left, match.errors))
     return matches
 
