@@ -53,7 +53,9 @@ class NormalizedText:
         A range edge inside a replaced run widens to cover the whole run, so a match never
         ends in the middle of an original character sequence it replaced.
         """
-        return self._original_start(start), self._original_end(end)
+        original_start = self._original_start(start)
+        # An empty range just after removed characters maps past them on both sides.
+        return original_start, max(original_start, self._original_end(end))
 
     def _original_start(self, folded: int) -> int:
         index = self._segment_before(folded)
