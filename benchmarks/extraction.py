@@ -94,7 +94,11 @@ def run_task(task: Task) -> Outcome:
 
             dump = RENDERERS[task.renderer](data.decode("utf-8", "replace")).encode("utf-8")
             start = time.perf_counter()
-            _run_ours(outcome, dump, "text/plain", task.url)
+            if task.extractor == "whole-dump":
+                # Baseline: the dump as saved, nothing removed.
+                outcome.text = dump.decode("utf-8")
+            else:
+                _run_ours(outcome, dump, "text/plain", task.url)
         elif task.extractor == "ours":
             start = time.perf_counter()
             _run_ours(outcome, data, "text/html", task.url)
@@ -356,7 +360,8 @@ def build_tasks(args: argparse.Namespace) -> tuple[list[Task], dict[str, dict[st
                 references[name] = {k: pages[k][2] for k in chosen}
                 for key in chosen:
                     path, url, _ = pages[key]
-                    tasks.append(Task(name, key, path, None, "ours", renderer))
+                    for extractor in ("ours", "whole-dump"):
+                        tasks.append(Task(name, key, path, None, extractor, renderer))
     return tasks, references
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from reader.core.extract.dates import parse_date
 from reader.core.extract.text import normalize_space, repair_text
 
@@ -136,11 +138,8 @@ def choose_title(
     return None, ""
 
 
-def headline_texts(tree: object) -> list[str]:
+def headline_texts(tree: HtmlElement) -> list[str]:
     """Texts of ``<h1>`` elements that are not inside navigation, footers or asides."""
-    from lxml.html import HtmlElement
-
-    assert isinstance(tree, HtmlElement)
     texts: list[str] = []
     for element in list(tree.iter("h1"))[:10]:
         if any(a.tag in _OUTSIDE_HEADLINE for a in element.iterancestors()):
