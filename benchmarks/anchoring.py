@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.annotations.anchoring import anchor, reanchor_all
+from reader.core.annotations.approximate import prefix_distances
 from reader.core.annotations.create import create_annotation
-from reader.core.annotations.match_quote import prefix_distances
 from reader.core.annotations.model import Anchor, AnchorStatus, TextQuoteSelector
 from reader.core.annotations.normalize import fold, normalize
 from reader.core.annotations.selectors import describe

@@ -12,28 +12,24 @@
 5. otherwise an orphan: the annotation is returned with ``AnchorStatus.ORPHAN`` so callers
    keep it, list it and let the user re-attach it. Nothing here deletes or edits one.
 
-Every candidate must pass ``_is_acceptable``, which asks more of context the shorter the
-quote is: a three-letter word found elsewhere in the article is not evidence of anything,
-while an intact 200-character passage is. Rejecting a doubtful candidate costs an orphan
+Every candidate must pass ``acceptance.best_acceptable``, which asks more of context the
+shorter the quote is: a three-letter word found elsewhere in the article is not evidence of
+anything, while an intact 200-character passage is. Rejecting a doubtful candidate costs an orphan
 the user can re-attach; accepting a wrong one silently corrupts their work.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
+from reader.core.annotations.acceptance import best_acceptable
+from reader.core.annotations.approximate import Match, search, search_by_chunks
 from reader.core.annotations.match_quote import (
-    Match,
     QuoteContext,
     ScoredMatch,
-    context_similarity,
     default_max_errors,
-    rank,
-    search,
-    search_by_chunks,
 )
 from reader.core.annotations.model import (
     CONTEXT_LENGTH,
@@ -52,15 +48,8 @@ from reader.core.annotations.selectors import describe
 # Exact occurrences scored beyond this many (nearest the old position first) add cost but
 # no information: context ranks them and context is at most 64 characters.
 _MAX_EXACT_CANDIDATES = 500
-# Characters compared at each end of an approximate match, and the similarity they need.
-_EDGE = 16
-_EDGE_AGREEMENT = 0.8
 # A verbatim match whose context agrees at least this well ends the search.
 _CONFIRMED_CONTEXT = 0.9
-_NUMBER = re.compile(r"\d+")
-# A second place whose context similarity is within this of the best's makes a match
-# ambiguous (see ``_is_ambiguous``).
-_AMBIGUITY = 0.1
 # Characters each side of the old position searched before the whole text (fuzzy stage).
 _NEAR = 2048
 # Quotes shorter than this are searched together with their context in the fuzzy step.
@@ -145,7 +134,7 @@ def _anchor_exact(
     # The quote is verbatim but its neighbourhood may be spaced differently (another
     # extractor): compare the context folded.
     folded_context = replace(context, prefix=fold(quote.prefix), suffix=fold(quote.suffix))
-    best = _best_acceptable(
+    best = best_acceptable(
         text, quote.exact, occurrences[:_MAX_EXACT_CANDIDATES], folded_context, fold
     )
     if best is None:
@@ -164,7 +153,7 @@ def _anchor_folded(
     folded_context = _fold_context(quote, context, folded.from_original)
     occurrences = search(folded.text, folded_quote, 0)
     occurrences = _with_intact_context(folded.text, occurrences, folded_context) or occurrences
-    best = _best_acceptable(
+    best = best_acceptable(
         folded.text, folded_quote, occurrences[:_MAX_EXACT_CANDIDATES], folded_context
     )
     if best is None:
@@ -208,7 +197,7 @@ def _anchor_fuzzy(
         candidates = [
             Match(m.start + window_start, m.end + window_start, m.errors) for m in found if m.errors
         ]
-        best = _best_acceptable(folded.text, folded_quote, candidates, folded_context)
+        best = best_acceptable(folded.text, folded_quote, candidates, folded_context)
         if best is not None:
             start, end = folded.to_original(best.start, best.end)
             return Anchor(start, end, AnchorStatus.FUZZY, best.score), best
@@ -281,100 +270,6 @@ def _search_with_context(
             for match in inside
         )
     return candidates
-
-
-def _best_acceptable(
-    text: str,
-    quote: str,
-    candidates: list[Match],
-    context: QuoteContext,
-    normalise: Callable[[str], str] | None = None,
-) -> ScoredMatch | None:
-    ranked = rank(text, quote, candidates, context, normalise)
-    if not ranked:
-        return None
-    best = ranked[0]
-    # Ranked best first: if the best is not acceptable, a worse one is no safer.
-    if not _is_acceptable(len(quote), best, unique=len(candidates) == 1):
-        return None
-    if best.errors and not _edges_agree(text, quote, best):
-        return None
-    if best.errors and _digits(quote) != _digits(text[best.start : best.end]):
-        return None
-    if _is_ambiguous(best, ranked[1:]):
-        return None
-    return best
-
-
-def _is_ambiguous(best: ScoredMatch, others: list[ScoredMatch]) -> bool:
-    """Whether another place fits the stored quote and context about as well as the best.
-
-    Identical copies (both sides of the context intact at each) are not ambiguous in this
-    sense: nothing in the selectors can separate them, so the one nearest the old position
-    is taken. But when the best place's context is itself imperfect and another place's is
-    nearly as good, the choice would rest on noise: an orphan is the honest answer.
-    """
-    if best.prefix_score == best.suffix_score == 1.0:
-        return False
-    for other in others:
-        if other.start < best.end and best.start < other.end:
-            continue  # the same place, found with other boundaries
-        if other.errors == best.errors and other.context_score >= best.context_score - _AMBIGUITY:
-            return True
-    return False
-
-
-def _digits(text: str) -> list[str]:
-    """The numbers in a text. An edit that changes a number ("17%" to "71%", row 2 to row
-    3) is never a typo fix for an annotation's purposes, so approximate matches must keep
-    every number of the quote as it was."""
-    return _NUMBER.findall(text)
-
-
-def _edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
-    """Whether both ends of an approximate match look like the quote's ends.
-
-    Edit distance spreads errors anywhere, so a quote whose last words were deleted can
-    still "match" by swallowing the words that now follow it. Requiring each end to agree
-    with the quote's own first and last characters turns that case into an orphan, not a
-    highlight that covers text the user never selected.
-    """
-    size = min(len(quote), max(8, min(_EDGE, len(quote) // 4)))
-    slack = size // 4 + 1
-    head = context_similarity(
-        quote[:size], text[match.start : match.start + size + slack], anchored_at_end=False
-    )
-    tail = context_similarity(
-        quote[-size:],
-        text[max(match.start, match.end - size - slack) : match.end],
-        anchored_at_end=True,
-    )
-    return min(head, tail) >= _EDGE_AGREEMENT
-
-
-def _is_acceptable(length: int, match: ScoredMatch, unique: bool) -> bool:
-    """Whether a candidate is certain enough to be shown as the annotated text.
-
-    Short quotes recur by chance ("courses for" in two similar list items), so they need
-    one side of their context nearly intact and the other side not contradicting it; long
-    quotes identify themselves, so they tolerate a changed context (another extractor, a
-    new paragraph next to them) but not a heavily changed quote. A verbatim passage of
-    three context lengths or more that occurs only once is accepted whatever surrounds it.
-    """
-    quote, context = match.quote_score, match.context_score
-    best_side = max(match.prefix_score, match.suffix_score)
-    worst_side = min(match.prefix_score, match.suffix_score)
-    if match.errors == 0:
-        if length >= 64:
-            return context >= 0.25 or best_side >= 0.4 or (unique and length >= 96)
-        if length >= 16:
-            return best_side >= 0.75 and worst_side >= 0.5
-        return best_side >= 0.9 and worst_side >= 0.7
-    if length >= 64:
-        return quote >= 0.8 and (context >= 0.35 or quote >= 0.95)
-    if length >= 16:
-        return quote >= 0.8 and context >= 0.6 and best_side >= 0.8
-    return quote >= 0.75 and context >= 0.75 and best_side >= 0.9
 
 
 def reanchor_all(

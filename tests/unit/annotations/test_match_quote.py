@@ -7,14 +7,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations.match_quote import (
-    Match,
-    QuoteContext,
-    match_quote,
-    prefix_distances,
-    score_match,
-    search,
-)
+from reader.core.annotations.approximate import Match, prefix_distances, search
+from reader.core.annotations.match_quote import QuoteContext, match_quote, score_match
 
 
 def _levenshtein(a: str, b: str) -> int:

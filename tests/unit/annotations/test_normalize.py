@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations.match_quote import search, search_by_chunks
+from reader.core.annotations.approximate import search, search_by_chunks
 from reader.core.annotations.normalize import fold, normalize
 
 ALPHABET = "ab \n\t\u00a0\u00ad\u200b\u2019\u201c\u201d\u2014\u2026-'\""

@@ -1,0 +1,137 @@
+"""When a candidate place is certain enough to show an annotation there.
+
+The rules, applied to the best-ranked candidate only (if the best is not acceptable, a
+worse one is no safer):
+
+- enough context for the quote's length (``is_acceptable``): short quotes recur by chance
+  and need context; long ones identify themselves;
+- for approximate matches, both ends look like the quote's ends (``edges_agree``) and every
+  number is unchanged (``digits``);
+- no other place fits about as well (``is_ambiguous``).
+
+Each rule turns a doubtful placement into an orphan. That is the trade-off on purpose: an
+orphan is listed and can be re-attached by the user; a wrong placement silently corrupts
+their work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.core.annotations.approximate import Match
+from reader.core.annotations.match_quote import QuoteContext, ScoredMatch, context_similarity, rank
+
+# Characters compared at each end of an approximate match, and the similarity they need.
+_EDGE = 16
+_EDGE_AGREEMENT = 0.8
+_NUMBER = re.compile(r"\d+")
+# A second place whose context similarity is within this of the best's makes a match
+# ambiguous (see ``is_ambiguous``).
+_AMBIGUITY = 0.1
+
+
+def best_acceptable(
+    text: str,
+    quote: str,
+    candidates: list[Match],
+    context: QuoteContext,
+    normalise: Callable[[str], str] | None = None,
+) -> ScoredMatch | None:
+    """Ranks candidates and returns the best one if it passes every rule, else None.
+
+    Args:
+        text: the searched text (folded or not, as the candidates' offsets).
+        quote: the quote as searched (folded or not, likewise).
+        candidates: places found for it.
+        context: the stored context, normalised like ``text``.
+        normalise: passed to ``rank`` (see ``match_quote.score_match``).
+
+    Returns:
+        The accepted candidate, or None when there is none or it is doubtful.
+    """
+    ranked = rank(text, quote, candidates, context, normalise)
+    if not ranked:
+        return None
+    best = ranked[0]
+    # Ranked best first: if the best is not acceptable, a worse one is no safer.
+    if not is_acceptable(len(quote), best, unique=len(candidates) == 1):
+        return None
+    if best.errors and not edges_agree(text, quote, best):
+        return None
+    if best.errors and digits(quote) != digits(text[best.start : best.end]):
+        return None
+    if is_ambiguous(best, ranked[1:]):
+        return None
+    return best
+
+
+def is_ambiguous(best: ScoredMatch, others: list[ScoredMatch]) -> bool:
+    """Whether another place fits the stored quote and context about as well as the best.
+
+    Identical copies (both sides of the context intact at each) are not ambiguous in this
+    sense: nothing in the selectors can separate them, so the one nearest the old position
+    is taken. But when the best place's context is itself imperfect and another place's is
+    nearly as good, the choice would rest on noise: an orphan is the honest answer.
+    """
+    if best.prefix_score == best.suffix_score == 1.0:
+        return False
+    for other in others:
+        if other.start < best.end and best.start < other.end:
+            continue  # the same place, found with other boundaries
+        if other.errors == best.errors and other.context_score >= best.context_score - _AMBIGUITY:
+            return True
+    return False
+
+
+def digits(text: str) -> list[str]:
+    """The numbers in a text. An edit that changes a number ("17%" to "71%", row 2 to row
+    3) is never a typo fix for an annotation's purposes, so approximate matches must keep
+    every number of the quote as it was."""
+    return _NUMBER.findall(text)
+
+
+def edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
+    """Whether both ends of an approximate match look like the quote's ends.
+
+    Edit distance spreads errors anywhere, so a quote whose last words were deleted can
+    still "match" by swallowing the words that now follow it. Requiring each end to agree
+    with the quote's own first and last characters turns that case into an orphan, not a
+    highlight that covers text the user never selected.
+    """
+    size = min(len(quote), max(8, min(_EDGE, len(quote) // 4)))
+    slack = size // 4 + 1
+    head = context_similarity(
+        quote[:size], text[match.start : match.start + size + slack], anchored_at_end=False
+    )
+    tail = context_similarity(
+        quote[-size:],
+        text[max(match.start, match.end - size - slack) : match.end],
+        anchored_at_end=True,
+    )
+    return min(head, tail) >= _EDGE_AGREEMENT
+
+
+def is_acceptable(length: int, match: ScoredMatch, unique: bool) -> bool:
+    """Whether a candidate is certain enough to be shown as the annotated text.
+
+    Short quotes recur by chance ("courses for" in two similar list items), so they need
+    one side of their context nearly intact and the other side not contradicting it; long
+    quotes identify themselves, so they tolerate a changed context (another extractor, a
+    new paragraph next to them) but not a heavily changed quote. A verbatim passage of
+    three context lengths or more that occurs only once is accepted whatever surrounds it.
+    """
+    quote, context = match.quote_score, match.context_score
+    best_side = max(match.prefix_score, match.suffix_score)
+    worst_side = min(match.prefix_score, match.suffix_score)
+    if match.errors == 0:
+        if length >= 64:
+            return context >= 0.25 or best_side >= 0.4 or (unique and length >= 96)
+        if length >= 16:
+            return best_side >= 0.75 and worst_side >= 0.5
+        return best_side >= 0.9 and worst_side >= 0.7
+    if length >= 64:
+        return quote >= 0.8 and (context >= 0.35 or quote >= 0.95)
+    if length >= 16:
+        return quote >= 0.8 and context >= 0.6 and best_side >= 0.8
+    return quote >= 0.75 and context >= 0.75 and best_side >= 0.9
