@@ -1,21 +1,27 @@
 """Placing annotations in a (possibly changed) text without ever placing them wrongly.
 
-``anchor`` tries, in order, and stops at the first step that yields an accepted place:
+``anchor`` works in stages, from most to least certain:
 
-1. the stored position, if the text there still equals the quote (and the text is
-   unchanged, or the context there still agrees);
-2. the identical quote elsewhere, candidates ranked by prefix/suffix similarity and then
-   by distance from the old position;
-3. the quote in the folded text (``normalize``: whitespace, quote marks, dashes...);
-4. an approximate match with a bounded number of edits (``match_quote``); quotes too short
-   to be told apart on their own are searched together with their context;
-5. otherwise an orphan: the annotation is returned with ``AnchorStatus.ORPHAN`` so callers
+0. on the unchanged text (same hash), the stored position if it still holds the quote;
+1. the identical quote, wherever it occurs, ranked by prefix/suffix similarity and then by
+   distance from the old position (``exact_position`` if that is the old place,
+   ``exact_quote`` otherwise);
+2. the quote in the folded text (``normalize``: whitespace, quote marks, dashes...);
+3. an approximate match with a bounded number of edits (``approximate``), searched near
+   the old position first; quotes too short to be told apart on their own are searched
+   together with their context;
+4. otherwise an orphan: the annotation comes back with ``AnchorStatus.ORPHAN`` so callers
    keep it, list it and let the user re-attach it. Nothing here deletes or edits one.
 
+A stage whose best place has its context intact ends the search; otherwise the later
+stages run too and the best-scoring place wins, because a verbatim repeat of the phrase
+elsewhere must not beat the true place whose typo was fixed.
+
 Every candidate must pass ``acceptance.best_acceptable``, which asks more of context the
-shorter the quote is: a three-letter word found elsewhere in the article is not evidence of
-anything, while an intact 200-character passage is. Rejecting a doubtful candidate costs an orphan
-the user can re-attach; accepting a wrong one silently corrupts their work.
+shorter the quote is: a three-letter word found elsewhere in the article is not evidence
+of anything, while an intact 200-character passage is. Rejecting a doubtful candidate
+costs an orphan the user can re-attach; accepting a wrong one silently corrupts their
+work.
 """
 
 from __future__ import annotations
