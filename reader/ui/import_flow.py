@@ -56,7 +56,7 @@ def write_pasted(mime: QMimeData, folder: Path) -> Path | None:
 class ImportController(QObject):
     """Runs imports for the window; ``import_finished`` fires after each run."""
 
-    import_finished = Signal(list)  # the outcomes
+    import_finished = Signal(object)  # the outcomes
 
     def __init__(self, runner: TaskRunner, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)

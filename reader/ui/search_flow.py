@@ -19,7 +19,7 @@ FACETS_DELAY_MS = 600
 
 
 class SearchController(QObject):
-    results_ready = Signal(list, dict, str)  # ids, snippets by id, status line
+    results_ready = Signal(object, object, str)  # ids, snippets by id, status line
     cleared = Signal()  # the query was emptied: back to the sidebar's list
     failed = Signal(str)  # an error that is not the query's fault
 

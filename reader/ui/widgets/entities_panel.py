@@ -41,11 +41,11 @@ def archive_query(label: str, name: str) -> str:
 
 
 class EntitiesPanel(QWidget):
-    visibility_changed = Signal(set)  # the labels whose highlights are on
+    visibility_changed = Signal(object)  # the labels whose highlights are on
     mention_requested = Signal(int, int)  # canonical start, end of the mention to show
     archive_search_requested = Signal(str)  # a query
     # kind ("rename", "merge", "type", "reject"), label, the names chosen
-    correction_requested = Signal(str, str, list)
+    correction_requested = Signal(str, str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

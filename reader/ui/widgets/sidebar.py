@@ -60,7 +60,7 @@ def decode_article_ids(mime: QMimeData) -> list[int]:
 
 class Sidebar(QTreeWidget):
     source_chosen = Signal(object)  # Source
-    articles_dropped = Signal(int, list)  # collection id, article ids
+    articles_dropped = Signal(int, object)  # collection id, article ids
     menu_requested = Signal(object, QPoint)  # the Source under the pointer (or None), global point
 
     def __init__(self, parent: QWidget | None = None) -> None:
