@@ -7,6 +7,7 @@ own section, so an export never silently leaves one out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from reader.core.annotations.anchoring import reanchor_all
@@ -16,10 +17,29 @@ from reader.core.annotations.palette import DEFAULT_PALETTE, Palette
 from reader.core.citations import CitationFormat, format_citation
 from reader.core.model import Article
 
+_SPECIALS = re.compile(r"([\\`*_\[\]<>#|~])")
+_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))(\s)")
+
+
+def escape_markdown(text: str) -> str:
+    """Escapes page text so Markdown renders it literally (no links, HTML, emphasis, lists).
+
+    The quoted text comes from web pages: unescaped, a "<script>" or "[x](javascript:...)"
+    in it would become markup in the reader's Markdown viewer.
+    """
+    escaped = _SPECIALS.sub(r"\\\1", text)
+    return "\n".join(_LINE_START.sub(_escape_marker, line) for line in escaped.split("\n"))
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, bullet, number, delimiter, space = match.groups()
+    marker = f"\\{bullet}" if bullet else f"{number}\\{delimiter}"
+    return f"{indent}{marker}{space}"
+
 
 def quote_markdown(text: str) -> str:
-    """Formats text as a Markdown block quote (every line prefixed, blank lines kept)."""
-    return "\n".join(f"> {line}".rstrip() for line in text.strip().splitlines())
+    """Formats page text as an escaped Markdown block quote (every line prefixed)."""
+    return "\n".join(f"> {line}".rstrip() for line in escape_markdown(text.strip()).splitlines())
 
 
 def _entry(article: Article, annotation: Annotation, anchor: Anchor, palette: Palette) -> str:
@@ -59,9 +79,9 @@ def export_markdown(
     placed = [pair for pair in pairs if not pair[1].is_orphan]
     orphans = [pair for pair in pairs if pair[1].is_orphan]
     parts = [
-        f"# {article.title}",
+        f"# {escape_markdown(article.title)}",
         "",
-        format_citation(article, CitationFormat.TEXT),
+        escape_markdown(format_citation(article, CitationFormat.TEXT)),
         "",
         f"{len(pairs)} annotation{'s' if len(pairs) != 1 else ''}.",
     ]

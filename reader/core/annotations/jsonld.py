@@ -34,7 +34,8 @@ from reader.core.errors import ReaderError
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 AR = "urn:x-archival-reader:"
 _SOURCE = re.compile(r"^archival-reader://article/(\d+)$")
-_STYLE_CLASS = re.compile(r"^ar-colour-([A-Za-z0-9_-]+)$")
+_STYLE_CLASS = re.compile(r"^ar-colour-([A-Za-z0-9_-]{1,40})$")
+_COLOUR_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 class AnnotationFormatError(ReaderError):
@@ -220,8 +221,9 @@ def _parse_bodies(bodies: object, where: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _parse_colour(item: dict[str, Any], target: dict[str, Any]) -> str:
+    # Colour ids end up in CSS class names and settings: only a plain token is accepted.
     colour = item.get(AR + "colour")
-    if isinstance(colour, str) and colour:
+    if isinstance(colour, str) and _COLOUR_ID.match(colour):
         return colour
     style = target.get("styleClass")
     match = _STYLE_CLASS.match(style) if isinstance(style, str) else None

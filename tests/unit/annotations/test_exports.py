@@ -274,3 +274,23 @@ def test_codes_are_renamable_and_reorderable_and_survive_json() -> None:
 
 def test_unknown_colour_ids_still_display() -> None:
     assert DEFAULT_PALETTE.get("magenta").id == "magenta"
+
+
+def test_markdown_escapes_page_text_but_keeps_the_users_note_as_markdown() -> None:
+    text = "Intro.\n\nSee [this](javascript:alert(1)) and <img src=x onerror=y> *now*.\n\nEnd."
+    note = annotate(text, "See [this]", note="My **bold** note")
+    markdown = export_markdown(article_from(text), [note])
+    assert "> See \\[this\\]" in markdown
+    assert "My **bold** note" in markdown
+    quote_line = next(line for line in markdown.splitlines() if line.startswith("> "))
+    assert "<" not in quote_line.replace("\\<", "")
+
+
+def test_imported_colour_ids_are_plain_tokens(annotated: tuple[str, list[Annotation]]) -> None:
+    _, notes = annotated
+    item = json.loads(export_jsonld(notes[:1]))["first"]["items"][0]
+    item["@context"] = W3C_CONTEXT
+    item["urn:x-archival-reader:colour"] = 'x" onmouseover="alert(1)'
+    item["target"]["styleClass"] = "ar-colour-green"
+    (parsed,) = parse_annotations(json.dumps(item))
+    assert parsed.color == "green"
