@@ -23,7 +23,7 @@ from reader.core.progress import CancelToken, Progress
 _STATUS_WORDS = {
     OutcomeStatus.IMPORTED: "imported",
     OutcomeStatus.DUPLICATE: "already in the archive",
-    OutcomeStatus.SKIPPED: "skipped, not an article",
+    OutcomeStatus.SKIPPED: "skipped",
     OutcomeStatus.FAILED: "FAILED",
 }
 
