@@ -15,7 +15,12 @@ from lxml.html import HtmlElement
 
 from reader.core.extract.authors import clean_author, split_authors
 from reader.core.extract.jsonld import person_names
-from reader.core.extract.rules import AUTHOR_LINK_XPATH, AUTHOR_META, BYLINE_XPATH
+from reader.core.extract.rules import (
+    AUTHOR_CLASS_XPATH,
+    AUTHOR_LINK_XPATH,
+    AUTHOR_META,
+    BYLINE_XPATH,
+)
 from reader.core.extract.text import normalize_space
 
 _LABEL = re.compile(r"^(?:by|written by|posted by|author|authors|words by|reviewed by)\s*:?$", re.I)
@@ -87,7 +92,7 @@ def find_authors(
 
 def _visible_byline(tree: HtmlElement, organisations: set[str]) -> tuple[str, ...]:
     for element in tree.xpath(BYLINE_XPATH)[:_MAX_CANDIDATES]:
-        text = normalize_space(element.text_content())
+        text = _separated_text(element)
         if len(text) > 200:
             continue
         found = _unique(list(split_authors(text)), organisations)
@@ -110,13 +115,33 @@ def _visible_byline(tree: HtmlElement, organisations: set[str]) -> tuple[str, ..
             ):
                 names.append(clean_author(other.text_content()))
         return _unique(names, organisations)
-    return _labelled_byline(tree, organisations)
+    found = _labelled_byline(tree, organisations)
+    if found:
+        return found
+    for element in tree.xpath(AUTHOR_CLASS_XPATH)[:_MAX_CANDIDATES]:
+        text = _separated_text(element)
+        if len(text) <= 120:
+            found = _unique(list(split_authors(text)), organisations)
+            if found:
+                return found
+    return ()
+
+
+def _separated_text(element: HtmlElement) -> str:
+    """Element text with its text nodes kept apart ("Dec 17, 2025 | Jane Doe").
+
+    Bylines often put the date and the name in adjacent spans with no space between, which
+    ``text_content()`` would glue into one word.
+    """
+    return " | ".join(part.strip() for part in element.itertext() if part.strip())
 
 
 def _labelled_byline(tree: HtmlElement, organisations: set[str]) -> tuple[str, ...]:
     """A "By"/"Written by" label with the name in the same or the next element."""
     checked = 0
-    for element in tree.iter("span", "div", "p", "dt", "strong", "b", "em", "small", "li"):
+    for element in tree.iter(
+        "span", "div", "p", "dt", "strong", "b", "em", "small", "li", "h3", "h4", "h5", "h6"
+    ):
         text = (element.text or "").strip()
         if not text or len(text) > 90:
             continue

@@ -107,3 +107,10 @@ HIDDEN_XPATH = (
     "contains(translate(@style, ' ', ''), 'display:none') or "
     "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
+
+# Any element whose class names an author ("dateAndAuthorContainer", "authors-data"):
+# tried last, on short texts only, since author boxes and bios match too.
+AUTHOR_CLASS_XPATH = (
+    "//*[contains(translate(@class, 'AUTHOR', 'author'), 'author') and "
+    "not(self::a) and not(self::img) and not(self::script)]"
+)
