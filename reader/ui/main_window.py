@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         for widget in (self.sidebar, middle, self.reader, self.side_tabs):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([160, 510, 560, 270])
+        self.splitter.setSizes([180, 500, 550, 270])
         self.setCentralWidget(self.splitter)
 
         self.theme_group = build_menus(self)
