@@ -25,11 +25,14 @@ def app_icon() -> QIcon:
 def apply_palette(app: QApplication, *, dark: bool) -> None:
     """Switches the whole window between Fusion's light palette and a readable dark one."""
     app.setStyle("Fusion")
-    if not app.styleSheet():
-        app.setStyleSheet(load_style_sheet())
-    if not dark:
-        app.setPalette(app.style().standardPalette())
-        return
+    app.setPalette(app.style().standardPalette() if not dark else dark_palette())
+    # Widgets styled by a style sheet keep the colours they were polished with: setting the
+    # sheet again after the palette makes them pick up the new one.
+    app.setStyleSheet(load_style_sheet())
+
+
+def dark_palette() -> QPalette:
+    """A dark palette with readable contrast for text, selections and disabled items."""
     palette = QPalette()
     role = QPalette.ColorRole
     palette.setColor(role.Window, QColor("#26282c"))
@@ -47,4 +50,4 @@ def apply_palette(app: QApplication, *, dark: bool) -> None:
     palette.setColor(role.Link, QColor("#8cc4ff"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
-    app.setPalette(palette)
+    return palette
