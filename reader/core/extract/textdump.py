@@ -51,6 +51,11 @@ _PROSE_WORDS = 12
 _PROSE_COST = 12.0
 _SHORT_COST = 6.0
 _WRAP_MIN = 50
+_DATE_LINE_MAX_WORDS = 15
+# Units before the article that are searched for its title, date and byline.
+_TITLE_WINDOW = 8
+# "Jane Doe", "Everfit Team": two or three capitalised words, the form of names, not titles.
+_PERSON_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,2}[A-Z][\w'’.-]+$")
 
 
 @dataclass
@@ -272,22 +277,60 @@ def clean_dump(text: str) -> DumpResult:
     start, end = _pick_region(units)
     if end <= start:
         return result
-    head = units[:start]
-    body = units[start:end]
-    # Title, date and byline: scan back from the article's start over a few short lines.
-    for unit in reversed(head[-6:]):
+    head = units[max(0, start - _TITLE_WINDOW) : start]
+    # Date and byline: the short lines just before the article.
+    for unit in reversed(head):
         date = _is_date_line(unit)
         if date and result.published is None:
             result.published = date
-            continue
-        if _BYLINE.match(unit.text) and not result.authors:
+        elif _BYLINE.match(unit.text) and not result.authors:
             result.authors = tuple(split_authors(unit.text))
-            continue
-        if result.title is None and _looks_like_title(unit):
-            result.title = unit.text
-            break
-    _build_body(body, result)
+    if result.published is None:
+        # A date inside a short line near the start ("Updated March 3, 2025 | 5 min read").
+        for unit in [*reversed(head), *units[start : start + 3]]:
+            if unit.words <= _DATE_LINE_MAX_WORDS and parse_date(unit.text):
+                result.published = parse_date(unit.text)
+                break
+    title_index = _pick_title(units, start, end)
+    if title_index is not None:
+        result.title = units[title_index].text
+        if title_index == start:
+            start += 1
+    _build_body(units[start:end], result)
     return result
+
+
+def _title_score(unit: Unit, distance: int) -> float:
+    """How much a unit looks like the headline, from its form and its distance to the text."""
+    if not _looks_like_title(unit) or _BYLINE.match(unit.text) or _is_date_line(unit):
+        return float("-inf")
+    words = unit.words
+    score = min(words, 12) / 2 - 0.4 * distance
+    if unit.kind is BlockKind.HEADING and unit.marked:
+        score += 10 if unit.level == 1 else 3
+    if words <= 3:
+        score -= 5
+    if _PERSON_LIKE.match(unit.text):
+        score -= 4
+    if CREDIT_TAIL.search(unit.text) or unit.text.endswith(("!", "?")) and words <= 3:
+        score -= 5
+    return score
+
+
+def _pick_title(units: list[Unit], start: int, end: int) -> int | None:
+    """Index of the headline: a title-like unit just before the article, or its first unit.
+
+    A long headline counts as prose and then opens the article region itself.
+    """
+    candidates = [(index, start - index) for index in range(max(0, start - _TITLE_WINDOW), start)]
+    if start < end and not _TERMINAL.search(units[start].text) and start + 1 < end:
+        candidates.append((start, 0))
+    best: tuple[float, int] | None = None
+    for index, distance in candidates:
+        score = _title_score(units[index], distance)
+        if score > float("-inf") and (best is None or score > best[0]):
+            best = (score, index)
+    return best[1] if best is not None else None
 
 
 def _build_body(units: list[Unit], result: DumpResult) -> None:
