@@ -260,13 +260,12 @@ def _sort_key(summary: ArticleSummary | None, column: int) -> tuple[int, str | i
 class ArticleProxyModel(QSortFilterProxyModel):
     """Passes sorting down to the source model, which can sort rows it has not fetched yet.
 
-    Its own filter narrows the fetched rows by a title substring (the list's quick filter).
+    Filtering is the search's job (it covers every article, fetched or not), so this proxy
+    does not filter; callers map its indexes with ``article_id``/``mapToSource``.
     """
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

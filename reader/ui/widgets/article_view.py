@@ -240,6 +240,7 @@ class ArticleView(QTextBrowser):
         self._images = loaded.images
         self.document().setDefaultStyleSheet(style_sheet(self._settings))
         self.setHtml(rendered.html)
+        self._find_cursor = None  # it pointed into the document just replaced
         self._locate_segments()
         self._highlight_entities()
         self._update_extra_selections()

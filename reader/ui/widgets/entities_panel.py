@@ -58,6 +58,8 @@ class EntitiesPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._on_tree_item_changed)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
+        # A click on a name shows its next mention; the type rows' check boxes toggle.
+        self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)

@@ -19,6 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 DEBOUNCE_MS = 250
+
+QUERY_HELP = """<b>Search</b> (results appear as you type)<br>
+Words: <code>flood barrier</code> (all words), <code>"tidal barrier"</code> (phrase),
+<code>flood OR storm</code>, <code>NOT opinion</code>, <code>barr*</code><br>
+Fields: <code>title:</code> <code>author:</code> <code>site:</code> <code>person:</code>
+<code>org:</code> <code>place:</code> <code>entity:</code> <code>tag:</code>
+<code>collection:</code> <code>lang:</code> <code>color:</code> <code>note:</code>
+<code>quote:</code><br>
+Dates: <code>published:2024</code>, <code>published:2024-05</code>,
+<code>published:[2020 TO 2022]</code>, <code>added:-7d</code>"""
 CHIPS_PER_FACET = 4
 
 # facet name -> the query field that selects it
@@ -55,6 +65,7 @@ class SearchBar(QWidget):
         )
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search query")
+        self.field.setToolTip(QUERY_HELP)
         self.status = QLabel(self)
         self.status.setAccessibleName("Search status")
         self.status.setWordWrap(True)
