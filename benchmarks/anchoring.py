@@ -84,7 +84,7 @@ def extract_trafilatura(html: str, recall: bool) -> str:
 
 def extract_readability(html: str) -> str:
     import lxml.html
-    from readability import Document
+    from readability import Document  # type: ignore[import-untyped]
 
     summary = Document(html).summary()
     # lxml's text_content keeps the page's own whitespace: that mess is the point.
@@ -311,7 +311,8 @@ def find_ignoring_space(text: str, left: int, right: int, folded: str) -> tuple[
 def find_in_context(new: str, old: str, a: int, b: int) -> tuple[int, int] | None:
     """Where ``old[a:b]`` is in ``new``, judged without any alignment: the quote plus its 32
     characters of context on both sides occurs once (spacing aside); or the quote occurs
-    once in each text and one full side of its context is unchanged."""
+    once in each text and is a passage of 64 characters or more, or one full side of its
+    context is unchanged."""
     before, quote, after = (
         squeeze(part) for part in (old[max(0, a - 32) : a], old[a:b], old[b : b + 32])
     )
@@ -330,7 +331,13 @@ def find_in_context(new: str, old: str, a: int, b: int) -> tuple[int, int] | Non
     at = squeezed.find(quote)
     if at == -1 or squeezed.find(quote, at + 1) != -1 or squeeze(old).count(quote) != 1:
         return None
-    if squeezed[:at].endswith(before) or squeezed[at + len(quote) :].startswith(after):
+    # Once in each text: the same passage if one side of its context is unchanged, or if it
+    # is long enough (64 characters, spacing aside) to be a passage and not a phrase.
+    if (
+        len(quote) >= 64
+        or squeezed[:at].endswith(before)
+        or squeezed[at + len(quote) :].startswith(after)
+    ):
         return span(at)
     return None
 

@@ -6,7 +6,7 @@ worse one is no safer):
 - enough context for the quote's length (``is_acceptable``): short quotes recur by chance
   and need context; long ones identify themselves;
 - for approximate matches, both ends look like the quote's ends (``edges_agree``) and every
-  number is unchanged (``digits``);
+  number and all-capital code is unchanged (``identifiers``);
 - no other place fits about as well (``is_ambiguous``).
 
 Each rule turns a doubtful placement into an orphan. That is the trade-off on purpose: an
@@ -25,7 +25,7 @@ from reader.core.annotations.match_quote import QuoteContext, ScoredMatch, conte
 # Characters compared at each end of an approximate match, and the similarity they need.
 _EDGE = 16
 _EDGE_AGREEMENT = 0.8
-_NUMBER = re.compile(r"\d+")
+_IDENTIFIER = re.compile(r"\d+|\b[A-Z][A-Z0-9]+\b")
 # A second place whose context similarity is within this of the best's makes a match
 # ambiguous (see ``is_ambiguous``).
 _AMBIGUITY = 0.1
@@ -59,7 +59,7 @@ def best_acceptable(
         return None
     if best.errors and not edges_agree(text, quote, best):
         return None
-    if best.errors and digits(quote) != digits(text[best.start : best.end]):
+    if best.errors and identifiers(quote) != identifiers(text[best.start : best.end]):
         return None
     if is_ambiguous(best, ranked[1:]):
         return None
@@ -84,11 +84,14 @@ def is_ambiguous(best: ScoredMatch, others: list[ScoredMatch]) -> bool:
     return False
 
 
-def digits(text: str) -> list[str]:
-    """The numbers in a text. An edit that changes a number ("17%" to "71%", row 2 to row
-    3) is never a typo fix for an annotation's purposes, so approximate matches must keep
-    every number of the quote as it was."""
-    return _NUMBER.findall(text)
+def identifiers(text: str) -> list[str]:
+    """The numbers and all-capital codes in a text, in order.
+
+    An edit that changes one ("17%" to "71%", row 2 to row 3, "LB" to "CB", "NATO" to
+    "NAFTA") is never a typo fix for an annotation's purposes, so approximate matches must
+    keep every one of the quote's as it was.
+    """
+    return _IDENTIFIER.findall(text)
 
 
 def edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
@@ -109,7 +112,9 @@ def edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
         text[max(match.start, match.end - size - slack) : match.end],
         anchored_at_end=True,
     )
-    return min(head, tail) >= _EDGE_AGREEMENT
+    # A fixed transposition ("jial" -> "jail") costs two edits: allow that much at an edge.
+    allowed = max(2, round(size * (1 - _EDGE_AGREEMENT)))
+    return min(head, tail) >= 1 - allowed / size
 
 
 def is_acceptable(length: int, match: ScoredMatch, unique: bool) -> bool:

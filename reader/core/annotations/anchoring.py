@@ -26,6 +26,7 @@ work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
@@ -58,6 +59,8 @@ _MAX_EXACT_CANDIDATES = 500
 _CONFIRMED_CONTEXT = 0.9
 # Characters each side of the old position searched before the whole text (fuzzy stage).
 _NEAR = 2048
+_MARKUP_AT_START = re.compile(r"^(?:[|\u2022\u00b7*-]+\s+)+")
+_MARKUP_AT_END = re.compile(r"(?:\s+[|\u2022\u00b7*-]+)+$")
 # Quotes shorter than this are searched together with their context in the fuzzy step.
 _SHORT_QUOTE = 32
 
@@ -118,7 +121,9 @@ def _anchor(text: str, selectors: Iterable[Selector], *, unchanged: bool) -> Anc
         found.append(result)
     if not found:
         return ORPHAN
-    return max(found, key=lambda item: item[1].score)[0]
+    best = max(found, key=lambda item: item[1].score)[0]
+    # The same place may come out of several stages: report it with the most certain status.
+    return next(item[0] for item in found if (item[0].start, item[0].end) == (best.start, best.end))
 
 
 def _anchor_exact(
@@ -172,11 +177,15 @@ def _anchor_fuzzy(
     text: str, quote: TextQuoteSelector, context: QuoteContext
 ) -> tuple[Anchor, ScoredMatch] | None:
     folded = normalize(text)
-    folded_quote = fold(quote.exact).strip()
+    # Table pipes and list bullets at the quote's edges are layout that another extractor
+    # may drop or draw differently; an approximate match would only trade them for
+    # neighbouring words. They are left out of the search (and of the highlight).
+    folded_quote = _MARKUP_AT_END.sub("", _MARKUP_AT_START.sub("", fold(quote.exact).strip()))
     if not folded_quote:
         return None
     folded_context = _fold_context(quote, context, folded.from_original)
     max_errors = default_max_errors(len(folded_quote))
+    exact = [(m.start, m.end) for m in search(folded.text, folded_quote, 0)]
     # Search near the old position first: edits rarely move text far, and the bit-parallel
     # search costs time in proportion to the text searched. Only when nothing acceptable is
     # found there is the whole text searched.
@@ -199,15 +208,23 @@ def _anchor_fuzzy(
             found = _search_with_context(window, folded_quote, folded_context, max_errors, finder)
         else:
             found = finder(window, folded_quote, max_errors)
-        # Exact occurrences were the earlier stages' business; here they would only repeat them.
+        # Exact occurrences were the earlier stages' business, and so are the approximate
+        # matches overlapping them (the same place, shifted by a character or two): here
+        # they would only repeat them or, worse, make the true place look ambiguous.
         candidates = [
-            Match(m.start + window_start, m.end + window_start, m.errors) for m in found if m.errors
+            Match(m.start + window_start, m.end + window_start, m.errors)
+            for m in found
+            if m.errors and not _overlaps_any(m.start + window_start, m.end + window_start, exact)
         ]
         best = best_acceptable(folded.text, folded_quote, candidates, folded_context)
         if best is not None:
             start, end = folded.to_original(best.start, best.end)
             return Anchor(start, end, AnchorStatus.FUZZY, best.score), best
     return None
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(other_start < end and start < other_end for other_start, other_end in spans)
 
 
 def _with_intact_context(
