@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from reader.core.archive_export import export_archive
 from reader.core.backup import backup_archive
@@ -27,7 +28,6 @@ from reader.core.facade.annotating import AnnotationsMixin
 from reader.core.facade.base import FacadeBase
 from reader.core.facade.entities import EntitiesMixin
 from reader.core.facade.organising import OrganisingMixin
-from reader.core.importing.pipeline import ImportOptions, run_import
 from reader.core.index import ArchiveIndex, IndexDocument, document_from_article
 from reader.core.model import (
     Article,
@@ -37,7 +37,6 @@ from reader.core.model import (
     SearchHit,
     SearchResults,
 )
-from reader.core.operations.reextracting import ReextractOutcome, reextract
 from reader.core.progress import CancelToken, Progress, ProgressCallback
 from reader.core.store import articles as article_rows
 from reader.core.store import organising
@@ -45,6 +44,12 @@ from reader.core.store.facets import facet_counts
 from reader.core.store.index_queue import dequeue, queue_everything, queue_length, queued
 from reader.core.store.lock import ArchiveLock
 from reader.core.store.store import Store
+
+if TYPE_CHECKING:
+    # Loaded when first used: they bring the extraction stack (trafilatura, lxml), which
+    # the application's start-up does not need.
+    from reader.core.importing.pipeline import ImportOptions
+    from reader.core.operations.reextracting import ReextractOutcome
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +125,8 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         cancel: CancelToken | None = None,
     ) -> Iterator[ImportOutcome]:
         """Imports files and folders, yielding one outcome per page as it is stored."""
+        from reader.core.importing.pipeline import run_import
+
         stored_since_sync = 0
 
         def on_stored() -> None:
@@ -203,8 +210,11 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
 
     # -- searching -------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, sort: str = "relevance") -> SearchResults:
+    def search(
+        self, query: str, limit: int = 20, sort: str = "relevance", *, snippets: bool = True
+    ) -> SearchResults:
         """Runs a query of the query language (see the README); an empty query lists all.
+        ``snippets=False`` skips reading the hits' text (a fast list of ranked hits).
 
         Raises:
             QueryError: the query cannot be parsed; the message says where.
@@ -214,7 +224,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
             query,
             limit=limit,
             sort=sort,
-            load_texts=lambda ids: article_rows.load_texts(connection, ids),
+            load_texts=(lambda ids: article_rows.load_texts(connection, ids)) if snippets else None,
         )
         summaries = self.summaries([hit.article_id for hit in raw.hits])
         hits = tuple(
@@ -340,6 +350,8 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         """Runs extraction (and entity recognition) again on the stored originals of the
         given articles (all when None); annotations are re-anchored where the text changed.
         """
+        from reader.core.operations.reextracting import reextract
+
         ids = self.article_ids() if article_ids is None else list(article_ids)
         outcomes = list(reextract(self._store, ids, progress=progress, cancel=cancel))
         self.sync_index()
