@@ -16,6 +16,8 @@ from reader.core.paths import APP_NAME, resources_path
 from reader.core.progress import ProgressCallback
 
 STAMP_FILE = "demo-samples.sha256"
+# Bump when the way the demo is built changes, so cached demo archives are rebuilt.
+DEMO_BUILD = "2"
 
 
 def samples_path() -> Path:
@@ -27,7 +29,7 @@ def demo_archive_path() -> Path:
 
 
 def _samples_fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(DEMO_BUILD.encode())
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
