@@ -27,6 +27,7 @@ from reader.core.operations.entity_browsing import EntitySummary
 from reader.core.store import articles as article_rows
 from reader.core.store import entities as mention_rows
 from reader.core.store.index_queue import queue_everything, queue_for_indexing
+from reader.core.store.settings import ENTITY_CORRECTIONS, get_setting
 
 
 class EntitiesMixin(FacadeBase):
@@ -42,13 +43,22 @@ class EntitiesMixin(FacadeBase):
     def canonical_entities(self, article_id: int) -> list[EntitySpan]:
         """Like ``entities``, with each span's ``text`` replaced by its canonical name."""
         corrections = self.entity_corrections()
-        return [
-            replace(span, text=canonical_name(span, corrections))
-            for span in self.entities(article_id)
-        ]
+        connection = self._store.connection()
+        text = article_rows.load_texts(connection, [article_id]).get(article_id, "")
+        spans = apply_corrections(
+            text, mention_rows.load_mentions(connection, article_id), corrections
+        )
+        return [replace(span, text=canonical_name(span, corrections)) for span in spans]
 
     def entity_corrections(self) -> Corrections:
-        return entity_browsing.load_corrections(self._store.connection())
+        """The archive's corrections. Parsed once per change: a ``Corrections`` value caches
+        its compiled watch-list matcher, and every article read uses it."""
+        stored = get_setting(self._store.connection(), ENTITY_CORRECTIONS) or ""
+        cached: tuple[str, Corrections] | None = getattr(self, "_corrections_cache", None)
+        if cached is None or cached[0] != stored:
+            cached = (stored, Corrections.from_json(stored) if stored else Corrections())
+            self._corrections_cache = cached
+        return cached[1]
 
     def entity_table(self, label: str | None = None) -> list[EntitySummary]:
         """Every entity in the archive (or of one type), with its spellings and counts."""
