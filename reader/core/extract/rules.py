@@ -79,7 +79,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"(?:next|previous) (?:article|story|post)\b.{0,120}", r"(?:send|give) (?:us )?feedback",
     r"comments?(?: \(\d+\))?", r"\d+ comments?", r"leave a (?:comment|reply)",
     r"listen to (?:this )?(?:article|story).{0,40}", r"\d+ min(?:ute)?s? read",
-    r"menu", r"search", r"home", r"close",
+    r"menu", r"search", r"home", r"close", r"(?:table of )?contents", r"in this article",
+    r"on this page", r"learn more", r"show more", r"see more",
 )  # fmt: skip
 BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
 

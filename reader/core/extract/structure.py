@@ -9,6 +9,8 @@ stage is put back right after its image. Images come back later (``figures``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
 
 from reader.core.extract.figures import PREFORMATTED_MARK
@@ -125,4 +127,13 @@ def convert_body(body: etree._Element) -> BlockBuilder:
     converter = _Converter()
     for child in body:
         converter.add_element(child)
-    return converter.builder
+    builder = converter.builder
+    # The preformatted mark can reach any kind of block (code inside a list item, a table
+    # cell); it must never reach the text.
+    builder.blocks = [
+        replace(block, text=block.text.replace(PREFORMATTED_MARK, "").strip())
+        if PREFORMATTED_MARK in block.text
+        else block
+        for block in builder.blocks
+    ]
+    return builder

@@ -147,3 +147,14 @@ def test_plain_text_that_is_html_is_read_as_html() -> None:
     article = extract_page(page)
     assert "<p>" not in article.text
     assert "long enough paragraph" in article.text
+
+
+def test_code_inside_a_list_item_leaves_no_marker() -> None:
+    page = (
+        f"<html><body><article><h1>Code in lists</h1>{PARAGRAPH}"
+        "<ol><li>Install it:<pre>pip install thing\npip check</pre></li><li>Run it</li></ol>"
+        f"{PARAGRAPH}</article></body></html>"
+    )
+    article = extract_page(_html(page))
+    assert "\ue001" not in article.text
+    assert "pip install thing" in article.text
