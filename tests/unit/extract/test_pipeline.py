@@ -6,6 +6,8 @@ import contextlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.pipeline import EXTRACTOR_VERSION, extract_page
@@ -158,3 +160,44 @@ def test_code_inside_a_list_item_leaves_no_marker() -> None:
     article = extract_page(_html(page))
     assert "\ue001" not in article.text
     assert "pip install thing" in article.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    content=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=2000).map(lambda text: text.encode("utf-8")),
+        st.lists(
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<p>",
+                    "</p>",
+                    "<table><tr><td>",
+                    "<pre>",
+                    "<li>",
+                    "<figure><img src='a.jpg'>",
+                    "<figcaption>",
+                    "word ",
+                    "Skip to ",
+                    "Image: AFP ",
+                    "\n\n",
+                    "<h1>",
+                    "<script>",
+                    "&amp;",
+                    "\x00",
+                ]
+            ),
+            max_size=200,
+        ).map(lambda parts: "".join(parts).encode("utf-8")),
+    ),
+    media_type=st.sampled_from(["text/html", "text/plain"]),
+)
+def test_any_input_gives_an_article_or_a_contract_error(content: bytes, media_type: str) -> None:
+    page = SavedPage(content=content, media_type=media_type, source_format="html")
+    try:
+        article = extract_page(page)
+    except ImportRejected:
+        return
+    assert "\n\n".join(article.text[b.start : b.end] for b in article.blocks) == article.text
