@@ -33,6 +33,12 @@ _NON_NAME_WORDS = {
     "unsplash", "photo", "image", "video", "podcast", "category", "categories", "tags", "topics",
 }  # fmt: skip
 _ROLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\(.*\)$")
+# A team credited as author ("Everfit Team", "The Podium Staff"): kept as the byline,
+# while a role after a name ("Jane Doe, Staff Writer") is not a name.
+_TEAM = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){1,3}(?:editorial\s+)?(?:team|staff|editors|desk)$",
+    re.IGNORECASE,
+)
 _NOT_NAME = re.compile(r"[@#:/\d]|https?|www\.", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[\w.'’\-]+$")
 
@@ -52,7 +58,7 @@ def clean_author(name: str) -> str | None:
         return None
     if not all(_NAME_TOKEN.match(word) for word in words):
         return None
-    if _ROLE_WORDS.search(name):
+    if _ROLE_WORDS.search(name) and not _TEAM.match(name):
         return None
     if name.isupper() or name.islower():
         # All-caps bylines are common; lower-case strings are usually handles or slugs.

@@ -80,6 +80,8 @@ def test_structured_title_when_no_h1() -> None:
         ("Staff Writer", None),
         ("By", None),
         ("Courtesy of Getty Images", None),
+        ("Everfit Team", "Everfit Team"),
+        ("Jane Doe, Staff Writer", None),
     ],
 )
 def test_clean_author(raw: str, expected: str | None) -> None:
