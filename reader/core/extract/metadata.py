@@ -162,7 +162,12 @@ def _guess_date(tree: HtmlElement) -> str | None:
         )
     except (ValueError, TypeError):
         return None
-    return parse_date(found) if isinstance(found, str) else None
+    date = parse_date(found) if isinstance(found, str) else None
+    # htmldate turns a bare year (a copyright line, "2026 guide") into January 1st: that
+    # is no publication date.
+    if date is not None and date.endswith("-01-01"):
+        return None
+    return date
 
 
 def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
