@@ -299,8 +299,8 @@ def aligned_variant(name: str, old: str, new: str) -> Variant:
 
 def find_ignoring_space(text: str, left: int, right: int, folded: str) -> tuple[int, int] | None:
     """Finds ``folded`` (whitespace ignored) in ``text[left:right]`` if it occurs once there."""
-    target = re.sub(r"\s+", "", folded)
-    kept = [(i, c) for i, c in enumerate(fold_each(text[left:right])) if not c.isspace()]
+    target = squeeze(folded)
+    kept = visible(text[left:right])
     squeezed = "".join(c for _, c in kept)
     at = squeezed.find(target)
     if not target or at == -1 or squeezed.find(target, at + 1) != -1:
@@ -318,7 +318,7 @@ def find_in_context(new: str, old: str, a: int, b: int) -> tuple[int, int] | Non
     )
     if not quote:
         return None
-    kept = [(i, c) for i, c in enumerate(fold_each(new)) if not c.isspace()]
+    kept = visible(new)
     squeezed = "".join(c for _, c in kept)
 
     def span(first: int) -> tuple[int, int]:
@@ -421,7 +421,29 @@ def judge(
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", fold(text))
+    """The text's characters without spacing or layout marks (see ``visible``)."""
+    return "".join(c for _, c in visible(text))
+
+
+LAYOUT = set("-|*\u2022\u00b7")
+
+
+def visible(text: str) -> list[tuple[int, str]]:
+    """Offsets and folded characters of ``text`` without whitespace and without layout
+    marks (a list bullet or table pipe standing alone between spaces), which extractors
+    draw, drop or glue differently."""
+    folded = fold_each(text)
+    kept = []
+    for i, c in enumerate(folded):
+        if c.isspace():
+            continue
+        alone = (i == 0 or folded[i - 1].isspace()) and (
+            i + 1 == len(folded) or folded[i + 1].isspace()
+        )
+        if c in LAYOUT and alone:
+            continue
+        kept.append((i, c))
+    return kept
 
 
 def distance(a: str, b: str) -> int:

@@ -7,6 +7,7 @@ worse one is no safer):
   and need context; long ones identify themselves;
 - for approximate matches, both ends look like the quote's ends (``edges_agree``) and every
   number and all-capital code is unchanged (``identifiers``);
+- short quotes keep the word next to them on each side (``_neighbours_agree``);
 - no other place fits about as well (``is_ambiguous``).
 
 Each rule turns a doubtful placement into an orphan. That is the trade-off on purpose: an
@@ -19,16 +20,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reader.core.annotations.approximate import Match
+from reader.core.annotations.approximate import Match, prefix_distances
 from reader.core.annotations.match_quote import QuoteContext, ScoredMatch, context_similarity, rank
 
 # Characters compared at each end of an approximate match, and the similarity they need.
 _EDGE = 16
 _EDGE_AGREEMENT = 0.8
+_WORD = re.compile(r"\w+")
+# Quotes shorter than this must keep their neighbouring words (``_neighbours_agree``).
+_SHORT = 16
 _IDENTIFIER = re.compile(r"\d+|\b[A-Z][A-Z0-9]+\b")
 # A second place whose context similarity is within this of the best's makes a match
 # ambiguous (see ``is_ambiguous``).
 _AMBIGUITY = 0.1
+
+
+class AmbiguousPlace(Exception):
+    """Raised when the best candidate has a near-equal rival at another place."""
+
+    def __init__(self, match: ScoredMatch) -> None:
+        super().__init__("ambiguous place")
+        self.match = match
 
 
 def best_acceptable(
@@ -49,6 +61,10 @@ def best_acceptable(
 
     Returns:
         The accepted candidate, or None when there is none or it is doubtful.
+
+    Raises:
+        AmbiguousPlace: two different places fit about equally well; the caller must not
+            settle for a weaker place found another way either.
     """
     ranked = rank(text, quote, candidates, context, normalise)
     if not ranked:
@@ -61,8 +77,10 @@ def best_acceptable(
         return None
     if best.errors and identifiers(quote) != identifiers(text[best.start : best.end]):
         return None
-    if is_ambiguous(best, ranked[1:]):
+    if len(quote) < _SHORT and not _neighbours_agree(text, best, context, normalise):
         return None
+    if is_ambiguous(best, ranked[1:]):
+        raise AmbiguousPlace(best)
     return best
 
 
@@ -114,7 +132,53 @@ def edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
     )
     # A fixed transposition ("jial" -> "jail") costs two edits: allow that much at an edge.
     allowed = max(2, round(size * (1 - _EDGE_AGREEMENT)))
-    return min(head, tail) >= 1 - allowed / size
+    if min(head, tail) < 1 - allowed / size:
+        return False
+    return _edge_words_agree(quote, text[match.start : match.end])
+
+
+def _neighbours_agree(
+    text: str,
+    match: ScoredMatch,
+    context: QuoteContext,
+    normalise: Callable[[str], str] | None,
+) -> bool:
+    """Whether the words right before and after a short quote are still its neighbours.
+
+    A short phrase ("for Small") recurs in headings and captions with context that is
+    similar overall ("Social Media Marketing [Services] for Small Businesses"); the word
+    next to it on each side is the part of the context that tells such places apart.
+    """
+    norm = normalise or (lambda value: value)
+    sides = (
+        (context.prefix, norm(text[max(0, match.start - 64) : match.start]), -1),
+        (context.suffix, norm(text[match.end : match.end + 64]), 0),
+    )
+    for stored, actual, index in sides:
+        stored_words, actual_words = _WORD.findall(stored), _WORD.findall(actual)
+        if stored_words and (not actual_words or stored_words[index] != actual_words[index]):
+            return False
+    return True
+
+
+def _edge_words_agree(quote: str, found: str) -> bool:
+    """Whether the first and last words of a match are the quote's (up to a typo fix).
+
+    Characters alone cannot tell "the last word had a typo" from "the last word was
+    replaced" when the word is short ("One" and "Col" are three edits apart, within what a
+    16-character edge tolerates), so each end word is compared on its own: short words
+    must be identical, longer ones at most two edits (or a quarter) apart.
+    """
+    quote_words, found_words = _WORD.findall(quote), _WORD.findall(found)
+    if not quote_words or not found_words:
+        return not quote_words and not found_words
+    for expected, actual in ((quote_words[0], found_words[0]), (quote_words[-1], found_words[-1])):
+        if len(expected) <= 3:
+            if expected != actual:
+                return False
+        elif prefix_distances(expected, actual)[-1] > max(2, len(expected) // 4):
+            return False
+    return True
 
 
 def is_acceptable(length: int, match: ScoredMatch, unique: bool) -> bool:

@@ -13,9 +13,9 @@
 4. otherwise an orphan: the annotation comes back with ``AnchorStatus.ORPHAN`` so callers
    keep it, list it and let the user re-attach it. Nothing here deletes or edits one.
 
-A stage whose best place has its context intact ends the search; otherwise the later
-stages run too and the best-scoring place wins, because a verbatim repeat of the phrase
-elsewhere must not beat the true place whose typo was fixed.
+A stage whose best place has its whole context intact ends the search; otherwise the later
+stages run too and the place with the most evidence wins (``_choose``), because a verbatim
+repeat of the phrase elsewhere must not beat the true place whose typo was fixed.
 
 Every candidate must pass ``acceptance.best_acceptable``, which asks more of context the
 shorter the quote is: a three-letter word found elsewhere in the article is not evidence
@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
-from reader.core.annotations.acceptance import best_acceptable
+from reader.core.annotations.acceptance import AmbiguousPlace, best_acceptable
 from reader.core.annotations.approximate import Match, search, search_by_chunks
 from reader.core.annotations.match_quote import (
     QuoteContext,
@@ -55,8 +55,8 @@ from reader.core.annotations.selectors import describe
 # Exact occurrences scored beyond this many (nearest the old position first) add cost but
 # no information: context ranks them and context is at most 64 characters.
 _MAX_EXACT_CANDIDATES = 500
-# A verbatim match whose context agrees at least this well ends the search.
-_CONFIRMED_CONTEXT = 0.9
+# Characters of evidence by which the chosen place must beat a different one (``_choose``).
+_EVIDENCE_MARGIN = 2.0
 # Characters each side of the old position searched before the whole text (fuzzy stage).
 _NEAR = 2048
 _MARKUP_AT_START = re.compile(r"^(?:[|\u2022\u00b7*-]+\s+)+")
@@ -112,16 +112,53 @@ def _anchor(text: str, selectors: Iterable[Selector], *, unchanged: bool) -> Anc
     # agrees is not final: the true place may hold the quote with a typo fixed while a
     # repeat of the phrase elsewhere is verbatim, so later stages compete on score.
     found: list[tuple[Anchor, ScoredMatch]] = []
+    ambiguous: list[ScoredMatch] = []
     for stage in (_anchor_exact, _anchor_folded, _anchor_fuzzy):
-        result = stage(text, quote, context)
+        try:
+            result = stage(text, quote, context)
+        except AmbiguousPlace as error:
+            ambiguous.append(error.match)
+            continue
         if result is None:
             continue
-        if result[1].context_score >= _CONFIRMED_CONTEXT:
-            return result[0]
+        if result[1].prefix_score == result[1].suffix_score == 1.0:
+            return result[0]  # the whole stored context is intact around it
         found.append(result)
+    return _choose(found, ambiguous, quote)
+
+
+def _choose(
+    found: list[tuple[Anchor, ScoredMatch]],
+    ambiguous: list[ScoredMatch],
+    quote: TextQuoteSelector,
+) -> Anchor:
+    """Picks among the stages' best places by the characters of evidence behind each.
+
+    Stages score the quote and its context on different texts (raw or folded), and a
+    short word with a fixed typo loses more quote score than a verbatim repeat elsewhere
+    loses context score; counting matched characters (quote, prefix and suffix) compares
+    them fairly: 8 characters of quote weigh less than 64 of context. Two different places
+    backed by nearly the same evidence make the annotation an orphan, and so does a stage
+    that found two equally good places (``ambiguous``) with at least as much evidence.
+    """
     if not found:
         return ORPHAN
-    best = max(found, key=lambda item: item[1].score)[0]
+
+    def evidence(match: ScoredMatch) -> float:
+        return (
+            match.quote_score * len(quote.exact)
+            + match.prefix_score * len(quote.prefix)
+            + match.suffix_score * len(quote.suffix)
+        )
+
+    ranked = sorted(found, key=lambda item: -evidence(item[1]))
+    best = ranked[0][0]
+    if any(evidence(match) > evidence(ranked[0][1]) - _EVIDENCE_MARGIN for match in ambiguous):
+        return ORPHAN
+    for anchor_found, match in ranked[1:]:
+        elsewhere = anchor_found.end <= best.start or best.end <= anchor_found.start
+        if elsewhere and evidence(ranked[0][1]) - evidence(match) < _EVIDENCE_MARGIN:
+            return ORPHAN
     # The same place may come out of several stages: report it with the most certain status.
     return next(item[0] for item in found if (item[0].start, item[0].end) == (best.start, best.end))
 
@@ -180,12 +217,15 @@ def _anchor_fuzzy(
     # Table pipes and list bullets at the quote's edges are layout that another extractor
     # may drop or draw differently; an approximate match would only trade them for
     # neighbouring words. They are left out of the search (and of the highlight).
-    folded_quote = _MARKUP_AT_END.sub("", _MARKUP_AT_START.sub("", fold(quote.exact).strip()))
+    whole_quote = fold(quote.exact).strip()
+    folded_quote = _MARKUP_AT_END.sub("", _MARKUP_AT_START.sub("", whole_quote))
+    # Without its markup, even a verbatim occurrence is news the earlier stages lacked.
+    keep_exact = folded_quote != whole_quote
     if not folded_quote:
         return None
     folded_context = _fold_context(quote, context, folded.from_original)
     max_errors = default_max_errors(len(folded_quote))
-    exact = [(m.start, m.end) for m in search(folded.text, folded_quote, 0)]
+    exact = [(m.start, m.end) for m in search(folded.text, whole_quote, 0)]
     # Search near the old position first: edits rarely move text far, and the bit-parallel
     # search costs time in proportion to the text searched. Only when nothing acceptable is
     # found there is the whole text searched.
@@ -202,8 +242,8 @@ def _anchor_fuzzy(
         window = folded.text[window_start:window_end]
         # The whole text is searched through verbatim chunks of the quote (see
         # ``search_by_chunks``): complete near the old position, fast everywhere else.
-        whole = len(windows) > 1 and window_start == 0 and window_end == len(folded.text)
-        finder = partial(search_by_chunks if whole else search, exact_first=False)
+        everywhere = len(windows) > 1 and window_start == 0 and window_end == len(folded.text)
+        finder = partial(search_by_chunks if everywhere else search, exact_first=False)
         if len(folded_quote) < _SHORT_QUOTE:
             found = _search_with_context(window, folded_quote, folded_context, max_errors, finder)
         else:
@@ -214,7 +254,8 @@ def _anchor_fuzzy(
         candidates = [
             Match(m.start + window_start, m.end + window_start, m.errors)
             for m in found
-            if m.errors and not _overlaps_any(m.start + window_start, m.end + window_start, exact)
+            if (m.errors or keep_exact)
+            and not _overlaps_any(m.start + window_start, m.end + window_start, exact)
         ]
         best = best_acceptable(folded.text, folded_quote, candidates, folded_context)
         if best is not None:
