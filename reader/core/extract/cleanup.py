@@ -53,6 +53,9 @@ def clean_blocks(
     for index, block in enumerate(blocks):
         text = block.text
         words = len(text.split())
+        # The title is metadata; repeating it as the first block would show it twice.
+        if title_key and not kept and block.kind in _TEXT_KINDS and _key(text) == title_key:
+            continue
         if block.kind in _TEXT_KINDS and words <= 12:
             if BOILERPLATE_LINE.match(text.strip(" .:!>|»›")):
                 continue
@@ -60,8 +63,6 @@ def clean_blocks(
                 credits.append(text)
                 continue
             if COPYRIGHT_CREDIT.match(text) and index >= len(blocks) - 3:
-                continue
-            if title_key and not kept and _key(text) == title_key:
                 continue
             if index < 4 and _is_byline_or_date(text, author_keys):
                 continue

@@ -201,3 +201,14 @@ def test_any_input_gives_an_article_or_a_contract_error(content: bytes, media_ty
     except ImportRejected:
         return
     assert "\n\n".join(article.text[b.start : b.end] for b in article.blocks) == article.text
+
+
+def test_a_long_title_is_not_repeated_as_the_first_block() -> None:
+    title = "A rather long headline that runs on for many more words than a short one would"
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{PARAGRAPH * 3}"
+    )
+    page += "</article></body></html>"
+    article = extract_page(_html(page))
+    assert article.title == title
+    assert not article.text.startswith(title)
