@@ -40,7 +40,9 @@ from reader.core.library import Library  # noqa: E402
 
 def corpus_pages(corpus: Path, limit: int | None) -> list[Path]:
     scrapinghub = sorted(
-        (corpus / "boilerplate" / "scrapinghub-article-extraction-benchmark" / "html").glob("*.html.gz")
+        (corpus / "boilerplate" / "scrapinghub-article-extraction-benchmark" / "html").glob(
+            "*.html.gz"
+        )
     )
     wcxb = sorted((corpus / "boilerplate" / "wcxb-dev-articles" / "html").glob("*.html.gz"))
     pages = scrapinghub + wcxb
@@ -52,9 +54,7 @@ def end_to_end(pages: list[Path], entities: bool) -> tuple[float, int, int]:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         with Library.open(Path(folder) / "archive") as library:
-            report = library.import_paths(
-                pages, options=ImportOptions(recognize_entities=entities)
-            )
+            report = library.import_paths(pages, options=ImportOptions(recognize_entities=entities))
             elapsed = time.perf_counter() - started
             return elapsed, len(report.imported), library.search("").total
 
@@ -153,8 +153,10 @@ def main() -> int:
     parent_peak = megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     sampler.running = False
 
-    print(f"## Import ({date.today()}, {platform.machine()}, {platform.python_version()}, "
-          f"2 workers; `python benchmarks/import_bench.py`)\n")
+    print(
+        f"## Import ({date.today()}, {platform.machine()}, {platform.python_version()}, "
+        f"2 workers; `python benchmarks/import_bench.py`)\n"
+    )
     print(f"{len(pages)} pages (ScrapingHub {min(len(pages), 181)} + WCXB dev articles).\n")
     print("| run | seconds | imported | indexed | pages/s |")
     print("| --- | ---: | ---: | ---: | ---: |")
@@ -168,12 +170,16 @@ def main() -> int:
     for stage, values in per_stage.items():
         if values:
             total = sum(values)
-            print(f"| {stage} | {statistics.median(values) * 1000:.1f} | {total:.1f} | "
-                  f"{len(values) / total:.1f} |")
+            print(
+                f"| {stage} | {statistics.median(values) * 1000:.1f} | {total:.1f} | "
+                f"{len(values) / total:.1f} |"
+            )
     ratio = statistics.median(per_stage["extract"]) / statistics.median(per_stage["trafilatura"])
     print(f"\nOur extraction / trafilatura (median per page): {ratio:.2f}x.")
-    print(f"Peak memory: parent {parent_peak:.0f} MB; workers and fork server: largest process "
-          f"{sampler.peak:.0f} MB, all together {sampler.peak_total:.0f} MB.")
+    print(
+        f"Peak memory: parent {parent_peak:.0f} MB; workers and fork server: largest process "
+        f"{sampler.peak:.0f} MB, all together {sampler.peak_total:.0f} MB."
+    )
     return 0
 
 
