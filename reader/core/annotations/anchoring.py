@@ -55,6 +55,8 @@ from reader.core.annotations.selectors import describe
 # Exact occurrences scored beyond this many (nearest the old position first) add cost but
 # no information: context ranks them and context is at most 64 characters.
 _MAX_EXACT_CANDIDATES = 500
+# Quotes this long are passages: a verbatim rival elsewhere makes an edited match doubtful.
+_PASSAGE = 64
 # Characters of evidence by which the chosen place must beat a different one (``_choose``).
 _EVIDENCE_MARGIN = 2.0
 # Characters each side of the old position searched before the whole text (fuzzy stage).
@@ -157,7 +159,13 @@ def _choose(
         return ORPHAN
     for anchor_found, match in ranked[1:]:
         elsewhere = anchor_found.end <= best.start or best.end <= anchor_found.start
-        if elsewhere and evidence(ranked[0][1]) - evidence(match) < _EVIDENCE_MARGIN:
+        if not elsewhere:
+            continue
+        if evidence(ranked[0][1]) - evidence(match) < _EVIDENCE_MARGIN:
+            return ORPHAN
+        # A passage that exists twice, verbatim at one place and with edits at the other
+        # (a repeated paragraph, a pull quote), cannot be told apart by context alone.
+        if len(quote.exact) >= _PASSAGE and match.quote_score > ranked[0][1].quote_score:
             return ORPHAN
     # The same place may come out of several stages: report it with the most certain status.
     return next(item[0] for item in found if (item[0].start, item[0].end) == (best.start, best.end))
