@@ -14,11 +14,17 @@ Ground truth
     when all its words fall in one aligned block; otherwise its target counts as changed.
 
 Outcomes (per annotation and change)
-    target intact: ``exact`` (anchored, same offsets), ``fuzzy`` (anchored, same folded text
-    or a boundary shift of a few characters at the right place), ``orphan`` (a miss),
-    ``wrong`` (anchored anywhere else: another occurrence, a neighbour, other text).
+    target intact: ``exact`` (anchored, same offsets), ``fuzzy`` (anchored at the right place
+    with the same characters, spacing and layout marks aside), ``edge off`` (right place, an
+    edge off by at most 5% of the quote), ``twin`` (the quote verbatim at a place whose
+    stored context agrees at least as well as the expected place's: the selectors cannot
+    prefer the expected one), ``orphan`` (a miss), ``wrong`` (anchored anywhere else).
     target deleted or changed: ``orphan`` is right; anchoring inside what is left of the
-    original span is ``kept``; anchoring anywhere else is ``wrong``.
+    original span is ``kept``; on a copy with the whole stored context is ``identical
+    copy``; anywhere else is ``wrong``.
+
+Held-out runs: ``--skip N`` starts N usable pages into each source folder, ``--seed`` changes
+the annotations and the edits; ``-v`` prints every wrong anchor (``--misses`` also misses).
 
 Run: ``.venv/bin/python benchmarks/anchoring.py [--annotations 1000] [--articles 60]``.
 """

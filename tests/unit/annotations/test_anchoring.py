@@ -143,3 +143,20 @@ def test_fifty_thousand_characters_with_a_hundred_annotations_reanchor_quickly()
     anchors = [anchor(changed, selectors) for selectors in notes]
     assert len(anchors) == 100
     assert time.process_time() - began < 30
+
+
+def test_a_changed_code_is_not_treated_as_a_typo() -> None:
+    text = "| Pos | Player | Plays |\n\n| LB | Smith | 40 |\n\n| CB | Jones | 38 |\n\nEnd."
+    start = text.index("| LB | Smith")
+    selectors = describe(text, start, start + len("| LB | Smith"))
+    changed = text.replace("| LB | Smith | 40 |\n\n", "")
+    assert anchor(changed, selectors).is_orphan
+
+
+def test_list_bullets_dropped_by_another_extractor_are_left_out_of_the_highlight() -> None:
+    text = "Features:\n\n- Usable on many devices and browsers.\n\n- Free of charge for everyone."
+    start = text.index("- Usable")
+    selectors = describe(text, start, start + len("- Usable on many devices and browsers."))
+    changed = "Features:\nUsable on many devices and browsers.\nFree of charge for everyone."
+    found = anchor(changed, selectors)
+    assert changed[found.start : found.end] == "Usable on many devices and browsers."
