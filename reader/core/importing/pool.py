@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import sys
 import time
+import types
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
@@ -46,6 +49,24 @@ def _context() -> BaseContext:
         return context
     except ValueError:  # platforms without fork servers (Windows, macOS spawn default)
         return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Starts workers without the caller's ``__main__``.
+
+    multiprocessing re-runs the main script in every new process so that functions defined
+    there can be unpickled. Workers only run reader code, and a researcher's script that
+    imports without an ``if __name__ == "__main__"`` guard would otherwise run again in each
+    worker (and fail there when it imports again).
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _serve(connection: Connection, function: Callable[[Any], Any]) -> None:
@@ -92,7 +113,8 @@ class WorkerPool(Generic[TaskT, ResultT]):
         process = self._context.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child_end, self._function), daemon=True
         )
-        process.start()
+        with _main_module_hidden():
+            process.start()
         child_end.close()
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
