@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -55,6 +56,8 @@ log = logging.getLogger(__name__)
 
 INDEX_FOLDER = "whoosh"
 INDEX_BATCH = 200
+# During an import, stored articles are indexed at least this often.
+SYNC_SECONDS = 2.0
 REINDEX_BATCH = 5000
 
 
@@ -128,13 +131,17 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         from reader.core.importing.pipeline import run_import
 
         stored_since_sync = 0
+        last_sync = time.monotonic()
 
         def on_stored() -> None:
-            nonlocal stored_since_sync
+            # Index while the workers read the next files: new articles become searchable
+            # within seconds, and the parent's idle time goes to indexing.
+            nonlocal stored_since_sync, last_sync
             stored_since_sync += 1
-            if stored_since_sync >= INDEX_BATCH:
+            if stored_since_sync >= INDEX_BATCH or time.monotonic() - last_sync > SYNC_SECONDS:
                 stored_since_sync = 0
                 self.sync_index()
+                last_sync = time.monotonic()
 
         try:
             yield from run_import(
