@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from reader.core.errors import ArchiveLocked
 from reader.core.progress import Progress, ProgressCallback
 from reader.ui import tasks
 from reader.ui.main_window import MainWindow
@@ -45,9 +46,13 @@ def _import_core() -> object:
     return importlib.import_module("reader.core.library")
 
 
-def _open_archive(archive: Path, build_demo: bool, report: ProgressCallback) -> Library:
+def _open_archive(
+    archive: Path, build_demo: bool, report: ProgressCallback, read_only: bool = False
+) -> Library:
     from reader.core.library import Library
 
+    if read_only:
+        return Library.open(archive, read_only=True)
     if build_demo:
         from reader.core.demo import build_demo_archive
 
@@ -111,6 +116,15 @@ def run_app(
 
     def on_failed(error: BaseException) -> None:
         progress.reset()
+        if isinstance(error, ArchiveLocked) and (
+            screenshot is not None or _read_only_accepted(window, error)
+        ):
+            runner.call(
+                lambda: _open_archive(archive, False, report, read_only=True),
+                on_opened,
+                on_failed,
+            )
+            return
         message = f"Cannot open the archive at {archive}:\n{error}"
         if screenshot is not None:
             print(message, file=sys.stderr)
@@ -131,6 +145,17 @@ def run_app(
     if library is not None:
         library.close()
     return outcome["code"] or code
+
+
+def _read_only_accepted(window: MainWindow, error: ArchiveLocked) -> bool:
+    """Asks whether to read an archive that another program is writing to."""
+    answer = QMessageBox.question(
+        window,
+        APPLICATION,
+        f"The {error}: another Archival Reader (or a command) is writing to it.\n\n"
+        "Open it read-only? You can read and search, but not import, annotate or organise.",
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _select(window: MainWindow, article_id: int) -> None:
