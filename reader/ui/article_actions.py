@@ -259,7 +259,7 @@ class ArticleActions(QObject):
         elif source.kind == "heading" and source.value == "Collections":
             menu.addAction("New collection…", self.create_collection)
         elif source.kind == "saved":
-            menu.addAction("Delete saved search", lambda: self.delete_saved_search(source.value))
+            menu.addAction("Delete saved search", lambda: self.delete_saved_search(source.name))
         elif source.kind == "trash":
             menu.addAction("Empty trash…", self.empty_trash)
         if current_query:
@@ -297,15 +297,12 @@ class ArticleActions(QObject):
                 lambda _r: self.changed.emit(f"Saved the search “{chosen}”"),
             )
 
-    def delete_saved_search(self, query: str) -> None:
-        """Deletes the saved searches that run this query."""
-
-        def delete(library: Library) -> None:
-            for saved in library.saved_searches():
-                if saved.query == query:
-                    library.delete_saved_search(saved.name)
-
-        self._write(delete, lambda _r: self.changed.emit("Deleted the saved search"))
+    def delete_saved_search(self, name: str) -> None:
+        """Deletes one saved search (others with the same query stay)."""
+        self._write(
+            lambda library: library.delete_saved_search(name),
+            lambda _r: self.changed.emit("Deleted the saved search"),
+        )
 
     # -- internals ---------------------------------------------------------------------------
 

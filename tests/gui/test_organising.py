@@ -121,8 +121,9 @@ def test_sidebar_menu_saves_the_current_search(
     save = next(a for a in menu.actions() if a.text() == "Save current search…")
     save.trigger()
     assert [s.query for s in library.saved_searches()] == ["Herat"]
+    library.save_search("Herat again", "Herat")  # same query, another name
     window.actions_.delete_saved_search("Herat")
-    assert library.saved_searches() == []
+    assert [s.name for s in library.saved_searches()] == ["Herat again"]
 
 
 def test_reextract_reports_back(window: MainWindow, library: Library) -> None:

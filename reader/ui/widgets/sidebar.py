@@ -26,6 +26,7 @@ class Source:
     kind: str
     value: str = ""
     collection_id: int | None = None
+    name: str = ""  # a saved search's name (its ``value`` is the query)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Sidebar(QTreeWidget):
         saved = self._add(None, "Saved searches", None)
         for name, query, saved_count in data.saved:
             label = f"{name} ({saved_count})" if saved_count is not None else name
-            item = self._add(saved, label, Source("saved", query))
+            item = self._add(saved, label, Source("saved", query, name=name))
             item.setToolTip(0, query)
         self._add(None, f"Trash ({data.trashed})", TRASH)
         self.expandAll()
