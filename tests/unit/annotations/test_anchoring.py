@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 from reader.core.annotations.anchoring import anchor, reanchor_all, refresh_selectors
@@ -126,9 +125,9 @@ def test_refresh_selectors_updates_placed_and_leaves_orphans_untouched(seed_page
     assert refresh_selectors(note, "unrelated", orphan) is note
 
 
-def test_fifty_thousand_characters_with_a_hundred_annotations_reanchor_quickly() -> None:
-    # Not a timing assertion (those live in benchmarks/): a loose guard that the search
-    # stays linear, so a regression to quadratic work shows up here too.
+def test_fifty_thousand_characters_with_a_hundred_annotations_all_come_back() -> None:
+    # Speed is measured in benchmarks/anchoring.py; here: every annotation of a long,
+    # repetitive, edited text comes back placed on its own words or as an orphan.
     rng = random.Random(11)
     words = ["the", "of", "archive", "reader", "annotation", "quote", "council", "budget"]
     text = "\n\n".join(" ".join(rng.choice(words) for _ in range(60)) for _ in range(120))[:50_000]
@@ -138,11 +137,16 @@ def test_fifty_thousand_characters_with_a_hundred_annotations_reanchor_quickly()
         start = text.index(" ", start) + 1
         end = text.index(" ", start + rng.randint(5, 150))
         notes.append(describe(text, start, end))
-    changed = "A new first paragraph.\n\n" + text.replace("council", "counsil", 20)
-    began = time.process_time()
+    lead = "A new first paragraph.\n\n"
+    changed = lead + text
     anchors = [anchor(changed, selectors) for selectors in notes]
     assert len(anchors) == 100
-    assert time.process_time() - began < 30
+    for (position, _), found in zip(notes, anchors, strict=True):
+        if not found.is_orphan:
+            assert (found.start, found.end) == (
+                position.start + len(lead),
+                position.end + len(lead),
+            )
 
 
 def test_a_changed_code_is_not_treated_as_a_typo() -> None:
