@@ -7,6 +7,7 @@ worse one is no safer):
   and need context; long ones identify themselves;
 - for approximate matches, both ends look like the quote's ends (``edges_agree``) and every
   number and all-capital code is unchanged (``identifiers``);
+- no phrase-sized run of changes inside an approximate match (``_largest_change``);
 - short quotes keep the word next to them on each side (``_neighbours_agree``);
 - no other place fits about as well (``is_ambiguous``).
 
@@ -17,6 +18,7 @@ their work.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 
@@ -27,6 +29,8 @@ from reader.core.annotations.match_quote import QuoteContext, ScoredMatch, conte
 _EDGE = 16
 _EDGE_AGREEMENT = 0.8
 _WORD = re.compile(r"\w+")
+# The longest run of changed characters an approximate match may contain.
+_MAX_CHANGE = 12
 # Quotes shorter than this must keep their neighbouring words (``_neighbours_agree``).
 _SHORT = 16
 _IDENTIFIER = re.compile(r"\d+|\b[A-Z][A-Z0-9]+\b")
@@ -78,6 +82,8 @@ def best_acceptable(
     if best.errors and identifiers(quote) != identifiers(text[best.start : best.end]):
         return None
     if len(quote) < _SHORT and not _neighbours_agree(text, best, context, normalise):
+        return None
+    if best.errors and _largest_change(quote, text[best.start : best.end]) > _MAX_CHANGE:
         return None
     if is_ambiguous(best, ranked[1:]):
         raise AmbiguousPlace(best)
@@ -135,6 +141,20 @@ def edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:
     if min(head, tail) < 1 - allowed / size:
         return False
     return _edge_words_agree(quote, text[match.start : match.end])
+
+
+def _largest_change(quote: str, found: str) -> int:
+    """The longest run of characters inserted, deleted or replaced between quote and match.
+
+    Typo fixes change a character or two; a run of a dozen means a phrase or list item
+    was removed or put in, and an approximate match may then have re-aligned the quote onto
+    a neighbouring passage that looks alike.
+    """
+    matcher = difflib.SequenceMatcher(None, quote, found, autojunk=False)
+    return max(
+        (max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"),
+        default=0,
+    )
 
 
 def _neighbours_agree(
