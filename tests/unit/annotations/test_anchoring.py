@@ -164,3 +164,17 @@ def test_list_bullets_dropped_by_another_extractor_are_left_out_of_the_highlight
     changed = "Features:\nUsable on many devices and browsers.\nFree of charge for everyone."
     found = anchor(changed, selectors)
     assert changed[found.start : found.end] == "Usable on many devices and browsers."
+
+
+def test_a_deleted_list_item_is_not_replaced_by_its_look_alike_neighbour() -> None:
+    text = (
+        "Guides:\n\nFacilitators Guide (pdf)\n\nFacilitators Notebook (pdf)\n\n"
+        "Facilitators Handouts from Notebook (pdf)\n\nCompanion Presentation (pdf)\n\n"
+        "Presenter Notes for Companion Presentation (pdf)\n\nMore from the garden team."
+    )
+    start = text.index("(pdf)\n\nFacilitators Handouts")
+    end = text.index("Presenter Notes") + len("Presenter Notes for Companion Presentation (pdf)")
+    selectors = describe(text, start, end)
+    changed = text.replace("Facilitators Handouts from Notebook (pdf)\n\n", "")
+    found = anchor(changed, selectors)
+    assert found.is_orphan or "Facilitators Notebook" not in changed[found.start : found.end]
