@@ -76,7 +76,12 @@ def test_paste_creates_an_article_from_clipboard_html(
     mime.setText("plain fallback")
     QApplication.clipboard().setMimeData(mime)
     before = library.count()
-    window.paste_clipboard()
+    try:
+        window.paste_clipboard()
+    finally:
+        # The clipboard owns the data now; emptying it here keeps Qt from freeing it again
+        # at interpreter exit, after Python has (a segmentation fault at shutdown).
+        QApplication.clipboard().clear()
     dialog = window.importer.dialog
     assert dialog is not None and dialog.outcomes
     assert dialog.outcomes[0].path.startswith("pasted-") and dialog.outcomes[0].path.endswith(
