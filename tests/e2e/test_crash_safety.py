@@ -78,6 +78,16 @@ def start_import(archive: Path, folder: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def wait_for_group_to_end(group: int) -> None:
+    """The killed import's workers die a moment after it: wait for the whole group."""
+    for _ in range(200):
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+
+
 def assert_consistent(archive: Path, must_keep: set[int]) -> set[int]:
     raw = sqlite3.connect(archive / "library.sqlite3")
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -105,6 +115,7 @@ def run_rounds(tmp_path: Path, kills: int, seed: int) -> None:
         time.sleep(rng.uniform(0.2, 2.5))
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+        wait_for_group_to_end(process.pid)
         if (archive / "library.sqlite3").exists():
             kept = assert_consistent(archive, kept)
         interrupted += len(kept) < written

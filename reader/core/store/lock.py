@@ -9,6 +9,7 @@ when the lock is taken tells that the last session did not close cleanly.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import IO
 
@@ -20,6 +21,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 LOCK_NAME = "lock"
+GRACE_SECONDS = 1.0
 
 
 class ArchiveLock:
@@ -34,14 +36,22 @@ class ArchiveLock:
             ArchiveLocked: another live process holds the archive.
         """
         stream = self.path.open("a+", encoding="ascii")
-        try:
-            if fcntl is not None:
-                fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            stream.seek(0)
-            owner = stream.read().strip()
-            stream.close()
-            raise ArchiveLocked(int(owner) if owner.isdigit() else 0) from None
+        deadline = time.monotonic() + GRACE_SECONDS
+        while True:
+            try:
+                if fcntl is not None:
+                    fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                # A writer that was just killed releases the lock as it finishes dying (and
+                # so do its children): wait a moment before calling the archive busy.
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                stream.seek(0)
+                owner = stream.read().strip()
+                stream.close()
+                raise ArchiveLocked(int(owner) if owner.isdigit() else 0) from None
         stream.seek(0)
         previous_owner_died = bool(stream.read().strip())
         stream.seek(0)
