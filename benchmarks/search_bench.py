@@ -5,7 +5,8 @@ recombined (paragraphs of three source articles each) and perturbed (a share of 
 replaced by invented ones, so the vocabulary grows as in a real archive), with random
 sites and dates. They are written straight into an archive's store, then:
 
-- index build: ``Library.reindex()`` (the real path: documents built from the store);
+- index build: ``Library.reindex(parallel=True)``, as ``archival-reader reindex`` runs it
+  (documents built from the store, analysed in 2 processes);
 - searcher ready: a fresh ``Library.open`` plus its first query;
 - a newly stored article: time until a search finds it;
 - queries per class (term, AND, phrase, prefix, fuzzy, field, date range), each through
@@ -205,7 +206,7 @@ def main() -> int:
         archive = Path(folder) / "archive"
         with Library.open(archive) as library:
             store_seconds = fill_store(library, articles)
-            build_seconds = timed(library.reindex)[0]
+            build_seconds = timed(lambda: library.reindex(parallel=True))[0]
         fts, fts_build = build_fts(Path(folder) / "fts.sqlite3", articles)
         started = time.perf_counter()
         library = Library.open(archive)

@@ -310,7 +310,12 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         return self._drain_index_queue(INDEX_BATCH, fresh=False, progress=progress)
 
     def _drain_index_queue(
-        self, batch: int, *, fresh: bool, progress: ProgressCallback | None
+        self,
+        batch: int,
+        *,
+        fresh: bool,
+        progress: ProgressCallback | None,
+        processes: int = 1,
     ) -> int:
         """Indexes the queue ``batch`` articles per commit. ``fresh``: the index holds none
         of them, so documents are added without looking for an old version to replace."""
@@ -332,20 +337,25 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
                         missing.append(article_id)
                     else:
                         documents.append(document)
-                self._index.update(documents, deletions=missing, fresh=fresh)
+                self._index.update(documents, deletions=missing, fresh=fresh, processes=processes)
                 with self._store.transaction() as writer:
                     dequeue(writer, ids)
                 done += len(ids)
                 if progress is not None:
                     progress(Progress("Indexing", done, total))
 
-    def reindex(self, progress: ProgressCallback | None = None) -> int:
-        """Rebuilds the whole index from the store."""
+    def reindex(self, progress: ProgressCallback | None = None, *, parallel: bool = False) -> int:
+        """Rebuilds the whole index from the store. ``parallel`` analyses on every core in
+        forked processes: only for single-threaded programs (the command line), never from
+        the GUI."""
         with self._index_lock:
             self._index.clear()
         self._queue_all_for_indexing()
         # Large commits: each commit writes a segment, and segments cost merges later.
-        return self._drain_index_queue(REINDEX_BATCH, fresh=True, progress=progress)
+        processes = min(2, os.cpu_count() or 1) if parallel else 1
+        return self._drain_index_queue(
+            REINDEX_BATCH, fresh=True, progress=progress, processes=processes
+        )
 
     def reextract(
         self,

@@ -42,7 +42,7 @@ class SavedPage:
     resources: tuple[Resource, ...] = ()
 
 
-class BlockKind(str, enum.Enum):
+class BlockKind(enum.StrEnum):
     """The structural role of one block of the canonical text."""
 
     HEADING = "heading"
@@ -142,7 +142,7 @@ class Article:
         return self.extracted.text
 
 
-class OutcomeStatus(str, enum.Enum):
+class OutcomeStatus(enum.StrEnum):
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     SKIPPED = "skipped"  # not an article (robots.txt, redirect, link list...)

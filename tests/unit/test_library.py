@@ -183,6 +183,10 @@ def test_a_lost_index_is_rebuilt_from_the_store_at_open(filled: Library) -> None
 def test_reindex_rebuilds_everything(filled: Library) -> None:
     assert filled.reindex() == 3
     assert filled.search("").total == 3
+    assert filled.reindex(parallel=True) == 3
+    assert filled.search("").total == 3
+    assert filled.search("Qala-e-Naw").total == 1
+    assert filled.check().consistent
 
 
 def test_read_only_open_of_a_missing_archive_is_a_clear_error(tmp_path: Path) -> None:

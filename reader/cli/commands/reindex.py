@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, library: Library) -> int:
     bar = ProgressBar()
-    count = library.reindex(progress=bar)
+    count = library.reindex(progress=bar, parallel=True)
     bar.finish()
     print(f"{count} articles indexed")
     return 0

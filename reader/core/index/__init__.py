@@ -29,10 +29,12 @@ class ArchiveIndex:
         deletions: Iterable[int] = (),
         *,
         fresh: bool = False,
+        processes: int = 1,
     ) -> int:
         """Adds or replaces documents and deletes others, in one commit. ``fresh``: none of
-        the documents is in the index yet (skips the lookup for an old version)."""
-        return self._writer.apply(documents, deletions, fresh=fresh)
+        the documents is in the index yet (skips the lookup for an old version);
+        ``processes``: see ``IndexWriter.apply``."""
+        return self._writer.apply(documents, deletions, fresh=fresh, processes=processes)
 
     def clear(self) -> None:
         self._writer.clear()
