@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,15 +18,8 @@ from reader.core.store.index_queue import queue_for_indexing
 
 
 @pytest.fixture
-def library(tmp_path: Path, seed_page: Path) -> Iterator[Library]:
-    with Library.open(tmp_path / "archive") as opened:
-        assert len(opened.import_paths([seed_page]).imported) == 1
-        yield opened
-
-
-@pytest.fixture
-def seed_id(library: Library) -> int:
-    return library.article_ids()[0]
+def library(seed_library: Library) -> Library:
+    return seed_library
 
 
 def test_annotate_a_quote_and_find_it_by_every_annotation_field(

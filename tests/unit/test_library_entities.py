@@ -3,9 +3,6 @@ and kept across re-extraction, the entity table, and entity search fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from reader.core.entities import WatchEntry
@@ -13,15 +10,8 @@ from reader.core.library import Library
 
 
 @pytest.fixture
-def library(tmp_path: Path, seed_page: Path) -> Iterator[Library]:
-    with Library.open(tmp_path / "archive") as opened:
-        assert len(opened.import_paths([seed_page]).imported) == 1
-        yield opened
-
-
-@pytest.fixture
-def seed_id(library: Library) -> int:
-    return library.article_ids()[0]
+def library(seed_library: Library) -> Library:
+    return seed_library
 
 
 def names(library: Library, article_id: int, label: str) -> set[str]:
