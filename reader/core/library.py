@@ -58,7 +58,8 @@ INDEX_FOLDER = "whoosh"
 INDEX_BATCH = 200
 # During an import, stored articles are indexed at least this often.
 SYNC_SECONDS = 2.0
-REINDEX_BATCH = 5000
+# Big enough that a rebuilt index has few, large segments (later commits never merge them).
+REINDEX_BATCH = 20000
 
 
 class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):

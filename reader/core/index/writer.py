@@ -86,6 +86,40 @@ def _fields_of(document: IndexDocument) -> dict[str, Any]:
     return fields
 
 
+# Segments are grouped in tiers by size (1-9, 10-99, 100-999... documents); once a tier holds
+# this many segments, they are merged into one of the next tier.
+MERGE_AT = 8
+
+
+def _tier(segment: Any) -> int:
+    return len(str(max(1, int(segment.doc_count_all()))))
+
+
+def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: merge only segments of one size tier, and only when it is full.
+
+    Whoosh-Reloaded's default (``MERGE_SMALL``) merges every segment up to a "merge point";
+    with about 20 segments of similar size that point is the last one, and a one-article
+    commit rewrites the whole index (3 minutes at 50,000 articles, measured). Tiers keep each
+    merge to segments of one size, so the cost of a commit stays proportional to what it adds,
+    amortised.
+    """
+    from whoosh.reading import SegmentReader
+
+    tiers: dict[int, list[Any]] = {}
+    for segment in segments:
+        tiers.setdefault(_tier(segment), []).append(segment)
+    merged: list[Any] = []
+    for members in tiers.values():
+        if len(members) >= MERGE_AT:
+            for segment in members:
+                reader = SegmentReader(writer.storage, writer.schema, segment)
+                writer.add_reader(reader)
+                reader.close()
+            merged.extend(members)
+    return [segment for segment in segments if segment not in merged]
+
+
 class IndexWriter:
     """Batches document updates and deletions into one Whoosh commit."""
 
@@ -123,7 +157,10 @@ class IndexWriter:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(optimize=optimize)
+        if optimize:
+            writer.commit(optimize=True)
+        else:
+            writer.commit(mergetype=merge_tiers)
         return count
 
     def clear(self) -> None:

@@ -202,3 +202,18 @@ def test_a_damaged_index_is_recreated_empty(tmp_path: Path) -> None:
     assert reopened.created_empty
     assert reopened.search("").total == 0
     reopened.close()
+
+
+def test_small_commits_merge_by_tier_and_never_rewrite_big_segments(tmp_path: Path) -> None:
+    archive_index = ArchiveIndex(tmp_path / "whoosh")
+    big = [IndexDocument(i, f"title {i}", f"body words {i}") for i in range(1, 1201)]
+    archive_index.update(big, fresh=True)  # one segment of 1,200 documents
+    segments = archive_index._index._segments
+    for number in range(2000, 2020):  # twenty one-article commits, as imports make them
+        archive_index.update([IndexDocument(number, "small", "one new article")])
+        counts = sorted(s.doc_count_all() for s in segments())
+        assert counts[-1] == 1200  # the big segment is never rewritten
+        assert len(counts) <= 1 + 8 + 1  # small ones are merged once a tier fills
+    assert archive_index.search("new").total == 20
+    assert archive_index.document_count() == 1220
+    archive_index.close()
