@@ -29,7 +29,15 @@ def main() -> int:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        target = ROOT / "resources" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "archival-reader.png"
+        target = (
+            ROOT
+            / "resources"
+            / "icons"
+            / "hicolor"
+            / f"{size}x{size}"
+            / "apps"
+            / "archival-reader.png"
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         image.save(str(target))
     del application

@@ -17,8 +17,10 @@ from reader.core.library import Library
 from reader.core.store.migrations import CURRENT_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "tests" / "data" / "pages" / "harbour-strike.html",
-         ROOT / "tests" / "data" / "pages" / "remote-resources.html"]
+PAGES = [
+    ROOT / "tests" / "data" / "pages" / "harbour-strike.html",
+    ROOT / "tests" / "data" / "pages" / "remote-resources.html",
+]
 
 
 def main() -> int:
@@ -26,24 +28,23 @@ def main() -> int:
     if target.exists() and "--force" not in sys.argv:
         print(f"{target} exists; a released fixture is never remade (use --force before release)")
         return 1
-    with tempfile.TemporaryDirectory() as folder:
-        with Library.open(Path(folder) / "archive") as library:
-            report = library.import_paths(PAGES)
-            first = report.imported[0].article_id
-            assert first is not None
-            library.set_tags(first, ["fixture"])
-            collection = library.create_collection("Fixtures")
-            library.add_to_collection(collection, [first])
-            library.save_search("ports", "rotterdam OR antwerp")
-            database = library.root / "library.sqlite3"
-            target.mkdir(parents=True, exist_ok=True)
-            # The backup API gives one consistent file, WAL included.
-            source = sqlite3.connect(database)
-            copy = sqlite3.connect(target / "library.sqlite3")
-            source.backup(copy)
-            copy.execute("VACUUM")
-            copy.close()
-            source.close()
+    with tempfile.TemporaryDirectory() as folder, Library.open(Path(folder) / "archive") as library:
+        report = library.import_paths(PAGES)
+        first = report.imported[0].article_id
+        assert first is not None
+        library.set_tags(first, ["fixture"])
+        collection = library.create_collection("Fixtures")
+        library.add_to_collection(collection, [first])
+        library.save_search("ports", "rotterdam OR antwerp")
+        database = library.root / "library.sqlite3"
+        target.mkdir(parents=True, exist_ok=True)
+        # The backup API gives one consistent file, WAL included.
+        source = sqlite3.connect(database)
+        copy = sqlite3.connect(target / "library.sqlite3")
+        source.backup(copy)
+        copy.execute("VACUUM")
+        copy.close()
+        source.close()
     (target / "README.md").write_text(
         f"Archive database of schema version {CURRENT_VERSION}, made by "
         "`scripts/make_fixture_archive.py` from `tests/data/pages/`. Never edit or remake it "
