@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from reader.core.annotations.palette import Palette
 from reader.core.archive_export import export_archive
 from reader.core.backup import backup_archive
 from reader.core.checking import CheckReport, check_archive
@@ -274,7 +275,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         with self._store.transaction() as connection:
             queue_everything(connection)
 
-    def _index_document(self, article_id: int) -> IndexDocument | None:
+    def _index_document(self, article_id: int, palette: Palette) -> IndexDocument | None:
         """The article's index document; None when it is gone or in the trash."""
         connection = self._store.connection()
         try:
@@ -284,8 +285,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         if organising.is_trashed(connection, article_id):
             return None
         document = document_from_article(article, self.canonical_entities(article_id))
-        annotations = [s for s in self.annotations(article_id)]
-        palette = self.palette()
+        annotations = self.annotations(article_id)
         notes = tuple(s.annotation.note for s in annotations if s.annotation.note)
         flags = (("annotation",) if annotations else ()) + (("note",) if notes else ())
         return replace(
@@ -326,6 +326,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         with self._index_lock:
             connection = self._store.connection()
             total = queue_length(connection)
+            palette = self.palette()  # colour code names for ``color:``, read once
             while True:
                 ids = queued(connection, batch)
                 if not ids:
@@ -333,7 +334,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
                 documents = []
                 missing = []
                 for article_id in ids:
-                    document = self._index_document(article_id)
+                    document = self._index_document(article_id, palette)
                     if document is None:
                         missing.append(article_id)
                     else:

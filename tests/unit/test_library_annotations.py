@@ -155,3 +155,15 @@ def test_reextract_keeps_annotations_anchored(library: Library, seed_id: int) ->
     again = library.annotation(stored.annotation.id)
     text = library.article(seed_id).text
     assert text[again.anchor.start : again.anchor.end] == "Younus Qanooni"
+
+
+def test_palette_code_names_are_editable_and_searchable(library: Library, seed_id: int) -> None:
+    from reader.core.annotations.palette import rename_code
+
+    library.annotate_quote(seed_id, "Javad Zarif", color="orange")
+    library.set_palette(rename_code(library.palette(), "orange", "Diplomacy"))
+    assert library.palette().get("orange").code == "Diplomacy"
+    library.annotate_quote(seed_id, "Younus Qanooni", color="Diplomacy")  # the new name works
+    assert library.annotation_counts([seed_id]) == {seed_id: 2}
+    assert library.reindex() == 1
+    assert library.search("color:diplomacy").total == 1

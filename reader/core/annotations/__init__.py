@@ -13,6 +13,6 @@ Parts:
 - ``merge``: merge by id and modification time; sorting.
 - ``jsonld``, ``export_markdown``, ``export_csv``, ``export_html``: exports (and JSON-LD import).
 
-No storage, clock (except ``create.utc_now`` defaults) or Qt here: the store keeps the JSON
+No storage, clock (except ``utc_now`` defaults) or Qt here: the store keeps the JSON
 and indexed columns, the UI converts code-point offsets to its own.
 """

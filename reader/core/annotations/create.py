@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from reader.core.annotations.model import Annotation, hash_text
 from reader.core.annotations.selectors import describe
-
-
-def utc_now() -> str:
-    """The current time as the ISO 8601 UTC string annotations store (seconds precision)."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+from reader.core.timestamps import utc_now
 
 
 def create_annotation(

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from reader.core.entities import (
-    RECOGNIZER_VERSION,
     Corrections,
     WatchEntry,
     apply_corrections,
@@ -42,13 +41,11 @@ class EntitiesMixin(FacadeBase):
 
     def canonical_entities(self, article_id: int) -> list[EntitySpan]:
         """Like ``entities``, with each span's ``text`` replaced by its canonical name."""
-        corrections = self.entity_corrections()
-        connection = self._store.connection()
-        text = article_rows.load_texts(connection, [article_id]).get(article_id, "")
-        spans = apply_corrections(
-            text, mention_rows.load_mentions(connection, article_id), corrections
-        )
-        return [replace(span, text=canonical_name(span, corrections)) for span in spans]
+        corrections = self.entity_corrections()  # cached: entities() reuses the same value
+        return [
+            replace(span, text=canonical_name(span, corrections))
+            for span in self.entities(article_id)
+        ]
 
     def entity_corrections(self) -> Corrections:
         """The archive's corrections. Parsed once per change: a ``Corrections`` value caches
@@ -71,14 +68,6 @@ class EntitiesMixin(FacadeBase):
         return entity_browsing.articles_for_entity(
             self._store.connection(), self.entity_corrections(), name, label
         )
-
-    def articles_missing_entities(self) -> list[int]:
-        """Articles whose mentions come from an older recognizer, or none at all."""
-        rows = self._store.connection().execute(
-            "SELECT id FROM articles WHERE entities_version IS NULL OR entities_version != ?",
-            (RECOGNIZER_VERSION,),
-        )
-        return [row[0] for row in rows]
 
     # -- corrections --------------------------------------------------------------------------
 

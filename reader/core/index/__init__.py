@@ -39,9 +39,6 @@ class ArchiveIndex:
     def clear(self) -> None:
         self._writer.clear()
 
-    def optimize(self) -> None:
-        self._writer.apply((), (), optimize=True)
-
     def search(
         self,
         text: str,

@@ -131,7 +131,6 @@ class IndexWriter:
         updates: Iterable[IndexDocument],
         deletions: Iterable[int] = (),
         *,
-        optimize: bool = False,
         fresh: bool = False,
         processes: int = 1,
     ) -> int:
@@ -157,10 +156,7 @@ class IndexWriter:
         except BaseException:
             writer.cancel()
             raise
-        if optimize:
-            writer.commit(optimize=True)
-        else:
-            writer.commit(mergetype=merge_tiers)
+        writer.commit(mergetype=merge_tiers)
         return count
 
     def clear(self) -> None:
