@@ -5,8 +5,9 @@ worse one is no safer):
 
 - enough context for the quote's length (``is_acceptable``): short quotes recur by chance
   and need context; long ones identify themselves;
-- for approximate matches, both ends look like the quote's ends (``edges_agree``) and every
-  number and all-capital code is unchanged (``identifiers``);
+- for approximate matches, both ends look like the quote's ends (``edges_agree``), every
+  number and all-capital code is unchanged (``identifiers``) and so are the sentence ends
+  (``sentence_marks``);
 - no phrase-sized run of changes inside an approximate match (``_largest_change``);
 - short quotes keep the word next to them on each side (``_neighbours_agree``);
 - no other place fits about as well (``is_ambiguous``).
@@ -34,6 +35,7 @@ _MAX_CHANGE = 12
 # Quotes shorter than this must keep their neighbouring words (``_neighbours_agree``).
 _SHORT = 16
 _IDENTIFIER = re.compile(r"\d+|\b[A-Z][A-Z0-9]+\b")
+_SENTENCE_MARK = re.compile(r"[.?!]")
 # A second place whose context similarity is within this of the best's makes a match
 # ambiguous (see ``is_ambiguous``).
 _AMBIGUITY = 0.1
@@ -81,6 +83,8 @@ def best_acceptable(
         return None
     if best.errors and identifiers(quote) != identifiers(text[best.start : best.end]):
         return None
+    if best.errors and sentence_marks(quote) != sentence_marks(text[best.start : best.end]):
+        return None
     if len(quote) < _SHORT and not _neighbours_agree(text, best, context, normalise):
         return None
     if best.errors and _largest_change(quote, text[best.start : best.end]) > _MAX_CHANGE:
@@ -116,6 +120,18 @@ def identifiers(text: str) -> list[str]:
     keep every one of the quote's as it was.
     """
     return _IDENTIFIER.findall(text)
+
+
+def sentence_marks(text: str) -> list[str]:
+    """The sentence-ending marks (``.``, ``?``, ``!``) in a text, in order.
+
+    Typo fixes, spacing and quote changes keep a passage's sentences; a mark that appears or
+    vanishes means the match straddles a different sentence boundary, e.g. a heading that
+    another extractor dropped, whose quote ("Newsletter The State") then matches the end of
+    the previous sentence glued to the next paragraph ("newsletter?The State"): the right
+    start of a paragraph with someone else's words in front of it.
+    """
+    return _SENTENCE_MARK.findall(text)
 
 
 def edges_agree(text: str, quote: str, match: ScoredMatch) -> bool:

@@ -178,3 +178,31 @@ def test_a_deleted_list_item_is_not_replaced_by_its_look_alike_neighbour() -> No
     changed = text.replace("Facilitators Handouts from Notebook (pdf)\n\n", "")
     found = anchor(changed, selectors)
     assert found.is_orphan or "Facilitators Notebook" not in changed[found.start : found.end]
+
+
+def test_a_dropped_heading_is_not_replaced_by_the_end_of_the_sentence_before_it() -> None:
+    # Another extractor dropped the heading "Newsletter" and glued the paragraph after it to
+    # the sentence before ("...our newsletter?The State"): two edits from the quote, but a
+    # sentence end that the quote never had.
+    text = (
+        "Want the week's best stories in your inbox? Sign up for our newsletter?\n\n"
+        "Newsletter\n\nThe State budget passed on Tuesday after a long night of votes."
+    )
+    start = text.index("Newsletter\n\nThe")
+    selectors = describe(text, start, start + len("Newsletter\n\nThe State"))
+    changed = text.replace("newsletter?\n\nNewsletter\n\n", "newsletter?")
+    found = anchor(changed, selectors)
+    assert found.is_orphan
+
+
+def test_a_typo_fixed_across_a_sentence_end_still_anchors() -> None:
+    text = (
+        "The council met on Monday to discuss the new libary. It voted to open it in spring.\n\n"
+        "Residents welcomed the decision at a packed meeting in the town hall."
+    )
+    start = text.index("discuss")
+    end = text.index("in spring.") + len("in spring.")
+    selectors = describe(text, start, end)
+    changed = text.replace("libary", "library")
+    found = anchor(changed, selectors)
+    assert changed[found.start : found.end] == changed[start : end + 1]
