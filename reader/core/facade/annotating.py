@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.core.annotations.entity_notes import (
+    ENTITY_NOTES,
+    EntityNote,
+    find_note,
+    notes_from_json,
+    notes_to_json,
+    with_note,
+)
 from reader.core.annotations.export_csv import export_csv
 from reader.core.annotations.export_html import export_html
 from reader.core.annotations.export_markdown import export_markdown
+from reader.core.annotations.filtering import filter_annotations
 from reader.core.annotations.jsonld import export_jsonld, parse_annotations
 from reader.core.annotations.merge import merge
 from reader.core.annotations.palette import Palette, palette_to_json
@@ -19,12 +28,13 @@ from reader.core.citations import CitationFormat, format_citation
 from reader.core.errors import ReaderError
 from reader.core.facade.base import FacadeBase
 from reader.core.model import Article
-from reader.core.operations import annotating
+from reader.core.operations import annotating, carrying
 from reader.core.store import annotations as annotation_rows
 from reader.core.store import articles as article_rows
 from reader.core.store.annotations import StoredAnnotation
 from reader.core.store.index_queue import queue_for_indexing
-from reader.core.store.settings import ANNOTATION_PALETTE, set_setting
+from reader.core.store.settings import ANNOTATION_PALETTE, get_setting, set_setting
+from reader.core.timestamps import utc_now
 
 EXPORT_FORMATS = ("markdown", "csv", "jsonld", "html")
 
@@ -100,14 +110,21 @@ class AnnotationsMixin(FacadeBase):
         color: str | None = None,
         tag: str | None = None,
         orphans_only: bool = False,
+        words: str = "",
+        modified_since: str | None = None,
+        modified_until: str | None = None,
     ) -> list[StoredAnnotation]:
-        """Annotations across the archive, filtered by article, colour, tag or orphan state."""
-        return annotation_rows.everywhere(
+        """Annotations across the archive (newest first), filtered by article, colour, tag,
+        orphan state, words in quote/note/tags, and modification date range (ISO dates)."""
+        found = annotation_rows.everywhere(
             self._store.connection(),
             article_ids=article_ids,
             color=color,
             tag=tag,
             orphans_only=orphans_only,
+        )
+        return filter_annotations(
+            found, words=words, modified_since=modified_since, modified_until=modified_until
         )
 
     def annotation_counts(self, article_ids: Iterable[int]) -> dict[int, int]:
@@ -161,6 +178,56 @@ class AnnotationsMixin(FacadeBase):
             queue_for_indexing(connection, [article_id])
         self.sync_index()
         return stored
+
+    # -- other captures of the same page -----------------------------------------------------
+
+    def carry_candidates(self, article_id: int) -> tuple[int, int] | None:
+        """An earlier capture of this article's page whose annotations it lacks.
+
+        Returns:
+            ``(earlier article id, number of annotations to carry)`` for the most recent
+            such capture, or None.
+        """
+        connection = self._store.connection()
+        for other_id, _captured in article_rows.versions(connection, article_id):
+            if other_id == article_id:
+                continue
+            pending = carrying.pending_carry(connection, other_id, article_id)
+            if pending:
+                return other_id, len(pending)
+        return None
+
+    def carry_annotations(self, source_id: int, target_id: int) -> dict[str, int]:
+        """Copies an earlier capture's annotations onto a newer one, re-anchored in its text.
+
+        Returns:
+            How many copies were placed, by anchor status (orphans included: never dropped).
+        """
+        text = self._article_text(target_id)
+        with self._store.transaction() as connection:
+            counts = carrying.carry_annotations(connection, source_id, target_id, text)
+            queue_for_indexing(connection, [target_id])
+        self.sync_index()
+        return counts
+
+    # -- notes on entities ------------------------------------------------------------------
+
+    def entity_note(self, label: str, name: str) -> EntityNote | None:
+        """The user's note on an entity (type and canonical name), if any."""
+        notes = notes_from_json(get_setting(self._store.connection(), ENTITY_NOTES))
+        return find_note(notes, label, name)
+
+    def entity_notes(self) -> list[EntityNote]:
+        """Every entity note, by type and name."""
+        notes = notes_from_json(get_setting(self._store.connection(), ENTITY_NOTES))
+        return [notes[key] for key in sorted(notes)]
+
+    def set_entity_note(self, label: str, name: str, note: str) -> None:
+        """Sets (or, with a blank note, removes) the note on an entity."""
+        with self._store.transaction() as connection:
+            notes = notes_from_json(get_setting(connection, ENTITY_NOTES))
+            changed = with_note(notes, label, name, note, now=utc_now())
+            set_setting(connection, ENTITY_NOTES, notes_to_json(changed))
 
     # -- exports and imports ----------------------------------------------------------------
 
