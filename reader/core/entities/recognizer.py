@@ -155,26 +155,38 @@ class Recognizer:
         sign-offs, image credits), are replaced by spaces before recognition, so the offsets
         still point into ``article.text``.
         """
-        characters = list(article.text)
-        ranges = [(block.start, block.end) for block in article.blocks
-                  if block.kind in _SKIPPED_BLOCKS]
-        for credit in article.credits:
-            if credit.strip():
-                position = article.text.find(credit)
-                while position >= 0:
-                    ranges.append((position, position + len(credit)))
-                    position = article.text.find(credit, position + len(credit))
-        for start, end in ranges:
-            for position in range(start, min(end, len(characters))):
-                if characters[position] != "\n":
-                    characters[position] = " "
-        blanked = "".join(characters)
-        spans = self.recognize(blanked, corrections=None)
-        spans = [EntitySpan(span.start, span.end, span.label, article.text[span.start:span.end],
-                            span.raw_label) for span in spans]
-        if corrections is not None:
-            spans = apply_corrections(article.text, spans, corrections)
-        return spans
+        return next(self.recognize_articles([article], corrections=corrections))
+
+    def recognize_articles(
+        self,
+        articles: Iterable[ExtractedArticle],
+        batch_size: int = 16,
+        corrections: Corrections | None = None,
+    ) -> Iterator[list[EntitySpan]]:
+        """``recognize_article`` for many articles, batched through the pipeline.
+
+        Args:
+            articles: Extracted articles; consumed lazily.
+            batch_size: Texts per pipeline batch.
+            corrections: Applied to every article's spans, against its real text.
+
+        Yields:
+            One span list per article, in order; offsets point into ``article.text``.
+        """
+        # Two iterators over one stream: each article's blanked text goes to the pipeline
+        # while the article itself is kept to restore the surfaces, ``batch_size`` at a time.
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            blanked = [_blank_skipped(article) for article in batch]
+            found = self.recognize_many(blanked, batch_size=batch_size)
+            for article, spans in zip(batch, found, strict=True):
+                text = article.text
+                restored = [EntitySpan(span.start, span.end, span.label,
+                                       text[span.start:span.end], span.raw_label)
+                            for span in spans]
+                if corrections is not None:
+                    restored = apply_corrections(text, restored, corrections)
+                yield restored
 
     def _finish(
         self, text: str, spans: list[EntitySpan], corrections: Corrections | None
@@ -190,6 +202,24 @@ class Recognizer:
             # Lists and watch-lists know no context: keep them out of photo credits too.
             spans = drop_credit_spans(text, spans)
         return spans
+
+
+def _blank_skipped(article: ExtractedArticle) -> str:
+    """The article's text with caption/image blocks and credits replaced by spaces."""
+    characters = list(article.text)
+    ranges = [(block.start, block.end) for block in article.blocks
+              if block.kind in _SKIPPED_BLOCKS]
+    for credit in article.credits:
+        if credit.strip():
+            position = article.text.find(credit)
+            while position >= 0:
+                ranges.append((position, position + len(credit)))
+                position = article.text.find(credit, position + len(credit))
+    for start, end in ranges:
+        for position in range(start, min(end, len(characters))):
+            if characters[position] != "\n":
+                characters[position] = " "
+    return "".join(characters)
 
 
 def _spans_of(doc: Any, offset: int) -> Iterator[EntitySpan]:

@@ -3,6 +3,8 @@ corrections themselves. Part of the ``Library`` facade.
 
 Corrections are archive-wide data applied when mentions are read; each correction
 re-indexes the articles it touches, so ``person:``/``org:``/``place:`` queries follow it.
+Mentions found by an older recognizer (``RECOGNIZER_VERSION``) are refreshed by
+``recognize_entities``.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from reader.core.entities import (
     parse_label,
     parse_watch_list,
 )
+from reader.core.errors import ReaderError
 from reader.core.facade.base import FacadeBase
 from reader.core.model import EntitySpan
-from reader.core.operations import entity_browsing
+from reader.core.operations import entity_browsing, recognizing
 from reader.core.operations.entity_browsing import EntitySummary
+from reader.core.operations.recognizing import RecognizeOutcome
+from reader.core.progress import CancelToken, ProgressCallback
 from reader.core.store import articles as article_rows
 from reader.core.store import entities as mention_rows
 from reader.core.store.index_queue import queue_everything, queue_for_indexing
@@ -68,6 +73,53 @@ class EntitiesMixin(FacadeBase):
         return entity_browsing.articles_for_entity(
             self._store.connection(), self.entity_corrections(), name, label
         )
+
+    # -- recognition after an upgrade ---------------------------------------------------------
+
+    def outdated_entity_articles(self) -> list[int]:
+        """Articles whose mentions were found by another recognizer version (or never)."""
+        return recognizing.outdated_article_ids(self._store.connection())
+
+    def recognize_entities(
+        self,
+        article_ids: Iterable[int] | None = None,
+        *,
+        everything: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[RecognizeOutcome]:
+        """Recognises entities again from the stored texts and re-indexes the articles.
+
+        Args:
+            article_ids: These articles; default: the outdated ones
+                (``outdated_entity_articles``), or every article with ``everything``.
+            everything: Every stored article, current or not.
+            progress: Reports after each batch.
+            cancel: Stops between batches; finished batches are kept and indexed.
+
+        Returns:
+            One outcome per processed article (fewer when cancelled).
+
+        Raises:
+            ReaderError: The archive is open read-only.
+            EntityModelMissing: No spaCy pipeline can be loaded.
+        """
+        if self._store.read_only:
+            raise ReaderError("the archive is open read-only: entities cannot be updated")
+        connection = self._store.connection()
+        if article_ids is not None:
+            ids = list(article_ids)
+        elif everything:
+            ids = recognizing.stored_article_ids(connection)
+        else:
+            ids = recognizing.outdated_article_ids(connection)
+        try:
+            return list(
+                recognizing.recognize_stored(self._store, ids, progress=progress, cancel=cancel)
+            )
+        finally:
+            # Also after a cancel or an error: what was written is queued and gets indexed.
+            self.sync_index()
 
     # -- corrections --------------------------------------------------------------------------
 
