@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.core.entities.phrases import PhraseMatcher
+from reader.core.entities.phrases import PhraseMatch, PhraseMatcher
 from reader.core.entities.spanindex import SpanIndex
 from reader.core.entities.surface import normalise_surface
 from reader.core.entities.types import parse_label
@@ -97,6 +97,14 @@ def _may_relabel(model_label: str, list_label: str, forced: bool) -> bool:
     return model_label != "PERSON" or forced
 
 
+def _without_sentence_stop(match: PhraseMatch) -> PhraseMatch:
+    """Drops a final full stop from a match written without inner stops ("in the US."):
+    the listed "U.S." matches with optional stops, but "US" ends before the sentence's."""
+    if match.text.endswith(".") and "." not in match.text[:-1]:
+        return replace(match, end=match.end - 1, text=match.text[:-1])
+    return match
+
+
 def apply_gazetteer(
     text: str, spans: Sequence[EntitySpan], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
@@ -116,10 +124,11 @@ def apply_gazetteer(
     removed: set[tuple[int, int]] = set()
     added: list[EntitySpan] = []
     # List matches never overlap each other, so each is checked against the model's spans only.
-    for match in gazetteer.matcher.find(text):
-        label = gazetteer.labels.get(match.key)
+    for found in gazetteer.matcher.find(text):
+        label = gazetteer.labels.get(found.key)
         if label is None:
             continue
+        match = _without_sentence_stop(found)
         current = by_extent.get((match.start, match.end))
         if current is not None:
             if current.label != label and _may_relabel(current.label, label,

@@ -7,7 +7,8 @@ run in ``refine_spans``'s order:
 2. ``extend_hyphenated``: a span that stops inside a hyphenated name grows to the whole name
    ("Qala" in "Qala-e-Naw"), and a Persian/Arabic connective ("Qala-e Naw", "Mazar-i Sharif")
    joins the following capitalised word.
-3. ``trim_edges``: no leading "the", quote or title ("President", "Mr."), no possessive "'s".
+3. ``trim_edges``: no leading "the", quote or title ("President", "Mr."), no possessive "'s";
+   a name after "Mr", "Ms", "Dr"... is a person.
 4. ``apply_designators``: "<Name> province/district/..." and "the city of <Name>" make
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
    one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place, and
@@ -55,6 +56,9 @@ _TITLES = frozenset(
     judge justice pope cardinal bishop rev rev. reverend imam sheikh ayatollah mullah
     mayor king queen prince princess emperor coach""".split()  # noqa: SIM905 - a word list
 )
+# Forms of address that only ever precede a person's name.
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr",
+                         "dr."})
 _LEADING_NOISE = re.compile(r"^(?:the|The|THE)\s+|^[\"'\u2018\u201c(\[]+")
 _TRAILING_NOISE = re.compile(
     r"(?:['\u2019][sS]?|[\"'\u2019\u201d)\].,;:!?]+|\s+|\s(?:and|or|of|the|in|on|at|for|&))$"
@@ -190,10 +194,17 @@ def trim_edges(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
                     end = start + trail.start()
                 else:
                     break
-        if span.label == "PERSON":
+        label = span.label
+        words = text[start:end].split()
+        if (label in ("ORG", "PLACE") and len(words) > 1
+                and words[0].casefold() in _HONORIFICS and words[1][:1].isupper()):
+            label = "PERSON"  # "Ms Pugh" is a person whatever the model made of it
+        if label == "PERSON":
             start = _skip_titles(text, start, end)
         if end <= start:
             continue
+        if label != span.label:
+            span = replace(span, label=label)
         result.append(span if (start, end) == (span.start, span.end)
                       else _with_edges(text, span, start, end))
     return result

@@ -59,3 +59,12 @@ def test_a_listed_name_replaces_the_model_pieces_it_contains() -> None:
              find(text, "England", "PLACE")]
     assert [(s.text, s.label) for s in apply_gazetteer(text, spans, lists)] == [
         ("USA Today", "ORG"), ("Bank of England", "ORG")]
+
+
+def test_a_sentence_stop_after_an_undotted_abbreviation_is_not_part_of_the_name() -> None:
+    text = "Opinion in the US.\n\nTroops left the U.S. on Monday."
+    result = apply_gazetteer(text, [], LISTS)
+    assert [(s.text, s.label) for s in result] == [("US", "PLACE"), ("U.S.", "PLACE")]
+    # The model's "US" keeps its extent (and is not replaced by a longer "US.").
+    model = [find(text, "US", "PLACE")]
+    assert apply_gazetteer(text, model, LISTS)[0] == model[0]

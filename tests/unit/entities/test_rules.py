@@ -149,3 +149,11 @@ def test_a_name_after_a_role_noun_is_a_person() -> None:
     spans = [span(text, "Nishank Motwani", "ORG"), span(text, "Deutsche Bank", "ORG"),
              span(text, "Kabul Airlines", "ORG")]
     assert [item.label for item in apply_designators(text, spans)] == ["PERSON", "ORG", "ORG"]
+
+
+def test_a_name_after_a_form_of_address_is_a_person() -> None:
+    text = "The tumour in Ms Pugh's lung. Dr. Jane Roe spoke. Mr Big Ltd. Ms"
+    spans = [span(text, "Ms Pugh's", "PLACE"), span(text, "Dr. Jane Roe", "ORG"),
+             span(text, "Ms", "ORG", 1)]
+    assert texts(trim_edges(text, spans)) == [("Pugh", "PERSON"), ("Jane Roe", "PERSON"),
+                                              ("Ms", "ORG")]
