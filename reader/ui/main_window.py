@@ -22,15 +22,20 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.core.annotations.palette import Palette
 from reader.ui import operations
 from reader.ui.annotation_actions import AnnotationActions
+from reader.ui.annotation_exports import AnnotationExports
+from reader.ui.annotation_flow import AnnotationFlow
 from reader.ui.article_actions import ArticleActions
+from reader.ui.dialogs.annotation_browser import AnnotationBrowserDialog
 from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reader.ui.entity_corrections import EntityCorrections
 from reader.ui.import_flow import ImportController
@@ -50,7 +55,7 @@ from reader.ui.widgets.notes_list import NotesList
 from reader.ui.widgets.reader_panel import HitsList, ReaderPanel
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.sidebar import ALL, TRASH, Sidebar, SidebarData, Source
-from reader.ui.window_menus import build_menus
+from reader.ui.window_menus import build_menus, update_colour_actions
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -87,8 +92,20 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.entities, "Entities")
         self.side_tabs.addTab(self.hits, "Hits")
         self.notes = NotesList(self)
-        self.side_tabs.addTab(self.notes, "Notes")
+        notes_tab = QWidget(self)
+        self.carry_button = QPushButton(notes_tab)
+        notes_layout = QVBoxLayout(notes_tab)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.carry_button)
+        notes_layout.addWidget(self.notes, 1)
+        self.side_tabs.addTab(notes_tab, "Notes")
         self.annotating = AnnotationActions(runner, self)
+        self.exports = AnnotationExports(runner, self)
+        self.annotation_flow = AnnotationFlow(
+            runner, self.reader.view, self.notes, self.annotating, self.carry_button, self
+        )
+        self.browser: AnnotationBrowserDialog | None = None
+        self.colour_actions: list[QAction] = []
         self.actions_ = ArticleActions(runner, self)
         self.importer = ImportController(runner, self)
         self.corrections = EntityCorrections(runner, self)
@@ -129,6 +146,7 @@ class MainWindow(QMainWindow):
         self.reader.view.clear_article()
         self.current_article_id = None
         if library is not None:
+            self.annotating.load_palette()
             self.refresh()
 
     def refresh(self) -> None:
@@ -223,6 +241,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_palette(app, dark=reading.is_dark)
         self.entities.set_dark(reading.is_dark)
+        self.annotating.dark = self.notes.dark = reading.is_dark
         self.reader.view.apply_settings(reading)
         for action in self.theme_group.actions():
             action.setChecked(action.data() == reading.theme)
@@ -313,10 +332,16 @@ class MainWindow(QMainWindow):
         self.reader.url_copied.connect(lambda _url: self.statusBar().showMessage("Copied", 5000))
         self.sidebar.menu_requested.connect(self._on_sidebar_menu_requested)
         self.entities.correction_requested.connect(self.corrections.apply)
-        self.notes.note_chosen.connect(self._show_span)
-        self.notes.delete_requested.connect(self.annotating.delete)
         self.annotating.changed.connect(self._on_corrections_corrected)
         self.annotating.failed.connect(self.show_error)
+        self.annotating.palette_changed.connect(self._on_annotating_palette_changed)
+        self.annotation_flow.open_requested.connect(self.open_article)
+        self.exports.finished.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.exports.imported.connect(
+            lambda count: self._on_corrections_corrected(f"Imported {count} annotation(s)")
+        )
+        self.exports.failed.connect(self.show_error)
+        self.entities.note_requested.connect(self.annotating.edit_entity_note)
         self.corrections.corrected.connect(self._on_corrections_corrected)
         self.corrections.failed.connect(self.show_error)
         self.importer.import_finished.connect(lambda _outcomes: self.refresh())
@@ -373,6 +398,7 @@ class MainWindow(QMainWindow):
         self.entities.show_entities(loaded.entities)
         self.notes.show_notes(loaded.notes)
         self.side_tabs.setTabText(2, f"Notes ({len(loaded.notes)})" if loaded.notes else "Notes")
+        self.annotation_flow.article_shown(loaded)
         self.setWindowTitle(f"{loaded.article.title} — Archival Reader")
         self.hits.clear()
         self.side_tabs.setTabText(1, "Hits")
@@ -418,11 +444,58 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_article_id)
         self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)
 
+    # -- annotations -------------------------------------------------------------------------
+
     def annotate_selection(self, *, with_note: bool) -> None:
         """Highlights the selected text of the open article (with a note if asked)."""
+        self.annotation_flow.highlight_selection(with_note=with_note)
+
+    def apply_colour(self, index: int) -> None:
+        """Ctrl+1..8: highlight the selection, or recolour the highlight at the cursor."""
+        self.annotation_flow.apply_colour(index)
+
+    def edit_annotation_at_cursor(self) -> None:
+        """Annotate → Edit annotation at cursor."""
+        self.annotation_flow.edit_at_cursor()
+
+    def delete_annotation_at_cursor(self) -> None:
+        """Annotate → Delete annotation at cursor."""
+        self.annotation_flow.delete_at_cursor()
+
+    def reattach_selected_orphan(self) -> None:
+        """Annotate → Re-attach the orphan chosen in Notes to the selected text."""
+        self.annotation_flow.reattach()
+
+    def chosen_article_ids(self) -> list[int]:
+        """The selected articles, or the open one when none is selected."""
+        ids = self.selected_ids()
+        if ids:
+            return ids
+        return [self.current_article_id] if self.current_article_id is not None else []
+
+    def chosen_article_id(self) -> int | None:
+        """The open article, or the first selected one."""
         if self.current_article_id is not None:
-            span = self.reader.view.selected_span()
-            self.annotating.highlight(self.current_article_id, span, with_note=with_note)
+            return self.current_article_id
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def show_annotation_browser(self) -> AnnotationBrowserDialog:
+        """Annotate → Annotation browser: every annotation in the archive, filterable."""
+        if self.browser is None:
+            self.browser = AnnotationBrowserDialog(
+                self.runner, self.annotating.palette, dark=self.reading.is_dark, parent=self
+            )
+            self.browser.annotation_chosen.connect(self.annotation_flow.go_to)
+        self.browser.show()
+        self.browser.raise_()
+        self.browser.reload()
+        return self.browser
+
+    def _on_annotating_palette_changed(self, palette: Palette) -> None:
+        update_colour_actions(self, palette)
+        if self.browser is not None:
+            self.browser.set_palette(palette, dark=self.reading.is_dark)
 
     def _on_actions_changed(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)

@@ -61,6 +61,10 @@ def load_notes(library: Library, article_id: int) -> list[NoteMark]:
                 annotation.note,
                 colour.light,
                 colour.dark,
+                colour.id,
+                colour.code,
+                annotation.tags,
+                annotation.modified,
             )
         )
     return marks

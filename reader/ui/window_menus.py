@@ -11,15 +11,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
+from reader.core.annotations.palette import Palette
+from reader.ui.annotation_exports import CITATION_FORMATS
+from reader.ui.highlight_colours import colour_label, swatch_icon
 from reader.ui.reading_settings import FONT_FAMILIES, THEMES, ReadingSettings
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu
-
     from reader.ui.main_window import MainWindow
 
-MENUS = ("File", "Edit", "View", "Article", "Help")
+MENUS = ("File", "Edit", "View", "Article", "Annotate", "Help")
+#: Highlight colours reachable by Ctrl+1 ... Ctrl+8, in palette order.
+COLOUR_SHORTCUTS = 8
 
 
 def build_menus(window: MainWindow) -> QActionGroup:
@@ -49,10 +53,10 @@ def build_menus(window: MainWindow) -> QActionGroup:
     add("Edit", "Find pre&vious", reader.find_bar.find_previous, "Shift+F3")
     add("Edit", "&Undo move to trash", actions.undo_trash, "Ctrl+Z")
     add("Edit", "New &collection…", actions.create_collection)
-    add("View", "Go to &sources", window.sidebar.setFocus, "Ctrl+1")
-    add("View", "Go to article &list", window.list_view.setFocus, "Ctrl+2")
-    add("View", "Go to &article text", window.reader.view.setFocus, "Ctrl+3")
-    add("View", "Go to entities", window.entities.tree.setFocus, "Ctrl+4")
+    add("View", "Go to &sources", window.sidebar.setFocus, "Alt+1")
+    add("View", "Go to article &list", window.list_view.setFocus, "Alt+2")
+    add("View", "Go to &article text", window.reader.view.setFocus, "Alt+3")
+    add("View", "Go to entities", window.entities.tree.setFocus, "Alt+4")
     add("View", "&Next article", lambda: window.move_selection(1), "J")
     add("View", "&Previous article", lambda: window.move_selection(-1), "K")
     add("View", "Toggle &entity highlights", window.entities.toggle_all, "Ctrl+E")
@@ -94,20 +98,70 @@ def build_menus(window: MainWindow) -> QActionGroup:
     add("Article", "Re-e&xtract", lambda: actions.reextract(window.selected_ids()))
     add("Article", "Move to &trash", lambda: actions.trash(window.selected_ids()), "Delete")
     add("Article", "Copy saved &URL", reader.copy_saved_url, "Ctrl+Shift+C")
+    _build_annotate_menu(window, menus["Annotate"], add)
+    add("Help", "&Keyboard shortcuts", window.show_shortcuts, "F1")
+    return group
+
+
+def _build_annotate_menu(window: MainWindow, menu: QMenu, add: Callable[..., QAction]) -> None:
+    annotating, exports = window.annotating, window.exports
     add(
-        "Article",
+        "Annotate",
         "&Highlight selection",
         lambda: window.annotate_selection(with_note=False),
         "Ctrl+H",
     )
+    colours = menu.addMenu("Highlight &as")
+    window.colour_actions = []
+    for index in range(COLOUR_SHORTCUTS):
+        action = QAction(f"Colour {index + 1}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, i=index: window.apply_colour(i))
+        window.addAction(action)
+        colours.addAction(action)
+        window.colour_actions.append(action)
     add(
-        "Article",
+        "Annotate",
         "Add &note to selection…",
         lambda: window.annotate_selection(with_note=True),
         "Ctrl+Shift+N",
     )
-    add("Help", "&Keyboard shortcuts", window.show_shortcuts, "F1")
-    return group
+    add("Annotate", "&Edit annotation at cursor…", window.edit_annotation_at_cursor)
+    add("Annotate", "&Delete annotation at cursor", window.delete_annotation_at_cursor)
+    add("Annotate", "&Undo delete annotation", annotating.undo_delete, "Ctrl+Alt+Z")
+    add("Annotate", "&Re-attach orphan to selection", window.reattach_selected_orphan)
+    menu.addSeparator()
+    add("Annotate", "Annotation &browser…", window.show_annotation_browser, "Ctrl+Shift+A")
+    add("Annotate", "&Colour codes…", annotating.edit_palette)
+    menu.addSeparator()
+    add(
+        "Annotate",
+        "E&xport annotations…",
+        lambda: exports.export(window.chosen_article_ids()),
+        "Ctrl+Shift+E",
+    )
+    add("Annotate", "&Import annotations (JSON-LD)…", exports.import_jsonld)
+    citations = menu.addMenu("Copy &citation")
+    for fmt, name in CITATION_FORMATS.items():
+        action = QAction(name, window)
+        action.triggered.connect(
+            lambda _checked=False, chosen=fmt: exports.copy_citation(
+                window.chosen_article_id(), chosen
+            )
+        )
+        citations.addAction(action)
+
+
+def update_colour_actions(window: MainWindow, palette: Palette) -> None:
+    """Names the Ctrl+1..8 actions after the palette's colours (hides the missing ones)."""
+    for index, action in enumerate(window.colour_actions):
+        if index < len(palette.colours):
+            colour = palette.colours[index]
+            action.setText(colour_label(colour))
+            action.setIcon(swatch_icon(colour, dark=window.reading.is_dark))
+            action.setVisible(True)
+        else:
+            action.setVisible(False)
 
 
 def _setter(window: MainWindow, name: str, value: object) -> Callable[[], None]:

@@ -246,7 +246,9 @@ def test_selection_becomes_a_note_shown_in_the_notes_tab(
     view = window.reader.view
     view.setTextCursor(view.cursor_for_span(start, start + len("Margaret Okafor")))
     assert view.selected_span() == (start, start + len("Margaret Okafor"))
-    monkeypatch.setattr(window.annotating, "ask_note", lambda: "leads the circle")
+    monkeypatch.setattr(
+        window.annotating, "ask_annotation", lambda **_shown: ("yellow", "leads the circle", ())
+    )
     window.annotate_selection(with_note=True)
     stored = library.annotations(article_id)
     assert len(stored) == 1 and stored[0].annotation.note == "leads the circle"

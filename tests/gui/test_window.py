@@ -91,7 +91,7 @@ def test_keyboard_shortcuts_reach_the_panes(qtbot, window: MainWindow) -> None: 
     assert window.search_bar.field.hasFocus()
     QTest.keyClicks(window.search_bar.field, "jk")  # letters typed in a field stay text
     assert window.search_bar.field.text() == "jk"
-    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert window.reader.view.hasFocus()
     QTest.keyClick(window.reader.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.find_bar.isVisible() and window.reader.find_bar.field.hasFocus()

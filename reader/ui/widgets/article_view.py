@@ -15,9 +15,10 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QImage,
     QResizeEvent,
@@ -25,7 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.model import Article, EntitySpan
 from reader.ui.article_html import RESOURCE_SCHEME, RenderedArticle, Segment, render_article
@@ -34,6 +35,7 @@ from reader.ui.reading_settings import ReadingSettings, style_sheet
 from reader.ui.text_spans import OffsetMap, utf16_length
 
 ENTITY_PROPERTY = QTextCharFormat.Property.UserProperty + 1
+FLASH_MS = 1200
 
 
 @dataclass
@@ -58,16 +60,26 @@ class NoteMark:
     note: str
     light: str  # highlight colour on light themes
     dark: str  # highlight colour on the dark theme
+    color: str = "yellow"  # the palette colour id
+    code: str = ""  # the colour's code name ("Claim"...)
+    tags: tuple[str, ...] = ()
+    modified: str = ""
 
     @property
     def is_orphan(self) -> bool:
         return self.start < 0
+
+    def contains(self, offset: int) -> bool:
+        """Whether a canonical offset lies in this highlight (its end included)."""
+        return not self.is_orphan and self.start <= offset <= self.end
 
 
 class ArticleView(QTextBrowser):
     """Shows one article with entity highlights, search hits and find matches."""
 
     link_activated = Signal(str)  # the href of a clicked link, never opened by the view
+    # The context menu is about to open at this canonical offset: listeners add their actions.
+    context_menu_opening = Signal(QMenu, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +97,10 @@ class ArticleView(QTextBrowser):
         self._visible_labels: set[str] = set()
         self._hit_spans: list[tuple[int, int]] = []
         self._find_cursor: QTextCursor | None = None
+        self.flashing_span: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
 
     # -- content -----------------------------------------------------------------------------
 
@@ -94,6 +110,7 @@ class ArticleView(QTextBrowser):
         self._visible_labels = set(visible_labels)
         self._hit_spans = []
         self._find_cursor = None
+        self.flashing_span = None
         self._render()
 
     def clear_article(self) -> None:
@@ -178,6 +195,30 @@ class ArticleView(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def mark_at(self, offset: int) -> NoteMark | None:
+        """The shortest highlight containing a canonical offset (nested ones win)."""
+        marks = [m for m in (self.loaded.notes if self.loaded else []) if m.contains(offset)]
+        return min(marks, key=lambda m: m.end - m.start, default=None)
+
+    def mark_at_cursor(self) -> NoteMark | None:
+        """The highlight under the text cursor (or the selection's start), if any."""
+        if self.loaded is None:
+            return None
+        return self.mark_at(self.offset_at(self.textCursor().selectionStart()))
+
+    def show_span(self, start: int, end: int, *, flash: bool = False) -> None:
+        """Selects canonical [start, end), scrolls it into view, and flashes it if asked."""
+        self.setTextCursor(self.cursor_for_span(start, end))
+        self.ensureCursorVisible()
+        if flash:
+            self.flashing_span = (start, end)
+            self._update_extra_selections()
+            self._flash_timer.start(FLASH_MS)
+
+    def _on_flash_timer_timeout(self) -> None:
+        self.flashing_span = None
+        self._update_extra_selections()
+
     # -- find --------------------------------------------------------------------------------
 
     def find_text(self, text: str, *, backward: bool = False) -> bool:
@@ -220,6 +261,27 @@ class ArticleView(QTextBrowser):
             return None
         self.refused_urls.append(url)
         return None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
+        """The standard menu (Copy, Select all) plus what ``context_menu_opening`` adds.
+
+        A right click outside the selection moves the cursor there first, so the actions
+        apply to the highlight under the pointer.
+        """
+        cursor = self.cursorForPosition(point)
+        current = self.textCursor()
+        inside = current.selectionStart() <= cursor.position() <= current.selectionEnd()
+        if not (current.hasSelection() and inside):
+            self.setTextCursor(cursor)
+        menu = self.createStandardContextMenu(self.viewport().mapToGlobal(point))
+        if self.loaded is not None:
+            self.context_menu_opening.emit(menu, self.offset_at(cursor.position()))
+        return menu
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -314,6 +376,15 @@ class ArticleView(QTextBrowser):
             fmt.setBackground(QColor(colours["hit"]))
             fmt.setForeground(QColor(colours["hit_text"]))
             fmt.setFontWeight(QFont.Weight.Bold)
+            selection.format = fmt
+            selections.append(selection)
+        if self.flashing_span is not None:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self.cursor_for_span(*self.flashing_span)
+            fmt = QTextCharFormat()
+            # The flash uses the find colours: strong on every theme, unlike any highlight.
+            fmt.setBackground(QColor(colours["find"]))
+            fmt.setForeground(QColor(colours["find_text"]))
             selection.format = fmt
             selections.append(selection)
         if self._find_cursor is not None:

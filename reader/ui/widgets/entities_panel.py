@@ -44,6 +44,7 @@ class EntitiesPanel(QWidget):
     visibility_changed = Signal(object)  # the labels whose highlights are on
     mention_requested = Signal(int, int)  # canonical start, end of the mention to show
     archive_search_requested = Signal(str)  # a query
+    note_requested = Signal(str, str)  # label, name: the user wants to write a note on it
     # kind ("rename", "merge", "type", "reject"), label, the names chosen
     correction_requested = Signal(str, str, object)
 
@@ -170,6 +171,7 @@ class EntitiesPanel(QWidget):
         names = [n for _l, n in chosen]
         menu.addAction("Next mention", self._on_next_button_clicked)
         menu.addAction("Find in archive", self._on_find_button_clicked)
+        menu.addAction(f"Note on “{name}”…", lambda: self.note_requested.emit(label, name))
         menu.addSeparator()
         if len(chosen) == 1:
             menu.addAction(
