@@ -22,14 +22,15 @@ from typing import Any
 
 from reader.core.entities.corrections import Corrections, apply_corrections
 from reader.core.entities.gazetteer import Gazetteer, apply_gazetteer, read_gazetteer
+from reader.core.entities.given_names import apply_given_names, read_given_names
 from reader.core.entities.loading import LoadedModel, load_model
-from reader.core.entities.rules import drop_credit_spans, refine_spans
+from reader.core.entities.rules import drop_credit_spans, harmonise_labels, refine_spans
 from reader.core.entities.types import label_for_raw
 from reader.core.model import BlockKind, EntitySpan, ExtractedArticle
 
 # Bump whenever the output for the same text can change (model, rules, lists, label mapping):
 # the library stores it with the spans and re-runs recognition when it differs.
-RECOGNIZER_VERSION = "news-2026.11-2"
+RECOGNIZER_VERSION = "news-2026.11-3"
 
 # spaCy's default limit is 1,000,000 characters; long texts are cut at paragraph breaks into
 # pieces well below it so memory stays flat.
@@ -82,6 +83,7 @@ class Recognizer:
         self._gazetteer = gazetteer
         self._use_gazetteer = use_gazetteer
         self._loaded: LoadedModel | None = None
+        self._given_names: frozenset[str] = frozenset()
         self._lock = threading.Lock()
         self._run_lock = threading.Lock()
 
@@ -91,6 +93,8 @@ class Recognizer:
                 self._loaded = load_model(self._model_dir, self._prefer_trained)
                 if self._use_gazetteer and self._gazetteer is None:
                     self._gazetteer = read_gazetteer()
+                if self._use_rules:
+                    self._given_names = read_given_names()
             return self._loaded
 
     @property
@@ -193,6 +197,9 @@ class Recognizer:
     ) -> list[EntitySpan]:
         if self._use_rules:
             spans = refine_spans(text, spans)
+            spans, relabelled = apply_given_names(spans, self._given_names)
+            if relabelled:  # "Trump" after "Donald Trump" follows the full name
+                spans = harmonise_labels(text, spans)
         if self._use_gazetteer and self._gazetteer is not None:
             spans = apply_gazetteer(text, spans, self._gazetteer)
         spans = [span for span in spans if span.label != UNSHOWN_LABEL]
