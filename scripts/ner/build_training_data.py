@@ -20,6 +20,9 @@ How a document is built:
   PRODUCT or LANGUAGE takes that label; stock DATE/TIME/MONEY/PERCENT/QUANTITY spans that do not
   overlap a gold span are added. Everything else the stock model says is ignored: the gold
   annotation wins. This lets one small model do both jobs, at the speed of one model.
+* ``--augment F`` adds, for a share F of the training documents, a copy with new person and
+  place names (``augment.py``), so that the model learns names from their context rather
+  than memorising 1996's. Each held-out document also gets such a copy, held out with it.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.core.entities.corpora import GoldDocument, read_conll, read_uner  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from augment import Substituter  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "ner"
 SOURCES = {
@@ -118,10 +124,25 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "build" / "ner")
     parser.add_argument("--sources", default="conll,wikigold,ewt")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--augment", type=float, default=0.0,
+                        help="share of training documents that also get a copy with new "
+                             "person and place names (0 = none)")
     args = parser.parse_args()
 
     documents = read_documents(args.sources.split(","))
     random.Random(args.seed).shuffle(documents)
+    held_out = {index for index in range(len(documents)) if index % 20 == 0}
+    if args.augment > 0:
+        chooser = random.Random(args.seed + 1)
+        substituter = Substituter(args.seed)
+        for index in range(len(documents)):
+            # A held-out document's copy is held out too: the checkpoint is then picked on
+            # new names as well as on the corpora's own.
+            if index in held_out or chooser.random() < args.augment:
+                if index in held_out:
+                    held_out.add(len(documents))
+                source, document = documents[index]
+                documents.append((source, substituter.substitute(document)))
     stock = load_stock()
     blank = spacy.blank("en")
     stats: Counter[str] = Counter()
@@ -130,11 +151,12 @@ def main() -> int:
     for index, ((source, document), stock_doc) in enumerate(
             zip(documents, stock.pipe(texts), strict=True)):
         doc = label_document(document, stock_doc, blank, stats, source not in NO_MISC_SOURCES)
-        (dev if index % 20 == 0 else train).add(doc)
+        (dev if index in held_out else train).add(doc)
     args.out.mkdir(parents=True, exist_ok=True)
     train.to_disk(args.out / "train.spacy")
     dev.to_disk(args.out / "dev.spacy")
-    summary = {"documents": len(documents), "train": len(train), "dev": len(dev), **stats}
+    summary = {"documents": len(documents), "train": len(train), "dev": len(dev),
+               "augment": args.augment, **stats}
     (args.out / "stats.json").write_text(json.dumps(summary, indent=2, sort_keys=True))
     print(json.dumps(summary, indent=2, sort_keys=True))
     return 0
