@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from reader.core.importing.pipeline import ImportOptions
 from reader.core.library import Library
@@ -80,6 +81,16 @@ def window(qtbot, library: Library, settings: QSettings, sync_tasks: object) -> 
     main.set_library(library)
     main.show()
     return main
+
+
+def entity_group(window: MainWindow, title: str) -> QTreeWidgetItem:
+    """The entities panel's top-level item of one type ("Person"...)."""
+    tree = window.entities.tree
+    for index in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(index)
+        if item is not None and item.text(0).startswith(title):
+            return item
+    raise AssertionError(f"no {title} entities listed")
 
 
 def article_id_titled(library: Library, fragment: str) -> int:

@@ -18,7 +18,7 @@ from reader.ui.dialogs.annotation_dialog import AnnotationDialog
 from reader.ui.dialogs.palette_dialog import PaletteDialog
 from reader.ui.main_window import MainWindow
 
-from .conftest import article_id_titled
+from .conftest import article_id_titled, entity_group
 
 QUOTE = "Margaret Okafor"
 
@@ -159,14 +159,7 @@ def test_entity_note_from_the_entities_menu(
 ) -> None:  # type: ignore[no-untyped-def]
     article_id = article_id_titled(library, "Taliban")
     window.open_article(article_id)
-    tree = window.entities.tree
-    person = next(
-        tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0).startswith("Person")  # type: ignore[union-attr]
-    )
-    assert person is not None
-    tree.setCurrentItem(person.child(0))
+    window.entities.tree.setCurrentItem(entity_group(window, "Person").child(0))
     label, name = window.entities.selected_entity()  # type: ignore[misc]
     monkeypatch.setattr(window.annotating, "ask_entity_note", lambda _name, _current: "met in 2019")
     menu_action(window.entities.correction_menu(), f"Note on “{name}”…").trigger()

@@ -10,7 +10,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.text_spans import OffsetMap
 from reader.ui.widgets.article_view import ENTITY_PROPERTY, ArticleView
 
-from .conftest import article_id_titled
+from .conftest import article_id_titled, entity_group
 
 
 def entity_positions(view: ArticleView) -> dict[int, str]:
@@ -117,11 +117,7 @@ def test_clicking_an_entity_jumps_to_its_mention_and_finds_it_in_the_archive(
     article_id = article_id_titled(library, "Taliban attack")
     window.open_article(article_id)
     tree = window.entities.tree
-    person = next(
-        tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0).startswith("Person")
-    )
+    person = entity_group(window, "Person")
     first = person.child(0)
     tree.setCurrentItem(first)
     window.entities.next_button.click()
