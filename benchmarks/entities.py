@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,37 @@ class Result:
     scorer: Scorer
     words: int
     seconds: float
+    errors: Counter[tuple[str, str]]  # (gold or predicted label, kind) -> count
+
+
+def classify_errors(gold: Sequence[tuple[int, int, str]], predicted: Sequence[tuple[int, int, str]],
+                    counts: Counter[tuple[str, str]]) -> None:
+    """Counts each wrong entity once, by kind.
+
+    A missed gold entity (false negative) is ``type`` when a prediction has its exact extent
+    with another label, ``boundary`` when predictions overlap it otherwise, ``missed`` when
+    nothing does. A wrong prediction (false positive) is ``type`` or ``boundary`` the same way
+    against gold PER/ORG/LOC, ``on MISC`` when it overlaps only an ignored MISC entity, and
+    ``spurious`` when it overlaps no gold entity. A type error thus counts once as a false
+    negative and once as a false positive, as in the F1.
+    """
+    scored = [entity for entity in gold if entity[2] in LABELS]
+    for start, end, label in set(scored) - set(predicted):
+        touching = [p for p in predicted if p[0] < end and start < p[1]]
+        kind = ("missed" if not touching else "type"
+                if any((p[0], p[1]) == (start, end) for p in touching) else "boundary")
+        counts[(label, f"fn {kind}")] += 1
+    for start, end, label in set(predicted) - set(scored):
+        touching = [g for g in gold if g[0] < end and start < g[1]]
+        if not touching:
+            kind = "spurious"
+        elif all(g[2] not in LABELS for g in touching):
+            kind = "on MISC"
+        elif any((g[0], g[1]) == (start, end) for g in touching if g[2] in LABELS):
+            kind = "type"
+        else:
+            kind = "boundary"
+        counts[(label, f"fp {kind}")] += 1
 
 
 def load_sets() -> dict[str, list[GoldDocument]]:
@@ -88,6 +120,7 @@ def systems(open_model: Path | None = None) -> dict[str, Callable[[], Recognizer
 def evaluate(name: str, recognizer: Recognizer, dataset: str,
              documents: Sequence[GoldDocument]) -> Result:
     scorer = Scorer(LABELS)
+    errors: Counter[tuple[str, str]] = Counter()
     texts = [document.text for document in documents]
     # CPU time of this process, not wall time: the machine is shared, and the goal is
     # stated per core.
@@ -99,8 +132,9 @@ def evaluate(name: str, recognizer: Recognizer, dataset: str,
         predicted = [(span.start, span.end, TO_GOLD[span.label]) for span in spans
                      if span.label in TO_GOLD]
         scorer.add(gold, predicted)
+        classify_errors(gold, predicted, errors)
     words = sum(len(text.split()) for text in texts)
-    return Result(name, dataset, scorer, words, seconds)
+    return Result(name, dataset, scorer, words, seconds, errors)
 
 
 def seed_body() -> str:
@@ -131,6 +165,19 @@ def table(results: Sequence[Result]) -> str:
         lines.append(f"| {result.system} | {result.dataset} | {per_type} | {micro.precision:.3f}"
                      f" | {micro.recall:.3f} | **{micro.f1:.3f}** | "
                      f"{result.words / result.seconds:,.0f} |")
+    return "\n".join(lines)
+
+
+def error_table(results: Sequence[Result]) -> str:
+    """False negatives and false positives of each result by type and kind."""
+    columns = [*(f"fn {kind}" for kind in ("type", "boundary", "missed")),
+               *(f"fp {kind}" for kind in ("type", "boundary", "spurious", "on MISC"))]
+    lines = ["| system | test set | type | " + " | ".join(columns) + " |",
+             "|---|---|---|" + "---|" * len(columns)]
+    for result in results:
+        for label in LABELS:
+            cells = " | ".join(str(result.errors[(label, column)]) for column in columns)
+            lines.append(f"| {result.system} | {result.dataset} | {label} | {cells} |")
     return "\n".join(lines)
 
 
@@ -169,6 +216,11 @@ def main() -> int:
         "OPENBLAS_NUM_THREADS=1), model loaded.",
         "",
         table(results),
+        "",
+        "Errors of `ours` by kind (see `classify_errors`; a type error counts as one false "
+        "negative and one false positive):",
+        "",
+        error_table([result for result in results if result.system == "ours"]),
         "",
         "Seed page (clean body) check:",
         "",

@@ -150,3 +150,17 @@ def test_recognize_article_skips_the_credits_found_by_extraction(recognizer: Rec
                                credits=("ipj/dj (AP, Reuters, AFP)",))
     spans = recognizer.recognize_article(article)
     assert spans and all(span.end <= len(body) for span in spans)
+
+
+def test_recognize_articles_matches_one_by_one(recognizer: Recognizer) -> None:
+    body = "Taliban fighters attacked Herat on Wednesday."
+    caption = "Photo shows Jalaluddin Borzoi in Berlin"
+    with_caption = ExtractedArticle(text=f"{body}\n\n{caption}", blocks=(
+        Block(BlockKind.PARAGRAPH, 0, len(body)),
+        Block(BlockKind.CAPTION, len(body) + 2, len(body) + 2 + len(caption))))
+    plain = ExtractedArticle(text="Angela Merkel spoke in Berlin.",
+                             blocks=(Block(BlockKind.PARAGRAPH, 0, 30),))
+    articles = [with_caption, plain, with_caption]
+    batched = list(recognizer.recognize_articles(articles, batch_size=2))
+    assert batched == [recognizer.recognize_article(article) for article in articles]
+    assert all(span.end <= len(body) for span in batched[0])
