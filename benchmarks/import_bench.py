@@ -7,19 +7,28 @@ Reports, in one run on the same pages:
 - per stage, single process: reading (``read_pages``), extraction (``extract_page``),
   entities (``recognize_article``), and for comparison trafilatura's own extraction with
   metadata (``trafilatura.bare_extraction``), the peer named in the issue;
-- peak memory of the parent and of the worker processes.
+- CPU seconds per page of the parent (storing, indexing) and of the workers (reading,
+  extracting, entities), and from them the rate two idle cores would reach: the machine
+  these run on is shared, so wall time alone mixes in other people's jobs;
+- peak memory of the parent and of the workers (proportional set size, so the pages the
+  workers share with their fork server count once), and with ``--scale`` the same for
+  imports of growing size, to show that memory does not grow with the number of files.
 
-Usage: ``python benchmarks/import_bench.py [--corpus ../shared/corpus] [--limit N]``
-Prints a Markdown table (paste it into benchmarks/RESULTS.md).
+Each end-to-end import runs in a fresh process, so that its peak memory is its own.
+Usage: ``python benchmarks/import_bench.py [--corpus ../shared/corpus] [--limit N]
+[--scale 250,1000,4000]``. Prints Markdown tables (``benchmarks/results/import.md``).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -49,14 +58,56 @@ def corpus_pages(corpus: Path, limit: int | None) -> list[Path]:
     return pages[:limit] if limit else pages
 
 
-def end_to_end(pages: list[Path], entities: bool) -> tuple[float, int, int]:
-    """Seconds, pages imported, and index document count, in a fresh archive."""
+def end_to_end(pages: list[Path], entities: bool) -> dict[str, float]:
+    """Imports ``pages`` into a fresh archive in this process; wall and CPU seconds, counts,
+    and peak memory of this process and of its workers."""
+    sampler = DescendantSampler()
+    sampler.start()
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         with Library.open(Path(folder) / "archive") as library:
             report = library.import_paths(pages, options=ImportOptions(recognize_entities=entities))
             elapsed = time.perf_counter() - started
-            return elapsed, len(report.imported), library.search("").total
+            indexed = library.search("").total
+    sampler.stop()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "seconds": elapsed,
+        "imported": len(report.imported),
+        "indexed": indexed,
+        "parent_cpu": usage.ru_utime + usage.ru_stime,
+        "workers_cpu": sampler.cpu_seconds(),
+        "parent_peak_mb": megabytes(usage.ru_maxrss),
+        "workers_peak_pss_mb": sampler.peak_pss_total,
+        "largest_worker_rss_mb": sampler.peak_rss,
+    }
+
+
+def end_to_end_in_child(pages: list[Path], entities: bool) -> dict[str, float]:
+    """``end_to_end`` in a fresh interpreter (its peak memory is then this run's alone)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("\n".join(str(page) for page in pages))
+    try:
+        command = [sys.executable, __file__, "--child", str(entities), listing.name]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(listing.name)
+    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def variant_pages(pages: list[Path], count: int, folder: Path) -> list[Path]:
+    """``count`` distinct pages made from the corpus pages: each copy gets a unique opening
+    phrase in its first paragraph, so neither the file nor the text is a duplicate."""
+    made = []
+    for number in range(count):
+        source = pages[number % len(pages)]
+        html = gzip.decompress(source.read_bytes())
+        marker = f"<p>Copy {number} of this page, variant {number // len(pages)}. ".encode()
+        target = folder / f"{number:06d}-{source.name.removesuffix('.gz')}"
+        target.write_bytes(html.replace(b"<p>", marker, 1))
+        made.append(target)
+    return made
 
 
 def stages(pages: list[Path]) -> dict[str, list[float]]:
@@ -92,15 +143,16 @@ def megabytes(kilobytes: int) -> float:
     return kilobytes / 1024
 
 
-class DescendantMemory(threading.Thread):
-    """Samples the resident memory of this process's descendants (the fork server and its
-    workers) every 0.2 s; ``peak`` is the largest single process and ``peak_total`` all."""
+class DescendantSampler(threading.Thread):
+    """Samples this process's descendants (the fork server and its workers) every 0.2 s:
+    the largest resident size, the largest sum of proportional set sizes, and CPU time."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.peak = 0.0
-        self.peak_total = 0.0
-        self.running = True
+        self.peak_rss = 0.0
+        self.peak_pss_total = 0.0
+        self._cpu_ticks: dict[int, int] = {}
+        self._running = True
 
     def _descendants(self) -> list[int]:
         parents: dict[int, int] = {}
@@ -119,67 +171,127 @@ class DescendantMemory(threading.Thread):
             frontier += children
         return found
 
+    def _sample(self) -> None:
+        rss, pss = [], []
+        for pid in self._descendants():
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            except OSError:
+                continue
+            # utime and stime: fields 14 and 15 of stat, counted after the command name.
+            self._cpu_ticks[pid] = max(self._cpu_ticks.get(pid, 0), int(stat[11]) + int(stat[12]))
+            for line in rollup.splitlines():
+                if line.startswith("Rss:"):
+                    rss.append(int(line.split()[1]) / 1024)
+                elif line.startswith("Pss:"):
+                    pss.append(int(line.split()[1]) / 1024)
+        if rss:
+            self.peak_rss = max(self.peak_rss, max(rss))
+            self.peak_pss_total = max(self.peak_pss_total, sum(pss))
+
     def run(self) -> None:
-        while self.running:
-            sizes = []
-            for pid in self._descendants():
-                try:
-                    status = Path(f"/proc/{pid}/status").read_text()
-                except OSError:
-                    continue
-                for line in status.splitlines():
-                    if line.startswith("VmRSS:"):
-                        sizes.append(int(line.split()[1]) / 1024)
-            if sizes:
-                self.peak = max(self.peak, max(sizes))
-                self.peak_total = max(self.peak_total, sum(sizes))
+        while self._running:
+            self._sample()
             time.sleep(0.2)
+
+    def stop(self) -> None:
+        self._running = False
+        self.join()
+
+    def cpu_seconds(self) -> float:
+        """CPU time of the descendants, up to their last sample (workers live until the
+        import's end, so at most 0.2 s of each is missed)."""
+        return sum(self._cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+
+
+def two_core_rate(run: dict[str, float]) -> float:
+    """Pages/s on two idle cores, from CPU time: the parent alone cannot go faster than its
+    own CPU time allows, and all processes together share two cores."""
+    busiest = max(run["parent_cpu"], (run["parent_cpu"] + run["workers_cpu"]) / 2)
+    return run["imported"] / busiest
+
+
+def print_end_to_end(pages: list[Path]) -> None:
+    print("| run | seconds | imported | indexed | pages/s (wall) | parent CPU ms/page "
+          "| workers CPU ms/page | pages/s on 2 idle cores (from CPU) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    runs = {}
+    for label, entities in (("with entities", True), ("without entities", False)):
+        run = end_to_end_in_child(pages, entities)
+        runs[label] = run
+        per_page = 1000 / max(1.0, run["imported"])
+        print(
+            f"| end to end, {label} | {run['seconds']:.1f} | {run['imported']:.0f} "
+            f"| {run['indexed']:.0f} | {len(pages) / run['seconds']:.1f} "
+            f"| {run['parent_cpu'] * per_page:.0f} | {run['workers_cpu'] * per_page:.0f} "
+            f"| {two_core_rate(run):.1f} |"
+        )
+    print("\n| run | parent peak RSS MB | workers and fork server, PSS MB | largest worker RSS MB |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, run in runs.items():
+        print(
+            f"| {label} | {run['parent_peak_mb']:.0f} | {run['workers_peak_pss_mb']:.0f} "
+            f"| {run['largest_worker_rss_mb']:.0f} |"
+        )
+
+
+def print_scaling(pages: list[Path], counts: list[int]) -> None:
+    print("\n| files imported (without entities) | seconds | parent peak RSS MB "
+          "| workers PSS MB | parent CPU ms/page |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            run = end_to_end_in_child(variant_pages(pages, count, Path(folder)), False)
+        print(
+            f"| {count} | {run['seconds']:.1f} | {run['parent_peak_mb']:.0f} "
+            f"| {run['workers_peak_pss_mb']:.0f} "
+            f"| {run['parent_cpu'] * 1000 / max(1.0, run['imported']):.0f} |"
+        )
+
+
+def print_stages(pages: list[Path]) -> None:
+    per_stage = stages(pages)
+    print("\n| stage (one process) | median ms/page | mean ms/page | pages/s |")
+    print("| --- | ---: | ---: | ---: |")
+    for stage, values in per_stage.items():
+        if values:
+            total = sum(values)
+            print(
+                f"| {stage} | {statistics.median(values) * 1000:.1f} "
+                f"| {total * 1000 / len(values):.1f} | {len(values) / total:.1f} |"
+            )
+    ratio = statistics.median(per_stage["extract"]) / statistics.median(per_stage["trafilatura"])
+    print(f"\nOur extraction / trafilatura (median per page): {ratio:.2f}x.")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--scale", help="comma-separated file counts for the memory table")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        entities, listing = args.child
+        chosen = [Path(line) for line in Path(listing).read_text().splitlines()]
+        print(json.dumps(end_to_end(chosen, entities == "True")))
+        return 0
     pages = corpus_pages(args.corpus, args.limit)
     if not pages:
         print(f"no pages found under {args.corpus}", file=sys.stderr)
         return 1
-    sampler = DescendantMemory()
-    sampler.start()
-    with_entities = end_to_end(pages, entities=True)
-    without_entities = end_to_end(pages, entities=False)
-    per_stage = stages(pages)
-    parent_peak = megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    sampler.running = False
-
+    load = os.getloadavg()[0]
     print(
         f"## Import ({date.today()}, {platform.machine()}, {platform.python_version()}, "
-        f"2 workers; `python benchmarks/import_bench.py`)\n"
+        f"{os.cpu_count()} cores, load average {load:.1f} at the start, 2 workers; "
+        f"`python benchmarks/import_bench.py`)\n"
     )
     print(f"{len(pages)} pages (ScrapingHub {min(len(pages), 181)} + WCXB dev articles).\n")
-    print("| run | seconds | imported | indexed | pages/s |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for label, (seconds, imported, indexed) in (
-        ("end to end, with entities", with_entities),
-        ("end to end, without entities", without_entities),
-    ):
-        print(f"| {label} | {seconds:.1f} | {imported} | {indexed} | {len(pages) / seconds:.1f} |")
-    print("\n| stage (one process) | median ms/page | total s | pages/s |")
-    print("| --- | ---: | ---: | ---: |")
-    for stage, values in per_stage.items():
-        if values:
-            total = sum(values)
-            print(
-                f"| {stage} | {statistics.median(values) * 1000:.1f} | {total:.1f} | "
-                f"{len(values) / total:.1f} |"
-            )
-    ratio = statistics.median(per_stage["extract"]) / statistics.median(per_stage["trafilatura"])
-    print(f"\nOur extraction / trafilatura (median per page): {ratio:.2f}x.")
-    print(
-        f"Peak memory: parent {parent_peak:.0f} MB; workers and fork server: largest process "
-        f"{sampler.peak:.0f} MB, all together {sampler.peak_total:.0f} MB."
-    )
+    print_end_to_end(pages)
+    if args.scale:
+        print_scaling(pages, [int(count) for count in args.scale.split(",")])
+    print_stages(pages)
     return 0
 
 

@@ -130,20 +130,18 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         cancel: CancelToken | None = None,
     ) -> Iterator[ImportOutcome]:
         """Imports files and folders, yielding one outcome per page as it is stored."""
+        from reader.core.importing.pacing import SyncPacer
         from reader.core.importing.pipeline import run_import
 
-        stored_since_sync = 0
-        last_sync = time.monotonic()
+        pacer = SyncPacer(min_interval=SYNC_SECONDS, batch=INDEX_BATCH)
 
         def on_stored() -> None:
             # Index while the workers read the next files: new articles become searchable
             # within seconds, and the parent's idle time goes to indexing.
-            nonlocal stored_since_sync, last_sync
-            stored_since_sync += 1
-            if stored_since_sync >= INDEX_BATCH or time.monotonic() - last_sync > SYNC_SECONDS:
-                stored_since_sync = 0
+            if pacer.stored():
+                started = time.monotonic()
                 self.sync_index()
-                last_sync = time.monotonic()
+                pacer.synced(time.monotonic() - started)
 
         try:
             yield from run_import(

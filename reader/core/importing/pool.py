@@ -131,48 +131,66 @@ class WorkerPool(Generic[TaskT, ResultT]):
         self, tasks: Iterable[TaskT], cancel: CancelToken | None = None
     ) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:
         """Yields ``(task, result)`` as tasks finish; tasks are drawn only as workers free up,
-        so memory stays flat however many tasks there are. After ``cancel``, no new task is
-        started and the running ones are waited for."""
+        so memory stays flat however many tasks there are.
+
+        A freed worker gets its next task before the finished result is handed to the
+        caller: storing and indexing in the caller then overlap with the workers' reading
+        instead of leaving them idle. After ``cancel`` nothing more is yielded and the
+        running tasks are stopped (their results were never seen, so nothing of them is
+        stored): a stuck file cannot delay a cancel.
+        """
         pending = iter(tasks)
         exhausted = False
-        while True:
+
+        def cancelled() -> bool:
+            return cancel is not None and cancel.cancelled
+
+        def refill() -> None:
+            nonlocal exhausted
             idle = [worker for worker in self._workers if worker.task is None]
-            while not exhausted and not (cancel and cancel.cancelled):
+            while not exhausted and not cancelled():
                 if not idle and len(self._workers) < self._size:
                     idle.append(self._start_worker())
                 if not idle:
-                    break
+                    return
                 try:
                     task = next(pending)
                 except StopIteration:
                     exhausted = True
-                    break
+                    return
                 worker = idle.pop()
                 worker.task = task
                 worker.deadline = time.monotonic() + self._timeout
                 worker.connection.send(task)
+
+        while True:
+            refill()
             busy = [worker for worker in self._workers if worker.task is not None]
-            if not busy:
+            if not busy or cancelled():
                 return
             wait_for = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
             ready = multiprocessing.connection.wait(
                 [worker.connection for worker in busy], timeout=min(wait_for, 0.5)
             )
-            for worker in busy:
-                if worker.connection in ready:
-                    yield from self._collect(worker)
-                elif time.monotonic() > worker.deadline:
-                    task = worker.task
-                    self._retire(worker, kill=True)
-                    yield (
-                        task,
-                        TaskFailed(
-                            f"gave up after {self._timeout:g} s"
-                            " (the file may be too complex or malformed)"
-                        ),
-                    )
+            finished = [self._collect(worker) for worker in busy if worker.connection in ready]
+            finished += [
+                self._give_up(worker)
+                for worker in busy
+                if worker.connection not in ready and time.monotonic() > worker.deadline
+            ]
+            refill()
+            for item in finished:
+                if cancelled():
+                    return
+                yield item
 
-    def _collect(self, worker: _Worker) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:
+    def _give_up(self, worker: _Worker) -> tuple[TaskT, TaskFailed]:
+        task = worker.task
+        self._retire(worker, kill=True)
+        message = f"gave up after {self._timeout:g} s (the file may be too complex or malformed)"
+        return task, TaskFailed(message)
+
+    def _collect(self, worker: _Worker) -> tuple[TaskT, ResultT | TaskFailed]:
         task = worker.task
         try:
             result = worker.connection.recv()
@@ -180,10 +198,9 @@ class WorkerPool(Generic[TaskT, ResultT]):
             worker.process.join(timeout=5)
             code = worker.process.exitcode
             self._retire(worker, kill=True)
-            yield task, TaskFailed(f"the reader process crashed (exit code {code})")
-            return
+            return task, TaskFailed(f"the reader process crashed (exit code {code})")
         worker.task = None
-        yield task, result
+        return task, result
 
     def close(self) -> None:
         for worker in list(self._workers):

@@ -50,3 +50,15 @@ def test_cancelling_starts_no_new_task() -> None:
             seen.append(task)
             cancel.cancel()
     assert len(seen) == 1
+
+
+def test_cancelling_stops_running_tasks_instead_of_waiting_for_them() -> None:
+    # Two workers start both tasks; the second would sleep a minute. Once cancelled after
+    # the first result, the pool yields nothing more (its result would never be stored).
+    cancel = CancelToken()
+    seen = []
+    with WorkerPool(time.sleep, workers=2, timeout=120) as pool:
+        for task, _ in pool.map_unordered([0.0, 60.0], cancel):
+            seen.append(task)
+            cancel.cancel()
+    assert seen == [0.0]
