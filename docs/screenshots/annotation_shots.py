@@ -71,7 +71,11 @@ def main() -> int:
             browser.grab().save(str(OUT / "annotation-browser.png"))
             mark = window.notes.marks()[0]
             dialog = AnnotationDialog(
-                library.palette(), quote=mark.quote, color=mark.color, note=mark.note, tags=mark.tags
+                library.palette(),
+                quote=mark.quote,
+                color=mark.color,
+                note=mark.note,
+                tags=mark.tags,
             )
             dialog.show()
             app.processEvents()

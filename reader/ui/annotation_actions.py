@@ -158,7 +158,7 @@ class AnnotationActions(QObject):
         self.last_deleted = [annotation_id]
         self._write(
             lambda library: library.delete_annotation(annotation_id),
-            "Annotation deleted (Edit → Undo delete annotation, Ctrl+Alt+Z)",
+            "Annotation deleted (undo: Annotate → Undo delete annotation, Ctrl+Alt+Z)",
         )
 
     def undo_delete(self) -> bool:
