@@ -8,12 +8,15 @@ platform's user data folder.
 from __future__ import annotations
 
 import os
+import site
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "archival-reader"
 ENVIRONMENT_VARIABLE = "ARCHIVAL_READER_ARCHIVE"
+RESOURCES_FOLDER = "resources"
 
 
 def source_checkout_root() -> Path | None:
@@ -35,6 +38,21 @@ def default_archive_path() -> Path:
 
 
 def resources_path() -> Path:
-    """The ``resources/`` folder (icons, stylesheets, samples) of a checkout or bundle."""
-    bundled = Path(__file__).resolve().parents[2] / "resources"
-    return bundled
+    """The ``resources/`` folder (icons, stylesheets, samples, NER model).
+
+    A checkout or a bundle has it beside the package; a wheel installs it as data files
+    under ``<prefix>/share/archival-reader`` (``setup.py``), for a system, virtual
+    environment or ``--user`` install alike.
+    """
+    candidates = resources_candidates()
+    return next((folder for folder in candidates if folder.is_dir()), candidates[0])
+
+
+def resources_candidates() -> list[Path]:
+    """Where ``resources/`` may be, in the order looked at."""
+    beside_package = Path(__file__).resolve().parents[2] / RESOURCES_FOLDER
+    installed = [
+        Path(prefix) / "share" / APP_NAME / RESOURCES_FOLDER
+        for prefix in (sys.prefix, site.getuserbase())
+    ]
+    return [beside_package, *installed]
