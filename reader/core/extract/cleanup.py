@@ -2,12 +2,17 @@
 
 Works on pending blocks (before layout): drops share/subscribe/"Read more" lines and
 bylines or dates repeated from the metadata, moves agency sign-offs and image credit
-lines to the credits, and removes a first heading that repeats the title.
+lines to the credits, removes a first heading that repeats the title, and drops
+paragraphs that are, whole, the text of one link of the page: teasers of
+other articles and calls to action ("GET THE APP BY CLICKING HERE"), which a reader of
+the article does not read as part of it.
 """
 
 from __future__ import annotations
 
 import re
+
+from lxml.html import HtmlElement
 
 from reader.core.extract.dates import parse_date
 from reader.core.extract.figures import split_credit
@@ -23,10 +28,32 @@ from reader.core.model import BlockKind
 _KEY = re.compile(r"\W+")
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por)\s+", re.IGNORECASE)
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+# A link text shorter than this is a label ("Read more", a name), not a teaser.
+_MIN_LINK_WORDS = 4
 
 
 def _key(text: str) -> str:
     return _KEY.sub("", text).lower()
+
+
+def link_keys(tree: HtmlElement) -> frozenset[str]:
+    """Keys of the page's link texts long enough to be a teaser or a call to action.
+
+    Args:
+        tree: the parsed page.
+
+    Returns:
+        The keys (letters and digits, lower-cased) of links of four words or more.
+    """
+    keys: set[str] = set()
+    for link in tree.iter("a"):
+        # In-page links (tables of contents) repeat the article's own headings.
+        if (link.get("href") or "").startswith("#"):
+            continue
+        text = link.text_content()
+        if len(text.split()) >= _MIN_LINK_WORDS:
+            keys.add(_key(text))
+    return frozenset(keys)
 
 
 def clean_blocks(
@@ -35,6 +62,7 @@ def clean_blocks(
     title: str | None,
     authors: tuple[str, ...],
     credits: list[str],
+    links: frozenset[str] = frozenset(),
 ) -> list[PendingBlock]:
     """Removes furniture blocks and moves credits out of the text.
 
@@ -43,6 +71,8 @@ def clean_blocks(
         title: the title metadata (a first block equal to it is dropped).
         authors: author names (a short block that only names them is dropped).
         credits: list that receives sign-offs and image credits found in blocks.
+        links: ``link_keys`` of the page; a paragraph that is one of them is dropped.
+            Headings are kept: resource lists and listicles link their section headings.
 
     Returns:
         The kept blocks.
@@ -55,6 +85,13 @@ def clean_blocks(
         words = len(text.split())
         # The title is metadata; repeating it as the first block would show it twice.
         if title_key and not kept and block.kind in _TEXT_KINDS and _key(text) == title_key:
+            continue
+        if (
+            links
+            and block.kind is BlockKind.PARAGRAPH
+            and words >= _MIN_LINK_WORDS
+            and _key(text) in links
+        ):
             continue
         if block.kind in _TEXT_KINDS and words <= 12:
             if BOILERPLATE_LINE.match(text.strip(" .:!>|»›")):

@@ -47,6 +47,8 @@ _META_CHARSET = re.compile(
 # pages in the wild put it later, so a little more is scanned.
 _META_SCAN_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01
+# C0 controls other than tab, line feed, form feed and carriage return.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _codec_name(label: str | None) -> str | None:
@@ -73,7 +75,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f")
+    controls = len(_BINARY_CONTROLS.findall(sample))
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
 

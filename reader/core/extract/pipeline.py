@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.boilerplate import select_content
-from reader.core.extract.cleanup import clean_blocks
+from reader.core.extract.cleanup import clean_blocks, link_keys
 from reader.core.extract.figures import place_images
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
@@ -133,7 +133,11 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     builder = convert_body(candidate.body)
     credits: list[str] = []
     blocks = clean_blocks(
-        builder.blocks, title=metadata.title, authors=metadata.authors, credits=credits
+        builder.blocks,
+        title=metadata.title,
+        authors=metadata.authors,
+        credits=credits,
+        links=link_keys(tree),
     )
     blocks = place_images(blocks, candidate.figures, title=metadata.title, credits=credits)
     if _is_mostly_link_text(tree, blocks):
