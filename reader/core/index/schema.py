@@ -6,24 +6,29 @@ keeps the index small and makes it rebuildable from the store at any time.
 
 from __future__ import annotations
 
-from whoosh.analysis import Analyzer, CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
-from whoosh.support.charset import accent_map
+
+from reader.core.index.analysis import TermAnalyzer, TermPositions
 
 # Bump when the schema or the analyzers change: the index is then rebuilt from the store.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
-def text_analyzer() -> Analyzer:
+def text_analyzer() -> TermAnalyzer:
     """Words, lower-cased, stop words dropped, English stems, accents folded."""
-    analyzer: Analyzer = StemmingAnalyzer() | CharsetFilter(accent_map)
-    return analyzer
+    return TermAnalyzer()
 
 
-def name_analyzer() -> Analyzer:
+def name_analyzer() -> TermAnalyzer:
     """For names (authors, notes' people...): no stemming, accents folded, no stop words."""
-    analyzer: Analyzer = StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map)
-    return analyzer
+    return TermAnalyzer(stemming=False, stop_words=False)
+
+
+def text_field(analyzer: TermAnalyzer, field_boost: float = 1.0) -> TEXT:
+    """A ``TEXT`` field with positions (phrases), indexed through ``TermAnalyzer``'s fast path."""
+    field = TEXT(analyzer=analyzer, field_boost=field_boost)
+    field.format = TermPositions(field_boost=field_boost)
+    return field
 
 
 def keyword_field() -> KEYWORD:
@@ -38,21 +43,21 @@ def build_schema() -> Schema:
         article_id=ID(unique=True, stored=True),
         # The same id as a column: maps every hit's docnum to its article fast (facets).
         article_number=NUMERIC(bits=64, signed=False, sortable=True),
-        title=TEXT(analyzer=body_analyzer, field_boost=2.5),
-        body=TEXT(analyzer=body_analyzer),
-        author=TEXT(analyzer=name_analyzer()),
-        site=TEXT(analyzer=name_analyzer()),
+        title=text_field(body_analyzer, field_boost=2.5),
+        body=text_field(body_analyzer),
+        author=text_field(name_analyzer()),
+        site=text_field(name_analyzer()),
         url=ID(),
         lang=keyword_field(),
         published=DATETIME(sortable=True),
         added=DATETIME(sortable=True),
-        person=TEXT(analyzer=name_analyzer()),
-        org=TEXT(analyzer=name_analyzer()),
-        place=TEXT(analyzer=name_analyzer()),
-        entity=TEXT(analyzer=name_analyzer()),
+        person=text_field(name_analyzer()),
+        org=text_field(name_analyzer()),
+        place=text_field(name_analyzer()),
+        entity=text_field(name_analyzer()),
         tag=keyword_field(),
         collection=keyword_field(),
         color=keyword_field(),
-        note=TEXT(analyzer=body_analyzer),
-        quote=TEXT(analyzer=body_analyzer),
+        note=text_field(body_analyzer),
+        quote=text_field(body_analyzer),
     )

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from whoosh import highlight, qparser, query, sorting
+from whoosh import qparser, query, sorting
 from whoosh.index import Index
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from reader.core.errors import QueryError
+from reader.core.index.analysis import TermAnalyzer
 from reader.core.index.query_text import rewrite
+from reader.core.index.snippets import make_snippet
 
 # Searched when a word has no field prefix.
 DEFAULT_FIELDS = ("title", "body", "author", "entity", "note", "quote", "tag")
@@ -44,6 +45,8 @@ FIELD_ALIASES = {
 }
 SORTS = ("relevance", "published", "added")
 SNIPPET_CHARS = 240
+# Snippets highlight the terms the query looks for in the body (the text they show).
+SNIPPET_FIELDS = ("body",)
 
 
 @dataclass(frozen=True)
@@ -58,48 +61,6 @@ class RawHit:
 class RawResults:
     total: int
     hits: tuple[RawHit, ...]
-
-
-def _squash(text: str) -> str:
-    """Folds each run of white space (paragraph breaks too) into one space."""
-    return re.sub(r"\s+", " ", text)
-
-
-class SpanFormatter(highlight.Formatter):  # type: ignore[misc]
-    """Joins the best fragments into plain text and records where the matches are."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return str(highlight.get_text(text, token, replace))
-
-    def format(
-        self, fragments: Sequence[Any], replace: bool = False
-    ) -> tuple[str, list[tuple[int, int]]]:
-        pieces: list[str] = []
-        spans: list[tuple[int, int]] = []
-        length = 0
-        for number, fragment in enumerate(fragments):
-            if number:
-                pieces.append(self.between)
-                length += len(self.between)
-            text = fragment.text
-            cursor = fragment.startchar
-            for token in sorted(fragment.matches, key=lambda t: t.startchar):
-                if token.startchar is None or token.startchar < cursor:
-                    continue
-                gap = _squash(text[cursor : token.startchar])
-                pieces.append(gap)
-                length += len(gap)
-                word = text[token.startchar : token.endchar]
-                spans.append((length, length + len(word)))
-                pieces.append(word)
-                length += len(word)
-                cursor = token.endchar
-            tail = _squash(text[cursor : fragment.endchar])
-            pieces.append(tail)
-            length += len(tail)
-        return "".join(pieces).strip(), spans
 
 
 def _build_parser(index: Index) -> qparser.QueryParser:
@@ -140,6 +101,7 @@ class IndexSearcher:
         self._parser = _build_parser(index)
         self._known_fields = set(index.schema.names()) | set(FIELD_ALIASES)
         self._local = threading.local()
+        self._analyzer: TermAnalyzer = index.schema["body"].analyzer
 
     def parse(self, text: str) -> query.Query:
         """Raises:
@@ -183,24 +145,36 @@ class IndexSearcher:
         parsed = self.parse(text)
         searcher = self.searcher()
         sortedby = None if sort == "relevance" else sorting.FieldFacet(sort, reverse=True)
-        results = searcher.search(parsed, limit=max(limit, 1), sortedby=sortedby, terms=True)
-        results.highlighter = highlight.Highlighter(
-            fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80),
-            formatter=SpanFormatter(),
-        )
+        results = searcher.search(parsed, limit=max(limit, 1), sortedby=sortedby)
         shown = list(results)[:limit] if limit > 0 else []
         ids = [int(hit["article_id"]) for hit in shown]
         texts = load_texts(ids) if load_texts and ids else {}
+        words = self._query_words(parsed, searcher) if texts else set()
         hits = []
         for hit, article_id in zip(shown, ids, strict=True):
             text_of_hit = texts.get(article_id, "")
-            snippet, spans = ("", [])
-            if text_of_hit:
-                snippet, spans = hit.highlights("body", text=text_of_hit, top=2)
+            snippet, spans = make_snippet(
+                text_of_hit, self._analyzer.find_terms(text_of_hit, words), max_chars=SNIPPET_CHARS
+            )
             if not snippet:
                 snippet = " ".join(text_of_hit[:SNIPPET_CHARS].split())
             hits.append(RawHit(article_id, float(hit.score or 0.0), snippet, tuple(spans)))
         return RawResults(total=len(results), hits=tuple(hits))
+
+    def _query_words(self, parsed: query.Query, searcher: Searcher) -> set[str]:
+        """The body terms the query looks for, prefixes and fuzzy terms expanded to the
+        index's words they stand for."""
+        # Not ``Query.existing_terms``: Whoosh-Reloaded 2.7.5's loop reuses its
+        # ``fieldname`` argument as a variable and drops every field after the first.
+        reader = searcher.reader()
+        words: set[str] = set()
+        for leaf in parsed.leaves():
+            if leaf.field() not in SNIPPET_FIELDS:
+                continue
+            for field, text in leaf.expanded_terms(reader, phrases=True):
+                if field in SNIPPET_FIELDS:
+                    words.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+        return words
 
     def matching_ids(self, text: str) -> list[int]:
         """Every article id the query matches (unranked), for facets and filters."""
@@ -228,12 +202,7 @@ class IndexSearcher:
             for field, term in results[0].matched_terms()
             if field in ("body", "title")
         }
-        analyzer = self._index.schema["body"].analyzer
-        return [
-            (token.startchar, token.endchar)
-            for token in analyzer(article_text, chars=True, mode="index", removestops=False)
-            if token.text in words
-        ]
+        return self._analyzer.find_terms(article_text, words)
 
     def suggest(self, text: str, load_text: Callable[[int], str]) -> str | None:
         """ "Did you mean": the query with each word the index does not know replaced by the

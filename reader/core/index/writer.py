@@ -20,6 +20,7 @@ from whoosh.index import Index
 from whoosh.writing import CLEAR
 
 from reader.core.errors import StoreError
+from reader.core.index.codec import ArchiveCodec, LeanPostingPool
 from reader.core.index.documents import ENTITY_FIELDS, IndexDocument
 from reader.core.index.schema import SCHEMA_VERSION, build_schema
 
@@ -141,10 +142,11 @@ class IndexWriter:
         process with other threads running Qt or SQLite work: only single-threaded callers
         (the command line) should ask for it.
         """
+        lean = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool}
         if processes > 1:
-            writer = self._index.writer(limitmb=256, procs=processes, multisegment=True)
+            writer = self._index.writer(limitmb=256, procs=processes, multisegment=True, **lean)
         else:
-            writer = self._index.writer(limitmb=256)
+            writer = self._index.writer(limitmb=256, **lean)
         count = 0
         try:
             for article_id in deletions:
@@ -160,5 +162,5 @@ class IndexWriter:
         return count
 
     def clear(self) -> None:
-        writer = self._index.writer()
+        writer = self._index.writer(codec=ArchiveCodec())
         writer.commit(mergetype=CLEAR)

@@ -1,0 +1,210 @@
+"""The text analyzer of the index: words → terms in one pass, with a cache.
+
+``TermAnalyzer`` yields exactly the tokens of Whoosh's
+``StemmingAnalyzer() | CharsetFilter(accent_map)`` (and, without stemming and stop words,
+of ``StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map)``): the same regular
+expression, lower-casing, stop words of at least two letters, Porter stems, accents folded,
+and the same position numbering. It is several times faster because a chain of generators
+and a stemming call per token become one loop and one dictionary look-up per token: an
+archive repeats a small vocabulary, so the word → term cache hits almost always.
+
+``term_positions`` (used by ``TermPositions`` when indexing) and ``find_terms`` (snippets,
+hits in context) skip Whoosh's token objects altogether.
+
+The cache is per process and bounded; callers must not mutate the analyzer while it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pickle import dumps
+from typing import Any
+
+from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+from whoosh.analysis.tokenizers import default_pattern
+from whoosh.formats import Positions
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
+
+# Above this many cached words the cache starts again (a vocabulary grows without bound
+# in an archive full of names; 200,000 words cost about 30 MB).
+CACHE_LIMIT = 200_000
+_STOPPED = ""  # the cached "term" of a stop word
+
+
+class TermAnalyzer(Tokenizer):  # type: ignore[misc]
+    """Lower-cased words → (stemmed) accent-folded terms, stop words dropped."""
+
+    def __init__(self, *, stemming: bool = True, stop_words: bool = True) -> None:
+        self.stemming = stemming
+        self.stops = frozenset(STOP_WORDS) if stop_words else frozenset()
+        self.is_morph = stemming
+        self._cache: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The schema is pickled into the index's table of contents: leave the cache out.
+        return {"stemming": self.stemming, "stops": self.stops, "is_morph": self.is_morph}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._cache = {}
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, TermAnalyzer)
+            and other.stemming == self.stemming
+            and other.stops == self.stops
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.stemming, self.stops))
+
+    def term_of(self, lowered: str) -> str:
+        """The term of one lower-cased word; "" for a stop word."""
+        term = self._cache.get(lowered)
+        if term is None:
+            if len(lowered) < 2 and self.stops or lowered in self.stops:
+                term = _STOPPED
+            else:
+                term = (stem(lowered) if self.stemming else lowered).translate(accent_map)
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[lowered] = term
+        return term
+
+    def term_positions(self, text: str) -> dict[str, list[int]]:
+        """Each term of ``text`` with its positions, numbered as the token stream does."""
+        found: dict[str, list[int]] = {}
+        cache = self._cache
+        term_of = self.term_of
+        position = -1
+        first: int | None = None
+        lowered = text.lower()
+        same_length = len(lowered) == len(text)
+        for number, match in enumerate(default_pattern.finditer(lowered if same_length else text)):
+            word = match.group() if same_length else match.group().lower()
+            term = cache.get(word)
+            if term is None:
+                term = term_of(word)
+            if not term:
+                continue
+            # Whoosh's StopFilter keeps the first kept word's own position and numbers the
+            # others consecutively after it.
+            if first is None:
+                first = position = number
+            else:
+                position += 1
+            positions = found.get(term)
+            if positions is None:
+                found[term] = [position]
+            else:
+                positions.append(position)
+        return found
+
+    def find_terms(self, text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+        """The character spans of the words of ``text`` whose term is in ``terms``."""
+        spans: list[tuple[int, int]] = []
+        if not terms:
+            return spans
+        cache = self._cache
+        term_of = self.term_of
+        # Lower-casing can change a string's length (a few letters become two): then the
+        # offsets must come from the original text, at the price of a slower loop.
+        lowered = text.lower()
+        source = lowered if len(lowered) == len(text) else text
+        for match in default_pattern.finditer(source):
+            word = match.group() if source is lowered else match.group().lower()
+            term = cache.get(word)
+            if term is None:
+                term = term_of(word)
+            if term in terms:
+                spans.append(match.span())
+        return spans
+
+    def __call__(  # noqa: PLR0913 - Whoosh's tokenizer protocol
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        no_morph: bool = False,
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            matches: Iterator[tuple[str, int, int]] = iter([(value, 0, len(value))])
+        else:
+            matches = ((m.group(), m.start(), m.end()) for m in default_pattern.finditer(value))
+        position: int | None = None
+        for number, (word, start, end) in enumerate(matches):
+            lowered = word.lower()
+            if no_morph:
+                term = "" if self._stopped(lowered) else lowered.translate(accent_map)
+            else:
+                term = self.term_of(lowered)
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = word
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            if term or not self.stops:
+                token.text = term
+                token.stopped = False
+                if positions:
+                    position = start_pos + number if position is None else position + 1
+                    token.pos = position
+                yield token
+            elif not removestops:
+                # Whoosh's chain: a kept stop word is folded but not stemmed nor renumbered.
+                token.text = lowered.translate(accent_map)
+                token.stopped = True
+                if positions:
+                    token.pos = start_pos + number
+                yield token
+
+    def _stopped(self, lowered: str) -> bool:
+        return bool(self.stops) and (len(lowered) < 2 or lowered in self.stops)
+
+
+class TermPositions(Positions):  # type: ignore[misc]
+    """Whoosh's ``Positions`` format, indexing through ``TermAnalyzer.term_positions``.
+
+    Writes byte for byte the postings ``Positions`` writes, so readers need nothing new.
+    """
+
+    def word_values(
+        self, value: Any, analyzer: Any, **kwargs: Any
+    ) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, TermAnalyzer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, positions in analyzer.term_positions(value).items():
+            yield term, len(positions), len(positions) * boost, _encode(positions)
+
+
+# Most terms occur once in an article: their encoded positions repeat across articles.
+_SINGLE_POSITIONS: dict[int, bytes] = {}
+_SINGLE_LIMIT = 100_000
+
+
+def _encode(positions: list[int]) -> bytes:
+    """``Positions.encode``: the count, then the pickled list of position deltas."""
+    if len(positions) == 1:
+        position = positions[0]
+        encoded = _SINGLE_POSITIONS.get(position)
+        if encoded is None:
+            encoded = bytes(pack_uint(1)) + dumps(positions, 2)
+            if position < _SINGLE_LIMIT:
+                _SINGLE_POSITIONS[position] = encoded
+        return encoded
+    deltas = [positions[0]]
+    deltas.extend(b - a for a, b in zip(positions, positions[1:], strict=False))
+    return bytes(pack_uint(len(deltas))) + dumps(deltas, 2)

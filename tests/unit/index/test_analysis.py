@@ -1,0 +1,93 @@
+"""``TermAnalyzer`` and ``TermPositions`` against the Whoosh chains they replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.formats import Positions
+from whoosh.support.charset import accent_map
+
+from reader.core.index.analysis import TermAnalyzer, TermPositions
+
+TEXTS = [
+    "Taliban fighters attacked Qala-e-Naw, the capital of Badghis province, on Wednesday.",
+    "The café in Zürich served the envoy; ÆSIR straße — a I of 3.14 big-time x*y under_score",
+    "of the a",
+    "",
+    "İstanbul ﬁne ǅ Ünïcödé  and   the  presidents' presidency",
+]
+CHAINS = [
+    (StemmingAnalyzer() | CharsetFilter(accent_map), TermAnalyzer()),
+    (
+        StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map),
+        TermAnalyzer(stemming=False, stop_words=False),
+    ),
+]
+OPTIONS: list[dict[str, Any]] = [
+    {},
+    {"mode": "query"},
+    {"positions": True, "chars": True},
+    {"positions": True, "chars": True, "removestops": False},
+    {"positions": True, "start_pos": 5, "start_char": 3},
+    {"positions": True, "tokenize": False},
+]
+
+
+def _tokens(analyzer: Any, text: str, options: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (t.text, getattr(t, "pos", None), getattr(t, "startchar", None), t.stopped)
+        for t in analyzer(text, **options)
+    ]
+
+
+def _check_same(text: str) -> None:
+    for whoosh_chain, ours in CHAINS:
+        for options in OPTIONS:
+            assert _tokens(ours, text, options) == _tokens(whoosh_chain, text, options)
+        expected = sorted(Positions().word_values(text, whoosh_chain))
+        assert sorted(TermPositions().word_values(text, ours)) == expected
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_tokens_and_postings_as_whoosh(text: str) -> None:
+    _check_same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_same_tokens_and_postings_as_whoosh_on_any_text(text: str) -> None:
+    _check_same(text)
+
+
+def test_corpus_page_analyses_the_same(seed_page: Path) -> None:
+    _check_same(seed_page.read_text(encoding="utf-8", errors="replace")[:20000])
+
+
+def test_find_terms_gives_the_spans_of_the_words_with_those_terms() -> None:
+    text = "Presidents met. The PRESIDENT's presidency; a café and cafés."
+    analyzer = TermAnalyzer()
+    spans = analyzer.find_terms(text, {"presid", "cafe"})
+    assert [text[a:b] for a, b in spans] == [
+        "Presidents",
+        "PRESIDENT",
+        "presidency",
+        "café",
+        "cafés",
+    ]
+    assert analyzer.find_terms(text, set()) == []
+
+
+def test_the_cache_is_not_pickled_with_the_schema() -> None:
+    import pickle
+
+    analyzer = TermAnalyzer()
+    analyzer.term_of("presidents")
+    copy = pickle.loads(pickle.dumps(analyzer))
+    assert copy == analyzer
+    assert copy._cache == {}
+    assert [t.text for t in copy("Presidents")] == ["presid"]
