@@ -33,6 +33,10 @@ TaskT = TypeVar("TaskT")
 ResultT = TypeVar("ResultT")
 
 PRELOADED_MODULES = ["reader.core.importing.preload"]
+# A worker is replaced by a fresh one from the fork server after this many tasks: parsers'
+# caches and spaCy's vocabulary (every new word becomes a lexeme) only grow, so a worker
+# that lived through 50,000 files would hold far more memory than a new one.
+TASKS_PER_WORKER = 200
 
 
 @dataclass(frozen=True)
@@ -94,17 +98,24 @@ class _Worker:
     connection: Connection
     task: Any = None
     deadline: float = 0.0
+    done: int = 0
 
 
 class WorkerPool(Generic[TaskT, ResultT]):
     """Runs ``function(task)`` in ``workers`` child processes, at most ``timeout`` s per task."""
 
     def __init__(
-        self, function: Callable[[TaskT], ResultT], *, workers: int, timeout: float
+        self,
+        function: Callable[[TaskT], ResultT],
+        *,
+        workers: int,
+        timeout: float,
+        tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
         self._function = function
         self._size = max(1, workers)
         self._timeout = timeout
+        self._tasks_per_worker = max(1, tasks_per_worker)
         self._context = _context()
         self._workers: list[_Worker] = []
 
@@ -200,17 +211,26 @@ class WorkerPool(Generic[TaskT, ResultT]):
             self._retire(worker, kill=True)
             return task, TaskFailed(f"the reader process crashed (exit code {code})")
         worker.task = None
+        worker.done += 1
+        if worker.done >= self._tasks_per_worker:
+            self._stop(worker)
         return task, result
+
+    def _stop(self, worker: _Worker) -> None:
+        """Lets an idle worker exit; it is killed only if it cannot be told to."""
+        try:
+            worker.connection.send(None)
+        except (OSError, ValueError):
+            self._retire(worker, kill=True)
+            return
+        self._retire(worker, kill=False)
 
     def close(self) -> None:
         for worker in list(self._workers):
-            busy = worker.task is not None
-            if not busy:
-                try:
-                    worker.connection.send(None)
-                except (OSError, ValueError):
-                    busy = True
-            self._retire(worker, kill=busy)
+            if worker.task is None:
+                self._stop(worker)
+            else:
+                self._retire(worker, kill=True)
 
     def __enter__(self) -> WorkerPool[TaskT, ResultT]:
         return self

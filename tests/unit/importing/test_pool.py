@@ -62,3 +62,16 @@ def test_cancelling_stops_running_tasks_instead_of_waiting_for_them() -> None:
             seen.append(task)
             cancel.cancel()
     assert seen == [0.0]
+
+
+def _process_id(_task: int) -> int:
+    return os.getpid()
+
+
+def test_a_worker_is_replaced_after_its_share_of_tasks() -> None:
+    # Bounded worker memory: each process handles at most three tasks, then a fresh one
+    # from the fork server takes over.
+    with WorkerPool(_process_id, workers=1, timeout=30, tasks_per_worker=3) as pool:
+        pids = [pid for _, pid in pool.map_unordered(range(7))]
+    assert len(pids) == 7
+    assert [pids.count(pid) for pid in dict.fromkeys(pids)] == [3, 3, 1]
