@@ -100,14 +100,26 @@ def is_ambiguous(best: ScoredMatch, others: list[ScoredMatch]) -> bool:
     Identical copies (both sides of the context intact at each) are not ambiguous in this
     sense: nothing in the selectors can separate them, so the one nearest the old position
     is taken. But when the best place's context is itself imperfect and another place's is
-    nearly as good, the choice would rest on noise: an orphan is the honest answer.
+    nearly as good, the choice would rest on noise: an orphan is the honest answer. So is
+    it when another place keeps one side of the context verbatim and the best keeps none.
     """
     if best.prefix_score == best.suffix_score == 1.0:
         return False
+    best_has_intact_side = max(best.prefix_score, best.suffix_score) == 1.0
     for other in others:
         if other.start < best.end and best.start < other.end:
             continue  # the same place, found with other boundaries
         if other.errors == best.errors and other.context_score >= best.context_score - _AMBIGUITY:
+            return True
+        # Rows of a table or list items look alike on both sides ("| ADT | Starts at $"),
+        # so a wrong row can out-score the right one whose other side was cut off by an
+        # inserted paragraph. One side kept character for character is evidence no amount
+        # of look-alike context outweighs: the two places cannot be ranked safely.
+        if (
+            not best_has_intact_side
+            and other.errors <= best.errors
+            and max(other.prefix_score, other.suffix_score) == 1.0
+        ):
             return True
     return False
 

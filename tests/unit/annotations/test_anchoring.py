@@ -206,3 +206,29 @@ def test_a_typo_fixed_across_a_sentence_end_still_anchors() -> None:
     changed = text.replace("libary", "library")
     found = anchor(changed, selectors)
     assert changed[found.start : found.end] == changed[start : end + 1]
+
+
+def test_a_look_alike_table_row_does_not_win_over_the_row_with_one_side_intact() -> None:
+    # Rows of a price table look alike on both sides; a paragraph inserted right after the
+    # annotated row cuts its suffix off, and a look-alike row then scores a better context.
+    rows = [
+        ("SimpliSafe", "$149.99"),
+        ("ADT", "$99.99"),
+        ("Ring", "$49.99"),
+        ("Wyze", "$29.98"),
+        ("Cove", "$59.99"),
+        ("Arlo", "$39.99"),
+        ("Nest", "$99.99"),
+        ("Blink", "$39.99"),
+        ("Eufy", "$99.99"),
+    ]
+    text = "| Brand | Price |\n\n|---|---|\n\n" + "\n\n".join(
+        f"| {brand} | Starts at {price} |" for brand, price in rows
+    )
+    start = text.index("Starts at $99.99 |\n\n| Blink")
+    selectors = describe(text, start, start + len("Starts at $99.99"))
+    inserted = "\n\nThis product is a great starting point for anyone looking for a camera."
+    cut = text.index(" |\n\n| Blink") + 2
+    changed = text[:cut] + inserted + text[cut:]
+    found = anchor(changed, selectors)
+    assert found.is_orphan or found.start == start
