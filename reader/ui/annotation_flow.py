@@ -81,7 +81,8 @@ class AnnotationFlow(QObject):
         if article_id is None:
             return
         span = self.view.selected_span()
-        quote = self.view.textCursor().selectedText() if span else ""
+        # Qt marks paragraph breaks in a selection with U+2029.
+        quote = self.view.textCursor().selectedText().replace("\u2029", "\n") if span else ""
         self.actions.highlight(article_id, span, with_note=with_note, quote=quote)
 
     def edit_at_cursor(self) -> None:

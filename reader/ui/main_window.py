@@ -440,6 +440,8 @@ class MainWindow(QMainWindow):
     def _on_corrections_corrected(self, message: str) -> None:
         """After an entity correction or a note: show the article again, refresh counts."""
         self.statusBar().showMessage(message, 10_000)
+        if self.browser is not None and self.browser.isVisible():
+            self.browser.reload()
         if self.current_article_id is not None:
             self.open_article(self.current_article_id)
         self.runner.run(operations.load_sidebar, self._on_sidebar_loaded, self._on_task_failed)

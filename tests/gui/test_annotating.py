@@ -7,10 +7,10 @@ import json
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from reader.core.annotations.palette import rename_code, reorder
 from reader.core.library import Library
@@ -237,3 +237,20 @@ def test_view_context_menu_without_article_has_no_annotation_actions(window: Mai
     menu = window.reader.view.build_context_menu(QPoint(5, 5))
     assert all("Highlight" not in a.text() for a in menu.actions())
     QApplication.processEvents()
+
+
+def test_hovering_a_highlight_shows_its_code_note_and_tags(
+    window: MainWindow, library: Library, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _article_id, start = open_and_select(window, library)
+    monkeypatch.setattr(
+        window.annotating, "ask_annotation", lambda **_shown: ("blue", "chairs it", ("people",))
+    )
+    window.annotate_selection(with_note=True)
+    view = window.reader.view
+    point = view.cursorRect(view.cursor_for_span(start + 4, start + 4)).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    method = library.palette().get("blue").code
+    assert QToolTip.text() == f"{method}\nchairs it\n#people"
+    QToolTip.hideText()

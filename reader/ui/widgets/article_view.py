@@ -15,18 +15,19 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QHelpEvent,
     QImage,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.model import Article, EntitySpan
 from reader.ui.article_html import RESOURCE_SCHEME, RenderedArticle, Segment, render_article
@@ -206,6 +207,18 @@ class ArticleView(QTextBrowser):
             return None
         return self.mark_at(self.offset_at(self.textCursor().selectionStart()))
 
+    def tooltip_at(self, offset: int) -> str:
+        """What hovering over a canonical offset shows: the highlight's code, note and tags."""
+        mark = self.mark_at(offset)
+        if mark is None:
+            return ""
+        lines = [mark.code or mark.color]
+        if mark.note:
+            lines.append(mark.note if len(mark.note) <= 300 else mark.note[:297] + "…")
+        if mark.tags:
+            lines.append(" ".join(f"#{tag}" for tag in mark.tags))
+        return "\n".join(lines)
+
     def show_span(self, start: int, end: int, *, flash: bool = False) -> None:
         """Selects canonical [start, end), scrolls it into view, and flashes it if asked."""
         self.setTextCursor(self.cursor_for_span(start, end))
@@ -261,6 +274,16 @@ class ArticleView(QTextBrowser):
             return None
         self.refused_urls.append(url)
         return None
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Highlights are extra selections, which carry no tooltip of their own.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.cursorForPosition(event.pos()).position()
+            text = self.tooltip_at(self.offset_at(position)) if self.loaded else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu = self.build_context_menu(event.pos())
