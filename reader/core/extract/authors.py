@@ -20,7 +20,10 @@ _ROLE_WORDS = re.compile(
     r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|journalist|"
     r"senior|chief|associate|news|desk|team|admin|administrator|guest|updated|published|"
     r"posted|minutes?|min read|read|share|follow|email|twitter|photograph(?:er|y)|"
-    r"agency|press|wire|bureau|service|media|inc|ltd|llc|gmbh|\.com)\b",
+    r"agency|press|wire|bureau|service|media|inc|ltd|llc|gmbh|\.com|founder|co-founder|"
+    r"director|manager|coordinator|head|expert|consultant|author|reviewer|specialist|"
+    r"educator|officer|president|ceo|cto|cfo|analyst|strategist|certified|licensed|"
+    r"marketing|lead|owner|intern|producer|host|professor|lecturer|researcher)\b",
     re.IGNORECASE,
 )
 # Words that never occur in a person's name but do in things near bylines.
@@ -40,6 +43,14 @@ _TEAM = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(r"[@#:/\d]|https?|www\.", re.IGNORECASE)
+# Lower-case words that do occur inside names ("Ludwig van Beethoven", "Ana de Armas");
+# any other lower-case word ("Insights from", "works in Calgary") means it is not a name.
+_PARTICLES = {
+    "van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du",
+    "la", "le", "bin", "ibn", "al", "el", "y", "e", "ter", "ten", "zu", "af", "st.",
+}  # fmt: skip
+# Credentials after a name ("Jane Doe, RN, BSN"), split off as parts of their own.
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?)$")
 _NAME_TOKEN = re.compile(r"^[\w.'’\-]+$")
 
 
@@ -57,6 +68,10 @@ def clean_author(name: str) -> str | None:
     if not 1 <= len(words) <= 5 or len(name) > 60:
         return None
     if not all(_NAME_TOKEN.match(word) for word in words):
+        return None
+    if not name.islower() and any(word[0].islower() and word not in _PARTICLES for word in words):
+        return None
+    if len(words) == 1 and _CREDENTIAL.match(name):
         return None
     if _ROLE_WORDS.search(name) and not _TEAM.match(name):
         return None
@@ -77,4 +92,8 @@ def split_authors(value: str) -> list[str]:
         cleaned = clean_author(part) if part else None
         if cleaned and cleaned not in names:
             names.append(cleaned)
+    # Next to a full name, a one-word part is a section or a role ("Jane Doe | Hardware"),
+    # not a second author known by one name.
+    if any(len(name.split()) > 1 for name in names):
+        names = [name for name in names if len(name.split()) > 1]
     return names

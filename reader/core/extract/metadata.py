@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from htmldate import find_date
 from lxml.html import HtmlElement
 
+from reader.core.extract.authors import clean_author
 from reader.core.extract.bylines import find_authors
 from reader.core.extract.dates import parse_date, parse_url_date
 from reader.core.extract.jsonld import (
@@ -217,6 +218,12 @@ def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
     organisations = {_key(name) for name in (found.site, publisher) if name}
     authors, author_source = find_authors(tree, article, metas, organisations, title_tag)
     found.set("authors", authors, author_source)
+    if not found.authors and found.site:
+        # A personal site names its author as the site ("Jane Doe"); a one-word site name
+        # is a brand, not a person.
+        person = clean_author(found.site)
+        if person and 2 <= len(person.split()) <= 3:
+            found.set("authors", (person,), "site-name")
 
     published, source = _find_date(tree, article, metas, "datePublished", PUBLISHED_META)
     found.set("published", published, source)

@@ -90,3 +90,37 @@ def test_clean_author(raw: str, expected: str | None) -> None:
 
 def test_split_authors() -> None:
     assert split_authors("By Jane Doe and John Roe, Staff Writer") == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Matt Check | Head Winemaker | Co-Founder", ["Matt Check"]),
+        ("Cara Dumaplin, RN, BSN | Certified Pediatric Sleep Consultant", ["Cara Dumaplin"]),
+        ("Insights from | Liza Burke | Marketing Director", ["Liza Burke"]),
+        ("Brett Cruz | Privacy | Digital Security Expert", ["Brett Cruz"]),
+        ("Mateusz Haberny | Founder at Oakywood", ["Mateusz Haberny"]),
+        ("Chengcheng Pei and Yuan Lin", ["Chengcheng Pei", "Yuan Lin"]),
+        ("By Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+    ],
+)
+def test_roles_credentials_and_sections_next_to_a_byline_are_not_names(
+    byline: str, expected: list[str]
+) -> None:
+    assert split_authors(byline) == expected
+
+
+def test_an_h1_sharing_no_words_with_the_structured_titles_is_a_label() -> None:
+    title, source = choose_title(
+        ["Our Blog"],
+        [("Ten ways to keep basil alive indoors", "opengraph")],
+        "Garden Site",
+    )
+    assert (title, source) == ("Ten ways to keep basil alive indoors", "opengraph")
+
+
+def test_an_all_capitals_h1_takes_the_structured_capitalisation() -> None:
+    title, _ = choose_title(
+        ["TIPS FOR ONLINE SUCCESS"], [("Tips for Online Success", "title-tag")], None
+    )
+    assert title == "Tips for Online Success"

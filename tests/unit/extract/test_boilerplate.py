@@ -1,0 +1,58 @@
+"""Content selection helpers: when the second trafilatura run is worth it, link teasers."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from reader.core.extract.boilerplate import choose_candidate, is_doubtful, running_words
+from reader.core.extract.cleanup import clean_blocks, link_keys
+from reader.core.extract.text import PendingBlock
+from reader.core.model import BlockKind
+
+PAGE = """<html><body>
+<nav><a href="/">Home</a> <a href="/news">News and more news here</a></nav>
+<article><p>First paragraph of the story has seven words.</p>
+<p>GET OUR APP FOR FREE BY CLICKING HERE <a href="/app">GET OUR APP FOR FREE BY CLICKING HERE</a></p>
+<p><a href="/other">Another story everyone is talking about today</a></p>
+<p><a href="#part-two">Part two of this story</a></p></article>
+<footer>Footer words that nobody reads</footer>
+</body></html>"""
+
+
+def test_running_words_leave_out_links_navigation_and_footers() -> None:
+    tree = html.document_fromstring(PAGE)
+    with_links = len(tree.find("body").text_content().split())
+    assert 0 < running_words(tree) < with_links
+    # The paragraph's own text counts; its link does not.
+    own_words = "First paragraph of the story has seven words"
+    assert running_words(tree) >= len(own_words.split(" "))
+
+
+def test_a_result_far_shorter_than_the_running_text_is_doubtful() -> None:
+    assert is_doubtful(0, 500)
+    assert is_doubtful(100, 500)
+    assert not is_doubtful(450, 500)
+    # Running text inside links only: the measure says nothing, so doubt.
+    assert is_doubtful(450, 10)
+
+
+def test_recall_wins_only_when_it_finds_much_more() -> None:
+    assert choose_candidate(300, 1000) == "recall"
+    assert choose_candidate(900, 1000) == "balanced"
+    assert choose_candidate(300, 0) == "balanced"
+
+
+def test_a_paragraph_that_is_a_whole_link_is_dropped_but_in_page_links_are_not() -> None:
+    keys = link_keys(html.document_fromstring(PAGE))
+    blocks = [
+        PendingBlock(BlockKind.PARAGRAPH, "First paragraph of the story has seven words."),
+        PendingBlock(BlockKind.PARAGRAPH, "Another story everyone is talking about today"),
+        PendingBlock(BlockKind.HEADING, "Another story everyone is talking about today"),
+        PendingBlock(BlockKind.PARAGRAPH, "Part two of this story"),
+    ]
+    kept = clean_blocks(blocks, title=None, authors=(), credits=[], links=keys)
+    assert [(b.kind, b.text) for b in kept] == [
+        (BlockKind.PARAGRAPH, "First paragraph of the story has seven words."),
+        (BlockKind.HEADING, "Another story everyone is talking about today"),
+        (BlockKind.PARAGRAPH, "Part two of this story"),
+    ]
