@@ -152,6 +152,18 @@ def upgrade_to_1(connection: sqlite3.Connection) -> None:
     )
 
 
+def upgrade_to_2(connection: sqlite3.Connection) -> None:
+    """Finds stored texts by hash with an index.
+
+    Every imported page is checked against the texts already stored (the same article saved
+    twice in different files); without an index that check read every stored text, so an
+    import slowed down as the archive grew.
+    """
+    connection.execute(
+        "CREATE INDEX IF NOT EXISTS article_texts_by_sha256 ON article_texts (text_sha256)"
+    )
+
+
 def run_statements(connection: sqlite3.Connection, script: str) -> None:
     """Runs each statement of ``script`` inside the caller's transaction.
 
@@ -168,7 +180,7 @@ def run_statements(connection: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
 
 
-UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (upgrade_to_1,)
+UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (upgrade_to_1, upgrade_to_2)
 CURRENT_VERSION = len(UPGRADES)
 
 

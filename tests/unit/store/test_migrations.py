@@ -56,3 +56,19 @@ def test_every_released_schema_fixture_opens_and_migrates(tmp_path: Path) -> Non
         assert schema_version(connection) == CURRENT_VERSION
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0] > 0
+
+
+def test_version_1_archives_gain_the_text_hash_index(tmp_path: Path) -> None:
+    fixture = Path(__file__).parents[2] / "data" / "archives" / "v1" / "library.sqlite3"
+    copy = tmp_path / "library.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    before = sqlite3.connect(copy)
+    stored = before.execute("SELECT article_id, text_sha256 FROM article_texts").fetchall()
+    before.close()
+    connection = connect(copy)
+    plan = connection.execute(
+        "EXPLAIN QUERY PLAN SELECT article_id FROM article_texts WHERE text_sha256 = ?", ("x",)
+    ).fetchall()
+    assert any("article_texts_by_sha256" in row["detail"] for row in plan)
+    after = connection.execute("SELECT article_id, text_sha256 FROM article_texts").fetchall()
+    assert [tuple(row) for row in after] == stored
