@@ -127,14 +127,18 @@ def main() -> int:
     parser.add_argument("--augment", type=float, default=0.0,
                         help="share of training documents that also get a copy with new "
                              "person and place names (0 = none)")
+    parser.add_argument("--augment-seed", type=int,
+                        help="seed of the substitutions (default: --seed); another value gives "
+                             "other names for the same split of the documents")
     args = parser.parse_args()
 
     documents = read_documents(args.sources.split(","))
     random.Random(args.seed).shuffle(documents)
     held_out = {index for index in range(len(documents)) if index % 20 == 0}
     if args.augment > 0:
-        chooser = random.Random(args.seed + 1)
-        substituter = Substituter(args.seed)
+        augment_seed = args.seed if args.augment_seed is None else args.augment_seed
+        chooser = random.Random(augment_seed + 1)
+        substituter = Substituter(augment_seed)
         for index in range(len(documents)):
             # A held-out document's copy is held out too: the checkpoint is then picked on
             # new names as well as on the corpora's own.
@@ -156,7 +160,7 @@ def main() -> int:
     train.to_disk(args.out / "train.spacy")
     dev.to_disk(args.out / "dev.spacy")
     summary = {"documents": len(documents), "train": len(train), "dev": len(dev),
-               "augment": args.augment, **stats}
+               "augment": args.augment, "augment_seed": args.augment_seed, **stats}
     (args.out / "stats.json").write_text(json.dumps(summary, indent=2, sort_keys=True))
     print(json.dumps(summary, indent=2, sort_keys=True))
     return 0

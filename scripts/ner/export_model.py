@@ -49,17 +49,22 @@ def main() -> int:
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--name", default="news_ner")
-    parser.add_argument("--version", default="1.0.0")
+    parser.add_argument("--version", default="1.1.0")
     args = parser.parse_args()
 
     nlp = spacy.load(args.source)
     if "tok2vec" in nlp.pipe_names:
         nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         nlp.remove_pipe("tok2vec")
+    # Training paths are of the machine that trained it (temporary folders): not shipped.
+    for key in ("train", "dev", "base_model"):
+        if key in nlp.config["paths"]:
+            nlp.config["paths"][key] = None
     nlp.meta["name"] = args.name
     nlp.meta["version"] = args.version
     nlp.meta["description"] = (
-        "English news NER for Archival Reader: PER/ORG/LOC from CoNLL-2003 + Wikigold, "
+        "English news NER for Archival Reader: PER/ORG/LOC from CoNLL-2003 + Wikigold + "
+        "Universal NER English-EWT (with copies whose person and place names are replaced), "
         "dates, groups and other types as silver labels from en_core_web_sm. "
         "See resources/entities/README.md."
     )
