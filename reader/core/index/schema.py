@@ -11,7 +11,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from reader.core.index.analysis import TermAnalyzer, TermPositions
 
 # Bump when the schema or the analyzers change: the index is then rebuilt from the store.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def text_analyzer() -> TermAnalyzer:
@@ -40,7 +40,7 @@ def build_schema() -> Schema:
     flags = {"has": keyword_field(), "is": keyword_field()}  # "is" is a Python keyword
     return Schema(
         **flags,
-        article_id=ID(unique=True, stored=True),
+        article_id=ID(unique=True),
         # The same id as a column: maps every hit's docnum to its article fast (facets).
         article_number=NUMERIC(bits=64, signed=False, sortable=True),
         title=text_field(body_analyzer, field_boost=2.5),
