@@ -142,7 +142,7 @@ class IndexWriter:
         process with other threads running Qt or SQLite work: only single-threaded callers
         (the command line) should ask for it.
         """
-        lean = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool}
+        lean = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool, "compound": False}
         if processes > 1:
             writer = self._index.writer(limitmb=256, procs=processes, multisegment=True, **lean)
         else:
