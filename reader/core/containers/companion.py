@@ -62,18 +62,28 @@ def companion_stem(folder_name: str) -> str | None:
     return None
 
 
-def find_companion_dir(page: Path) -> Path | None:
-    """The companion folder saved next to ``page``, if there is one."""
+def find_companion_dir(page: Path, sibling_folders: list[Path] | None = None) -> Path | None:
+    """The companion folder saved next to ``page``, if there is one.
+
+    ``sibling_folders`` are the folders beside ``page`` when the caller has listed them
+    already: a selection of thousands of pages in one folder then lists it once, not once
+    per page.
+    """
     if page.suffix.lower() not in HTML_EXTENSIONS:
         return None
-    try:
-        siblings = [entry for entry in page.parent.iterdir() if entry.is_dir()]
-    except OSError:
-        return None
-    for sibling in sorted(siblings):
+    siblings = folders_in(page.parent) if sibling_folders is None else sibling_folders
+    for sibling in siblings:
         if companion_stem(sibling.name) == page.stem.casefold():
             return sibling
     return None
+
+
+def folders_in(folder: Path) -> list[Path]:
+    """The sub-folders of ``folder``, sorted (none when it cannot be listed)."""
+    try:
+        return sorted(entry for entry in folder.iterdir() if entry.is_dir())
+    except OSError:
+        return []
 
 
 def _location_in_page(relative: str, html: bytes) -> str:

@@ -15,7 +15,12 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.core.containers.companion import HTML_EXTENSIONS, companion_stem, find_companion_dir
+from reader.core.containers.companion import (
+    HTML_EXTENSIONS,
+    companion_stem,
+    find_companion_dir,
+    folders_in,
+)
 from reader.core.containers.discovery_rules import is_clearly_not_a_page, is_hidden_or_system
 from reader.core.containers.sources import ImportSource
 from reader.core.progress import CancelToken
@@ -80,6 +85,7 @@ def discover_sources(
         ``<picked folder name>/<path inside it>`` for a file found in a folder. Paths that do
         not exist are yielded too, so that the importer reports them.
     """
+    listed: dict[Path, list[Path]] = {}  # picked files' folders, each listed once
     for given in paths:
         if cancel is not None and cancel.cancelled:
             return
@@ -87,6 +93,7 @@ def discover_sources(
         if path.is_dir():
             yield from _walk(path, path.resolve().name, cancel)
         else:
-            yield ImportSource(
-                path=path, companion_dir=find_companion_dir(path), display_name=path.name
-            )
+            if path.parent not in listed:
+                listed[path.parent] = folders_in(path.parent)
+            companion = find_companion_dir(path, listed[path.parent])
+            yield ImportSource(path=path, companion_dir=companion, display_name=path.name)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.containers import discover_sources
+from reader.core.containers import discover_sources, discovery
 from reader.core.progress import CancelToken
 
 from .helpers import write
@@ -128,3 +128,24 @@ def test_committed_complete_page_fixture(data_dir: Path, copy_of) -> None:  # ty
         "Field%20notes_files/map.png",
         "Field%20notes_files/site.css",
     ]
+
+
+def test_picked_pages_in_one_folder_list_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A selection of thousands of pages in one folder must not list it once per page.
+    for number in range(5):
+        (tmp_path / f"page{number}.html").write_text("<p>x</p>")
+    (tmp_path / "page3_files").mkdir()
+    listed: list[Path] = []
+    original = discovery.folders_in
+
+    def counting(folder: Path) -> list[Path]:
+        listed.append(folder)
+        return original(folder)
+
+    monkeypatch.setattr(discovery, "folders_in", counting)
+    picked = [tmp_path / f"page{number}.html" for number in range(5)]
+    sources = list(discover_sources(picked))
+    assert listed == [tmp_path]
+    assert [source.companion_dir for source in sources] == [None, None, None, tmp_path / "page3_files", None]
