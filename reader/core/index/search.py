@@ -16,7 +16,6 @@ from typing import Any
 
 from whoosh import qparser, query, sorting
 from whoosh.index import Index
-from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from reader.core.errors import QueryError
@@ -73,7 +72,6 @@ def _build_parser(index: Index) -> qparser.QueryParser:
     )
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
-    parser.add_plugin(DateParserPlugin(free=False))
     parser.add_plugin(
         qparser.FieldAliasPlugin(
             {target: [alias] for alias, target in FIELD_ALIASES.items() if alias != target}
