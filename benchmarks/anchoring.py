@@ -20,7 +20,7 @@ Outcomes (per annotation and change)
     stored context agrees at least as well as the expected place's: the selectors cannot
     prefer the expected one), ``orphan`` (a miss), ``wrong`` (anchored anywhere else).
     target deleted or changed: ``orphan`` is right; anchoring inside what is left of the
-    original span is ``kept``; on a copy with the whole stored context is ``identical
+    original span (spacing and layout marks at the anchor's edges aside) is ``kept``; on a copy with the whole stored context is ``identical
     copy``; anywhere else is ``wrong``.
 
 Held-out runs: ``--skip N`` starts N usable pages into each source folder, ``--seed`` changes
@@ -404,7 +404,8 @@ def judge(
         if found.is_orphan:
             return "gone:orphan"
         rest = variant.remainder(*old_span)
-        if rest and rest[0] - 2 <= found.start and found.end <= rest[1] + 2:
+        start, end = strip_layout(text, found.start, found.end)
+        if rest and rest[0] - 2 <= start and end <= rest[1] + 2:
             return "gone:kept"
         if identical_copy(text, quote, found):
             return "gone:twin"
@@ -424,6 +425,21 @@ def judge(
     ):
         return "intact:twin"
     return "intact:wrong"
+
+
+def strip_layout(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without whitespace and layout marks at its edges.
+
+    A deleted list item can leave the quote's trailing "\n\n-" (the next item's bullet)
+    verbatim at the same offsets, the new next item's bullet: those characters are not
+    part of what is left of the deleted text by the edit list, yet they are the same
+    characters. Edges of spacing and bullets are not content, as in ``squeeze``.
+    """
+    while start < end and (text[start].isspace() or text[start] in LAYOUT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in LAYOUT):
+        end -= 1
+    return start, end
 
 
 def squeeze(text: str) -> str:
