@@ -49,7 +49,7 @@ def main() -> int:
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--name", default="news_ner")
-    parser.add_argument("--version", default="1.1.0")
+    parser.add_argument("--version", default="1.2.0")
     args = parser.parse_args()
 
     nlp = spacy.load(args.source)

@@ -284,9 +284,10 @@ def _impose_place(
     if start >= end or text[start:end].split()[0] in _NOT_NAMES:
         return spans
     touching = _overlapping(spans, start, end)
-    # A person or a longer organisation name that contains the words wins over the pattern.
-    if any(span.label not in _PLACE_OK or (span.start < start or span.end > end)
-           for span in touching):
+    # A person or a longer organisation name that contains the words wins over the pattern;
+    # the model's catch-all MISC inside the words does not ("Bagram Air Base" as MISC).
+    if any((span.label not in _PLACE_OK and span.raw_label != "MISC")
+           or span.start < start or span.end > end for span in touching):
         return spans
     kept = [span for span in spans if span not in touching]
     raw = touching[0].raw_label if touching and touching[0].label == "PLACE" else raw_label

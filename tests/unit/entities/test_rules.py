@@ -157,3 +157,12 @@ def test_a_name_after_a_form_of_address_is_a_person() -> None:
              span(text, "Ms", "ORG", 1)]
     assert texts(trim_edges(text, spans)) == [("Pugh", "PERSON"), ("Jane Roe", "PERSON"),
                                               ("Ms", "ORG")]
+
+
+def test_a_designator_overrules_the_models_misc_but_not_a_longer_name() -> None:
+    text = "forces left the Bagram Air Base and the Kandahar Airport Road"
+    start = text.index("Bagram Air Base")
+    misc = EntitySpan(start, start + len("Bagram Air Base"), "_UNSHOWN", "Bagram Air Base", "MISC")
+    longer = span(text, "Kandahar Airport Road", "ORG")
+    result = apply_designators(text, [misc, longer])
+    assert texts(result) == [("Bagram Air Base", "PLACE"), ("Kandahar Airport Road", "ORG")]
