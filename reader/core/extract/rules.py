@@ -66,6 +66,7 @@ _SOCIAL = (
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"skip to\b.*", r"jump to\b.*", r"share(?: this| on| via| article| story)?\b.{0,40}",
     r"print(?: this)?(?: article| page)?", r"e-?mail(?: this)?(?: article| page)?",
+    r"click to (?:share|email|print|tweet)\b.{0,60}",
     r"subscribe\b.{0,60}", r"sign up\b.{0,80}", r"sign in", r"log ?in", r"log ?out", r"register",
     r"follow us\b.{0,60}", r"advertisement", r"advertising", r"sponsored(?: content)?",
     r"read more\b.{0,80}", r"continue reading\b.{0,80}", r"more on this topic",

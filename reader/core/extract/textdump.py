@@ -43,8 +43,26 @@ _RULE = re.compile(r"^\s*([-*_=])\s*(?:\1\s*){2,}$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|written by|author:)\s+\S", re.IGNORECASE)
 _DATE_LINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|date)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;…\"”»)]$")
+# Where reader comments start ("Leave a Reply", "12 responses to ...", "Top rated
+# comments"): the article never runs past it. A bare comment count ("33 Comments") is not
+# one: article headers show it next to the byline.
+_COMMENTS_START = re.compile(
+    r"^(?:(?:\d+\s+)?(?:responses?|replies|thoughts|comments?) (?:to|on)\b.{0,150}"
+    r"|(?:top rated|reader|latest|newest|show|view all|load) comments"
+    r"|leave a (?:comment|reply)\b.{0,60}|(?:post|add|write) a comment"
+    r"|join the (?:discussion|conversation)\b.{0,60}|comments are closed"
+    r"|\d+ comments? feed\b.{0,40}|comments? for this (?:article|story|post))$",
+    re.IGNORECASE,
+)
+# One comment's header: "Jane says:", "Jane on May 3, 2019 at 4:47 pm said:".
+_COMMENT_HEADER = re.compile(r"^.{1,80}\s(?:says|said|wrote)\s*:$", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
+# Scores that no run of prose can pay for: a comment section's start, a comment header.
+_BARRIER_COST = 10_000.0
+_COMMENT_HEADER_COST = 40.0
+# Prose words that must come before a comments marker for it to end the page's article.
+_MIN_ARTICLE_BEFORE_COMMENTS = 80
 # A prose unit has this many words; shorter units are headings, items or furniture.
 _PROSE_WORDS = 12
 # Region scoring (see _unit_scores), tuned on the development half of the dump sets.
@@ -68,6 +86,7 @@ class Unit:
     ordered: bool = False
     source: str | None = None
     marked: bool = False  # kind came from a Markdown mark, not a guess
+    barrier: bool = False  # the start of the comments: never part of the article
 
     @property
     def words(self) -> int:
@@ -196,6 +215,12 @@ def _unit_scores(units: list[Unit]) -> list[float]:
     scores: list[float] = []
     introduced = False
     for unit in units:
+        if unit.barrier:
+            scores.append(-_BARRIER_COST)
+            continue
+        if _COMMENT_HEADER.match(unit.text):
+            scores.append(-_COMMENT_HEADER_COST)
+            continue
         if unit.is_prose and not (unit.kind is BlockKind.LIST_ITEM and unit.words < _PROSE_WORDS):
             scores.append(unit.words - _PROSE_COST)
             introduced = unit.text.endswith(":")
@@ -206,6 +231,21 @@ def _unit_scores(units: list[Unit]) -> list[float]:
             continue
         scores.append(0.0 if introduced else -_SHORT_COST)
     return scores
+
+
+def _cut_comments(units: list[Unit]) -> list[Unit]:
+    """Drops everything from the start of the comments on, and the other comment markers.
+
+    A comments marker before any real prose is a menu entry ("Comments" in a navigation
+    list), not the start of the comments, so it only separates what is around it.
+    """
+    prose_words = 0
+    for index, unit in enumerate(units):
+        if unit.barrier and prose_words >= _MIN_ARTICLE_BEFORE_COMMENTS:
+            return units[:index]
+        if unit.is_prose:
+            prose_words += unit.words
+    return units
 
 
 def _pick_region(units: list[Unit]) -> tuple[int, int]:
@@ -261,7 +301,9 @@ def clean_dump(text: str) -> DumpResult:
     result = DumpResult(builder=BlockBuilder())
     units: list[Unit] = []
     for unit in split_units(text):
-        if unit.kind is BlockKind.LIST_ITEM and _is_furniture(unit):
+        if unit.words <= 25 and _COMMENTS_START.match(unit.text.strip(" .!>|»›")):
+            unit.barrier = True
+            units.append(unit)
             continue
         if _is_furniture(unit):
             continue
@@ -274,6 +316,7 @@ def clean_dump(text: str) -> DumpResult:
             continue
         units.append(unit)
 
+    units = _cut_comments(units)
     start, end = _pick_region(units)
     if end <= start:
         return result
@@ -302,7 +345,12 @@ def clean_dump(text: str) -> DumpResult:
 
 def _title_score(unit: Unit, distance: int) -> float:
     """How much a unit looks like the headline, from its form and its distance to the text."""
-    if not _looks_like_title(unit) or _BYLINE.match(unit.text) or _is_date_line(unit):
+    if (
+        unit.barrier
+        or not _looks_like_title(unit)
+        or _BYLINE.match(unit.text)
+        or _is_date_line(unit)
+    ):
         return float("-inf")
     words = unit.words
     score = min(words, 12) / 2 - 0.4 * distance
