@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
     def _on_article_loaded(self, loaded: LoadedArticle) -> None:
         self.current_article_id = loaded.article.id
         self.reader.view.show_article(loaded, self.entities.visible_labels())
-        self.entities.show_entities(loaded.entities)
+        self.entities.show_entities(loaded.entities, loaded.entity_notes)
         self.notes.show_notes(loaded.notes)
         self.side_tabs.setTabText(2, f"Notes ({len(loaded.notes)})" if loaded.notes else "Notes")
         self.annotation_flow.article_shown(loaded)

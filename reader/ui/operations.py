@@ -39,7 +39,14 @@ def load_article(library: Library, article_id: int) -> LoadedArticle:
             if data:
                 images[block.source] = data
     tags = library.tags_of(article_id) if hasattr(library, "tags_of") else []
-    return LoadedArticle(article, entities, images, tags, load_notes(library, article_id))
+    entity_notes = (
+        {(n.label, n.name): n.note for n in library.entity_notes()}
+        if hasattr(library, "entity_notes")
+        else {}
+    )
+    return LoadedArticle(
+        article, entities, images, tags, load_notes(library, article_id), entity_notes
+    )
 
 
 def load_notes(library: Library, article_id: int) -> list[NoteMark]:

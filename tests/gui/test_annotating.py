@@ -166,6 +166,12 @@ def test_entity_note_from_the_entities_menu(
     menu_action(window.entities.correction_menu(), f"Note on “{name}”…").trigger()
     note = library.entity_note(label, name)
     assert note is not None and note.note == "met in 2019"
+    child = next(
+        entity_group(window, "Person").child(i)
+        for i in range(entity_group(window, "Person").childCount())
+        if entity_group(window, "Person").child(i).text(0) == name
+    )
+    assert child.font(0).italic() and "met in 2019" in child.toolTip(0)
 
 
 def test_palette_dialog_renames_and_reorders(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,8 @@ class LoadedArticle:
     images: dict[str, bytes] = field(default_factory=dict)  # image location -> bytes
     tags: list[str] = field(default_factory=list)
     notes: list[NoteMark] = field(default_factory=list)
+    # The user's notes on entities: (label, canonical name) -> Markdown note.
+    entity_notes: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

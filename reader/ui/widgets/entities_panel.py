@@ -108,8 +108,14 @@ class EntitiesPanel(QWidget):
         """Uses the dark theme's colours for the type rows."""
         self._dark = dark
 
-    def show_entities(self, entities: list[EntitySpan]) -> None:
-        """Fills the tree: every known type (so the legend is complete), then its names."""
+    def show_entities(
+        self, entities: list[EntitySpan], notes: dict[tuple[str, str], str] | None = None
+    ) -> None:
+        """Fills the tree: every known type (so the legend is complete), then its names.
+
+        ``notes`` maps (label, name) to the user's note on that entity: shown in italics, the
+        note in the tooltip."""
+        notes = notes or {}
         self.tree.blockSignals(True)
         self.tree.clear()
         by_label: dict[str, list[EntitySpan]] = defaultdict(list)
@@ -136,7 +142,14 @@ class EntitiesPanel(QWidget):
                 child = QTreeWidgetItem([name, str(count)])
                 child.setData(0, LABEL_ROLE, label)
                 child.setData(0, NAME_ROLE, name)
-                child.setToolTip(0, "Enter: jump to the next mention")
+                note = notes.get((label, name))
+                child.setToolTip(
+                    0, (f"Note: {note}\n\n" if note else "") + "Enter: jump to the next mention"
+                )
+                if note:
+                    font = child.font(0)
+                    font.setItalic(True)
+                    child.setFont(0, font)
                 item.addChild(child)
                 self._mentions[(label, name)] = sorted(
                     (s for s in spans if s.text == name), key=lambda s: s.start
