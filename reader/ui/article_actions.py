@@ -37,6 +37,19 @@ def article_as_text(library: Library, article_id: int) -> str:
     return "\n".join(lines) + "\n\n" + article.text + "\n"
 
 
+def reextract_message(outcomes: Sequence[object]) -> str:
+    """The status line after re-extraction: changed texts, failures, orphaned annotations."""
+    errors = [o for o in outcomes if getattr(o, "error", None)]
+    changed = sum(1 for o in outcomes if getattr(o, "text_changed", False))
+    message = f"Re-extracted {len(outcomes)} article(s): {changed} changed"
+    if errors:
+        message += f", {len(errors)} failed ({getattr(errors[0], 'error', '')})"
+    orphans = sum(getattr(o, "annotations", {}).get("orphan", 0) for o in outcomes)
+    if orphans:
+        message += f"; {orphans} annotation(s) orphaned (text not found): see Orphaned annotations"
+    return message
+
+
 class ArticleActions(QObject):
     changed = Signal(str)  # a status message after a change
     failed = Signal(str)  # a message for the user
@@ -235,12 +248,7 @@ class ArticleActions(QObject):
 
         def done(outcomes: object) -> None:
             results = list(outcomes) if isinstance(outcomes, list) else []
-            errors = [o for o in results if getattr(o, "error", None)]
-            changed = sum(1 for o in results if getattr(o, "text_changed", False))
-            message = f"Re-extracted {len(results)} article(s): {changed} changed"
-            if errors:
-                message += f", {len(errors)} failed ({errors[0].error})"
-            self.changed.emit(message)
+            self.changed.emit(reextract_message(results))
 
         self._write(lambda library: library.reextract(chosen), done)
 

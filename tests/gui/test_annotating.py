@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from reader.core.annotations.palette import rename_code, reorder
 from reader.core.library import Library
+from reader.core.operations.reextracting import ReextractOutcome
+from reader.ui.article_actions import reextract_message
 from reader.ui.dialogs.annotation_dialog import AnnotationDialog
 from reader.ui.dialogs.palette_dialog import PaletteDialog
 from reader.ui.main_window import MainWindow
@@ -260,3 +262,15 @@ def test_hovering_a_highlight_shows_its_code_note_and_tags(
     method = library.palette().get("blue").code
     assert QToolTip.text() == f"{method}\nchairs it\n#people"
     QToolTip.hideText()
+
+
+def test_reextraction_reports_orphaned_annotations() -> None:
+    outcomes = [
+        ReextractOutcome(1, True, {"exact_quote": 3, "orphan": 2}),
+        ReextractOutcome(2, False),
+        ReextractOutcome(3, True, {"orphan": 1}),
+    ]
+    message = reextract_message(outcomes)
+    assert message.startswith("Re-extracted 3 article(s): 2 changed")
+    assert "3 annotation(s) orphaned" in message and "Orphaned annotations" in message
+    assert "orphaned" not in reextract_message([ReextractOutcome(1, True, {"fuzzy": 2})])
