@@ -4,9 +4,10 @@ trafilatura chooses the content. Its balanced mode (with its fallback extractors
 every page; its recall-oriented mode runs only when the balanced result looks doubtful:
 much shorter than the page's running text (the words outside links, navigation and
 forms), or longer than it (a page whose text is all inside links). ``choose_candidate``
-then picks one of the two from their lengths. One run on most pages keeps extraction as
-fast as trafilatura's own; the second run is what repairs an extraction that stopped at
-the lead or at one section.
+then picks one of the two from their lengths. When both keep well under half of the
+running text, readability-lxml's choice of container is tried as a third candidate. One
+run on most pages keeps extraction as fast as trafilatura's own; the second run is what
+repairs an extraction that stopped at the lead or at one section.
 
 This module prepares the tree for it (hidden elements, figures, preformatted text) and
 keeps its output as an XML body so that the structure survives. Residual furniture
@@ -16,13 +17,17 @@ inside the chosen content is removed afterwards by ``cleanup``.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from readability import Document  # type: ignore[import-untyped]
+from readability.readability import Unparseable  # type: ignore[import-untyped]
 
 from reader.core.extract.figures import FigureNotes, prepare_figures
+from reader.core.extract.loader import parse_html
 from reader.core.extract.rules import HIDDEN_XPATH
 
 _WORDS = re.compile(r"\w+")
@@ -34,6 +39,11 @@ _WORDS = re.compile(r"\w+")
 _RECALL_SWITCH = 0.7
 _DOUBT_BELOW = 0.7
 _DOUBT_ABOVE = 1.5
+# Below this share of the running text in both modes, readability-lxml is tried; its
+# result wins when it is much longer but not longer than the running text itself.
+_STRONG_DOUBT = 0.5
+_READABILITY_GAIN = 1.5
+_READABILITY_CAP = 1.2
 # Elements whose text a reader does not read as running text.
 _NOT_RUNNING_TEXT = frozenset(
     {"a", "nav", "header", "footer", "aside", "form", "button", "select", "label", "script",
@@ -72,6 +82,18 @@ def _run_trafilatura(
     if body is None or len(body) == 0:
         return None
     return body
+
+
+def _run_readability(tree: HtmlElement, url: str | None) -> etree._Element | None:
+    """The article container readability-lxml chooses, as a trafilatura body."""
+    try:
+        summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
+    except (ValueError, TypeError, etree.LxmlError, Unparseable):
+        return None
+    fragment = parse_html(summary)
+    if fragment is None:
+        return None
+    return _run_trafilatura(fragment, url, recall=True)
 
 
 def _word_count(body: etree._Element | None) -> int:
@@ -149,11 +171,22 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     figures = prepare_figures(working)
     balanced = _run_trafilatura(working, url)
     balanced_words = _word_count(balanced)
-    if balanced is not None and not is_doubtful(balanced_words, running_words(working)):
+    running = running_words(working)
+    if balanced is not None and not is_doubtful(balanced_words, running):
         return ContentCandidate(body=balanced, figures=figures, mode="balanced")
     recalled = _run_trafilatura(working, url, recall=True)
-    choice = choose_candidate(balanced_words, _word_count(recalled))
+    recalled_words = _word_count(recalled)
+    choice = choose_candidate(balanced_words, recalled_words)
     bodies = {"balanced": balanced, "recall": recalled}
+    found = max(balanced_words, recalled_words)
+    if found < _STRONG_DOUBT * running:
+        # Both modes kept well under half of the page's running text: trafilatura's rules
+        # dropped the article's container. readability scores containers differently.
+        readable = _run_readability(working, url)
+        readable_words = _word_count(readable)
+        if _READABILITY_GAIN * found < readable_words <= _READABILITY_CAP * running:
+            bodies["readability"] = readable
+            choice = "readability"
     for name in (choice, "balanced", "recall"):
         body = bodies[name]
         if body is not None:
