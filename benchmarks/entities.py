@@ -81,9 +81,11 @@ def classify_errors(gold: Sequence[tuple[int, int, str]], predicted: Sequence[tu
     scored = [entity for entity in gold if entity[2] in LABELS]
     for start, end, label in set(scored) - set(predicted):
         touching = [p for p in predicted if p[0] < end and start < p[1]]
-        kind = ("missed" if not touching else "type"
-                if any((p[0], p[1]) == (start, end) for p in touching) else "boundary")
+        same_extent = [p[2] for p in touching if (p[0], p[1]) == (start, end)]
+        kind = "missed" if not touching else "type" if same_extent else "boundary"
         counts[(label, f"fn {kind}")] += 1
+        if same_extent:
+            counts[(label, f"as {same_extent[0]}")] += 1  # type confusions, gold -> predicted
     for start, end, label in set(predicted) - set(scored):
         touching = [g for g in gold if g[0] < end and start < g[1]]
         if not touching:
@@ -172,12 +174,15 @@ def error_table(results: Sequence[Result]) -> str:
     """False negatives and false positives of each result by type and kind."""
     columns = [*(f"fn {kind}" for kind in ("type", "boundary", "missed")),
                *(f"fp {kind}" for kind in ("type", "boundary", "spurious", "on MISC"))]
-    lines = ["| system | test set | type | " + " | ".join(columns) + " |",
-             "|---|---|---|" + "---|" * len(columns)]
+    lines = ["| system | test set | type | " + " | ".join(columns) + " | type errors as |",
+             "|---|---|---|" + "---|" * (len(columns) + 1)]
     for result in results:
         for label in LABELS:
             cells = " | ".join(str(result.errors[(label, column)]) for column in columns)
-            lines.append(f"| {result.system} | {result.dataset} | {label} | {cells} |")
+            confusions = ", ".join(f"{result.errors[(label, f'as {other}')]} as {other}"
+                                   for other in LABELS if result.errors[(label, f"as {other}")])
+            lines.append(f"| {result.system} | {result.dataset} | {label} | {cells} "
+                         f"| {confusions} |")
     return "\n".join(lines)
 
 
@@ -228,14 +233,30 @@ def main() -> int:
         "",
         "Notes:",
         "",
-        "- `trained` is the model alone; `ours` adds the post-rules (span edges, designators, "
-        "datelines, role nouns, per-text label votes and mention propagation), the gazetteer "
-        "and the credit filter. `open-data` is the same recipe trained without CoNLL-2003 "
-        "(Wikigold + UNER EWT only), see `resources/entities/README.md` for the licence choice.",
-        "- UNER PUD news follows other conventions than CoNLL: a country or capital standing "
-        "for its government is ORG (\"Russia said\", \"Beijing\"), \"Denver, Colorado\" is one "
-        "LOC, and company names used as attributes are not tagged; part of the gap to CoNLL is "
-        "that, not recognition errors.",
+        "- `trained` is the model alone; `ours` adds the post-rules (span edges, forms of "
+        "address, designators, datelines, role nouns, per-text label votes and mention "
+        "propagation), the person-name rule (a given name from `resources/entities/"
+        "given-names.txt` followed by a surname is a person), the gazetteer and the credit "
+        "filter. `open-data` is the same recipe trained without CoNLL-2003 (Wikigold + UNER "
+        "EWT only, with name substitution), see `resources/entities/README.md` for the licence "
+        "choice.",
+        "- Text rebuild and offsets were checked: every PUD gold span is taken from the "
+        "original sentence text (`# text =`), and none starts or ends on a space or on "
+        "punctuation; the scores are not lowered by the rebuild.",
+        "- UNER PUD news follows other conventions than CoNLL-2003 and OntoNotes: a country or "
+        "capital standing for its government or team is ORG (\"Russia announced\", "
+        "\"Beijing\", \"Australia\" in cricket), counted above as ORG-as-LOC type errors; "
+        "\"Denver, Colorado\" is one LOC; names used as modifiers (\"U.S. stock futures\", "
+        "\"Facebook posts\") are not tagged (spurious here). Under the issue's mapping "
+        "(GPE->LOC), an OntoNotes-style test set would count most of the ORG-as-LOC errors "
+        "as correct. The rest of the PUD gap is recognition: lone surnames of people the "
+        "text never names in full (\"says Tarlo\", \"Seagal made headlines\") and recent "
+        "company names read as people (\"Slack\", \"Vine\", \"Eon\").",
+        "- Tried and not kept: a vote with the stock model (its PERSON spans added where ours "
+        "has none, or winning over our ORG/PLACE on the same words) lowered both sets "
+        "(PUD 0.708 -> 0.699-0.704, CoNLL 0.903 -> 0.885-0.902) and would halve the speed; "
+        "a speech-verb rule (\"says X\" -> person) helped PUD but mislabelled agencies, "
+        "teams and places on CoNLL.",
         "- Neither test set was used for training or for building the lists; the rules were "
         "written from general news conventions and checked on these sets, so expect somewhat "
         "lower scores on unseen news.",
