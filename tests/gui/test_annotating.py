@@ -107,6 +107,15 @@ def test_delete_from_the_notes_tab_and_undo(window: MainWindow, library: Library
     )
     assert [s.annotation.id for s in library.annotations(article_id)] == [mark.id]
     assert window.notes.count() == 1
+    # The keyboard does the same: Delete in the Notes tab, then undo again.
+    window.notes.setCurrentRow(0)
+    QTest.keyClick(window.notes, Qt.Key.Key_Delete)
+    assert library.annotations(article_id) == []
+    assert article_id not in library.trashed_ids()  # not the window's "Move to trash"
+    QTest.keyClick(
+        window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert len(library.annotations(article_id)) == 1
 
 
 def _orphan(library: Library, article_id: int) -> str:

@@ -2,13 +2,14 @@
 
 Choosing one scrolls the reader to it and flashes it; an orphan (its text was not found
 after the article was re-extracted) is listed with its quote, never hidden, and can be
-re-attached to the selected text. The context menu recolours, edits, deletes.
+re-attached to the selected text. The context menu recolours, edits, deletes; so do the
+keys F2 (edit) and Delete.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
 
 from reader.core.annotations.palette import DEFAULT_PALETTE, Palette
@@ -92,6 +93,29 @@ class NotesList(QListWidget):
         menu.addAction("Delete annotation", lambda: self.delete_requested.emit(mark.id))
         return menu
 
+    def event(self, event: QEvent) -> bool:
+        # Delete is also the window's "Move to trash" shortcut: here it must reach this list
+        # (and delete the annotation), never trash the article.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_F2)
+            and self.current_mark() is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Keyboard users: Delete deletes the current annotation, F2 edits it.
+        mark = self.current_mark()
+        if mark is not None and event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit(mark.id)
+        elif mark is not None and event.key() == Qt.Key.Key_F2:
+            self.edit_requested.emit(mark)
+        else:
+            super().keyPressEvent(event)
+
     def _mark(self, item: QListWidgetItem | None) -> NoteMark | None:
         mark = item.data(MARK_ROLE) if item is not None else None
         return mark if isinstance(mark, NoteMark) else None
@@ -102,6 +126,7 @@ class NotesList(QListWidget):
             self.note_chosen.emit(mark.start, mark.end)
 
     def _on_context_menu_requested(self, point: QPoint) -> None:
-        mark = self._mark(self.itemAt(point))
+        # The context-menu key opens it at the widget's centre: fall back to the current row.
+        mark = self._mark(self.itemAt(point)) or self.current_mark()
         if mark is not None:
             self.menu_for(mark).popup(self.viewport().mapToGlobal(point))
