@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh.index import Index
 from whoosh.writing import CLEAR
 
@@ -23,6 +22,7 @@ from reader.core.errors import StoreError
 from reader.core.index.codec import ArchiveCodec, LeanPostingPool
 from reader.core.index.documents import ENTITY_FIELDS, IndexDocument
 from reader.core.index.schema import SCHEMA_VERSION, build_schema
+from reader.core.index.storage import MappedStorage
 
 VERSION_FILE = "archival-reader-index.json"
 
@@ -41,7 +41,7 @@ def open_or_create(folder: Path, *, read_only: bool = False) -> tuple[Index, boo
         recorded = None
     if recorded == SCHEMA_VERSION:
         try:
-            opened = whoosh_index.open_dir(str(folder))
+            opened = MappedStorage(str(folder)).open_index()
             opened.doc_count()  # reads the table of contents: fails on damage
             return opened, False
         except Exception:  # noqa: BLE001 - any damage means: rebuild from the store
@@ -53,7 +53,7 @@ def open_or_create(folder: Path, *, read_only: bool = False) -> tuple[Index, boo
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    created = whoosh_index.create_in(str(folder), build_schema())
+    created = MappedStorage(str(folder)).create_index(build_schema())
     version_file.write_text(json.dumps({"schema_version": SCHEMA_VERSION}))
     return created, True
 
