@@ -34,6 +34,7 @@ _NON_NAME_WORDS = {
     "written", "reviewed", "fact", "checked", "medically", "updated", "last", "share", "comments",
     "subscribe", "newsletter", "login", "menu", "search", "getty", "images", "shutterstock",
     "unsplash", "photo", "image", "video", "podcast", "category", "categories", "tags", "topics",
+    "user", "undefined", "null", "none", "anonymous", "unknown", "guest",
 }  # fmt: skip
 _ROLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\(.*\)$")
 # A team credited as author ("Everfit Team", "The Podium Staff"): kept as the byline,
@@ -54,8 +55,18 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?)
 _NAME_TOKEN = re.compile(r"^[\w.'’\-]+$")
 
 
-def clean_author(name: str) -> str | None:
-    """Returns a person's name from one author string, or None if it is not a name."""
+def clean_author(name: str, *, handles: bool = False) -> str | None:
+    """Returns a person's name from one author string, or None if it is not a name.
+
+    Args:
+        name: one author string.
+        handles: accept a lower-case user name ("jsteinhardt"). Structured data (JSON-LD,
+            author meta tags) names the account that published the page this way; in
+            visible text a lower-case string is more often a slug or a label.
+
+    Returns:
+        The name, or None.
+    """
     name = normalize_space(name)
     name = _PREFIX.sub("", name).strip(" -–—|,.:")
     # "Jane Doe - Product marketer", "Jane Doe (Reuters)": the name is the first part.
@@ -78,18 +89,26 @@ def clean_author(name: str) -> str | None:
     if name.isupper() or name.islower():
         # All-caps bylines are common; lower-case strings are usually handles or slugs.
         if name.islower():
-            return None
+            return name if handles else None
         name = name.title()
     return name
 
 
-def split_authors(value: str) -> list[str]:
-    """Splits a byline listing several people into clean names, in order, without repeats."""
+def split_authors(value: str, *, handles: bool = False) -> list[str]:
+    """Splits a byline listing several people into clean names, in order, without repeats.
+
+    Args:
+        value: the byline.
+        handles: accept lower-case user names (see ``clean_author``).
+
+    Returns:
+        The names.
+    """
     value = _PREFIX.sub("", normalize_space(value))
     names: list[str] = []
     for part in _SPLIT.split(value):
         # "Jane Doe, Staff Writer": the role part is dropped by clean_author.
-        cleaned = clean_author(part) if part else None
+        cleaned = clean_author(part, handles=handles) if part else None
         if cleaned and cleaned not in names:
             names.append(cleaned)
     # Next to a full name, a one-word part is a section or a role ("Jane Doe | Hardware"),

@@ -62,12 +62,18 @@ def find_authors(
     Returns:
         The names (possibly empty) and their source.
     """
+    # A user name ("jsteinhardt") from structured data is kept only when no source gives
+    # a person's name: sites often put the account in meta tags and the name in the byline.
+    handles: tuple[tuple[str, ...], str] = ((), "")
     if article is not None and article.get("author"):
         found = _unique(
-            [clean_author(n) for n in person_names(article.get("author"))], organisations
+            [clean_author(n, handles=True) for n in person_names(article.get("author"))],
+            organisations,
         )
-        if found:
+        if found and not _all_handles(found):
             return found, "json-ld"
+        if found:
+            handles = (found, "json-ld")
     citation = [clean_author(v) for v in tree.xpath("//meta[@name='citation_author']/@content")]
     found = _unique(list(citation), organisations)
     if found:
@@ -75,9 +81,11 @@ def find_authors(
     for name in AUTHOR_META:
         value = metas.get(name)
         if value:
-            found = _unique(list(split_authors(value)), organisations)
-            if found:
+            found = _unique(list(split_authors(value, handles=True)), organisations)
+            if found and not _all_handles(found):
                 return found, f"meta:{name}"
+            if found and not handles[0]:
+                handles = (found, f"meta:{name}")
     found = _visible_byline(tree, organisations)
     if found:
         return found, "byline-text"
@@ -87,7 +95,11 @@ def find_authors(
             found = _unique(list(split_authors(match.group(1))), organisations)
             if found:
                 return found, "title-tag"
-    return (), ""
+    return handles
+
+
+def _all_handles(names: tuple[str, ...]) -> bool:
+    return all(name.islower() for name in names)
 
 
 def _visible_byline(tree: HtmlElement, organisations: set[str]) -> tuple[str, ...]:

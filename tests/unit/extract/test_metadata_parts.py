@@ -124,3 +124,9 @@ def test_an_all_capitals_h1_takes_the_structured_capitalisation() -> None:
         ["TIPS FOR ONLINE SUCCESS"], [("Tips for Online Success", "title-tag")], None
     )
     assert title == "Tips for Online Success"
+
+
+def test_a_user_name_is_accepted_only_from_structured_data() -> None:
+    assert split_authors("jsteinhardt", handles=True) == ["jsteinhardt"]
+    assert split_authors("jsteinhardt") == []
+    assert clean_author("undefined", handles=True) is None

@@ -212,3 +212,16 @@ def test_a_long_title_is_not_repeated_as_the_first_block() -> None:
     article = extract_page(_html(page))
     assert article.title == title
     assert not article.text.startswith(title)
+
+
+def test_a_byline_name_wins_over_a_user_name_in_the_meta_tags() -> None:
+    paragraph = (
+        "<p>" + "The council met on Tuesday to discuss the budget for schools. " * 6 + "</p>"
+    )
+    page_html = (
+        '<html><head><title>Budget news</title><meta name="author" content="jdoe42"></head>'
+        '<body><article><h1>Council passes the budget</h1><p class="byline">By Jane Doe</p>'
+        f"{paragraph}{paragraph}</article></body></html>"
+    )
+    page = SavedPage(content=page_html.encode(), media_type="text/html", source_format="html")
+    assert extract_page(page).authors == ("Jane Doe",)
