@@ -12,9 +12,10 @@ documents whose person and place names are swapped for other plausible ones make
   into "Aydin", as news repeats a surname after the full name.
 * Places: names from the project's own gazetteer (``resources/entities/gazetteer/places-*``),
   also consistent inside a document.
-* Organisations, MISC and the silver types are left alone: their names carry their type in
-  their words ("Bank", "United", "Party"), and a random company name in a football result
-  would teach the wrong context.
+* Organisations are left alone by default: their names carry their type in their words
+  ("Bank", "United", "Party"). ``org_rate`` replaces that share of them with names from the
+  gazetteer's organisation lists (agencies, companies, media), for one-word company names.
+* MISC and the silver types are never replaced.
 
 Only training documents are augmented; the originals are kept too. Everything is seeded.
 """
@@ -68,10 +69,10 @@ def person_names(seed: int) -> list[tuple[str, str]]:
     return names
 
 
-def place_names() -> list[str]:
+def place_names(pattern: str = "places-*.tsv") -> list[str]:
     """Returns the gazetteer's place names (one spelling per line, comments skipped)."""
     names: list[str] = []
-    for path in sorted(GAZETTEER.glob("places-*.tsv")):
+    for path in sorted(GAZETTEER.glob(pattern)):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 names.append(line.split("\t", 1)[0])
@@ -81,11 +82,13 @@ def place_names() -> list[str]:
 class Substituter:
     """Makes copies of documents with their PER and LOC names replaced."""
 
-    def __init__(self, seed: int, place_rate: float = 0.5) -> None:
+    def __init__(self, seed: int, place_rate: float = 0.5, org_rate: float = 0.0) -> None:
         self._random = random.Random(seed)
         self._people = person_names(seed)
         self._places = place_names()
+        self._organisations = place_names("orgs-*.tsv")
         self._place_rate = place_rate
+        self._org_rate = org_rate
 
     def _new_person(self, tokens: Sequence[str], mapping: dict[str, str]) -> str:
         if len(tokens) == 1:
@@ -112,6 +115,8 @@ class Substituter:
                 new = self._new_person(surface.split(), surnames)
             elif new is None and entity.label == "LOC" and self._random.random() < self._place_rate:
                 new = self._random.choice(self._places)
+            elif new is None and entity.label == "ORG" and self._random.random() < self._org_rate:
+                new = self._random.choice(self._organisations)
             if new is None:
                 new = surface
             elif surface.isupper() and not new.isupper():

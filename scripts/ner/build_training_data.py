@@ -127,6 +127,8 @@ def main() -> int:
     parser.add_argument("--augment", type=float, default=0.0,
                         help="share of training documents that also get a copy with new "
                              "person and place names (0 = none)")
+    parser.add_argument("--augment-orgs", type=float, default=0.0,
+                        help="in the copies, share of organisation names replaced too")
     parser.add_argument("--augment-seed", type=int,
                         help="seed of the substitutions (default: --seed); another value gives "
                              "other names for the same split of the documents")
@@ -138,7 +140,7 @@ def main() -> int:
     if args.augment > 0:
         augment_seed = args.seed if args.augment_seed is None else args.augment_seed
         chooser = random.Random(augment_seed + 1)
-        substituter = Substituter(augment_seed)
+        substituter = Substituter(augment_seed, org_rate=args.augment_orgs)
         for index in range(len(documents)):
             # A held-out document's copy is held out too: the checkpoint is then picked on
             # new names as well as on the corpora's own.
