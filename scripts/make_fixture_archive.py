@@ -36,6 +36,13 @@ def main() -> int:
         collection = library.create_collection("Fixtures")
         library.add_to_collection(collection, [first])
         library.save_search("ports", "rotterdam OR antwerp")
+        # The researcher's own work, so that migrations are tested on it too (from v2 on).
+        text = library.article(first).text
+        library.annotate(
+            first, 0, min(60, len(text)), color="green", note="*fixture* note", tags=["claim"]
+        )
+        library.rename_entity("Rotterdam", "Port of Rotterdam")
+        library.set_entity_note("PLACE", "Port of Rotterdam", "fixture entity note")
         database = library.root / "library.sqlite3"
         target.mkdir(parents=True, exist_ok=True)
         # The backup API gives one consistent file, WAL included.
