@@ -38,6 +38,7 @@ from reader.ui.article_actions import ArticleActions
 from reader.ui.dialogs.annotation_browser import AnnotationBrowserDialog
 from reader.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reader.ui.entity_corrections import EntityCorrections
+from reader.ui.entity_updates import EntityUpdates
 from reader.ui.import_flow import ImportController
 from reader.ui.models.article_list_model import ArticleListModel, ArticleProxyModel
 from reader.ui.palette import app_icon, apply_palette
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.actions_ = ArticleActions(runner, self)
         self.importer = ImportController(runner, self)
         self.corrections = EntityCorrections(runner, self)
+        self.entity_updates = EntityUpdates(runner, self)
 
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         if library is not None:
             self.annotating.load_palette()
             self.refresh()
+            self.entity_updates.check()
 
     def refresh(self) -> None:
         """Reloads the sidebar counts and the current list (after imports and changes)."""
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.importer.cancel_all()
+        self.entity_updates.cancel()
         self.save_layout()
         super().closeEvent(event)
 
@@ -345,6 +349,9 @@ class MainWindow(QMainWindow):
         self.corrections.corrected.connect(self._on_corrections_corrected)
         self.corrections.failed.connect(self.show_error)
         self.importer.import_finished.connect(lambda _outcomes: self.refresh())
+        self.entity_updates.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.entity_updates.updated.connect(self._on_corrections_corrected)
+        self.entity_updates.failed.connect(self.show_error)
 
     def show_error(self, message: str) -> None:
         """Shows a message in the status bar (and keeps it in ``last_error``)."""

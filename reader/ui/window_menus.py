@@ -96,6 +96,8 @@ def build_menus(window: MainWindow) -> QActionGroup:
     add("Article", "&Tags…", lambda: actions.edit_tags(window.selected_ids()), "Ctrl+T")
     add("Article", "&Export as text…", lambda: actions.export(window.selected_ids()))
     add("Article", "Re-e&xtract", lambda: actions.reextract(window.selected_ids()))
+    window.entity_updates.action = add("Article", "Update &entities", window.entity_updates.update)
+    window.entity_updates.action.setEnabled(False)
     add("Article", "Move to &trash", lambda: actions.trash(window.selected_ids()), "Delete")
     add("Article", "Copy saved &URL", reader.copy_saved_url, "Ctrl+Shift+C")
     _build_annotate_menu(window, menus["Annotate"], add)
