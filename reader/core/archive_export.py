@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.article_json import article_to_json
 from reader.core.errors import ReaderError
 from reader.core.progress import Progress, ProgressCallback
+from reader.core.store.store import Store
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -45,9 +46,9 @@ def _write_json(path: Path, value: Any) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _article_record(library: Library, article_id: int) -> dict[str, Any]:
+def _article_record(library: Library, store: Store, article_id: int) -> dict[str, Any]:
     record = article_to_json(library.article(article_id), library.entities(article_id))
-    raw = library._store.connection().execute(
+    raw = store.connection().execute(
         "SELECT start, end, label, raw_label, text FROM entity_mentions WHERE article_id = ?",
         (article_id,),
     )
@@ -59,9 +60,12 @@ def _article_record(library: Library, article_id: int) -> dict[str, Any]:
 
 
 def export_archive(
-    library: Library, destination: Path, progress: ProgressCallback | None = None
+    library: Library, store: Store, destination: Path, progress: ProgressCallback | None = None
 ) -> int:
     """Writes the export into ``destination`` (new or empty); returns the article count.
+
+    ``store`` is the library's own: the export reads a few raw rows (entity mentions as the
+    model found them, the originals' table) and the blobs that the facade does not expose.
 
     Raises:
         ReaderError: the destination is not empty or is inside the archive.
@@ -74,7 +78,7 @@ def export_archive(
     (destination / "articles").mkdir(parents=True)
     (destination / "originals").mkdir()
     (destination / "README.md").write_text(README, encoding="utf-8")
-    connection = library._store.connection()
+    connection = store.connection()
     originals = {
         row[0]: {"file_name": row[1], "format": row[2], "size": row[3], "added_at": row[4]}
         for row in connection.execute(
@@ -82,14 +86,15 @@ def export_archive(
         )
     }
     for sha256 in originals:
-        source = library._store.blobs.path_of(sha256)
+        source = store.blobs.path_of(sha256)
         if source.is_file():
             shutil.copy2(source, destination / "originals" / sha256)
     _write_json(destination / "originals.json", originals)
     ids = library.article_ids(all_versions=True)
     for number, article_id in enumerate(ids, 1):
         _write_json(
-            destination / "articles" / f"{article_id}.json", _article_record(library, article_id)
+            destination / "articles" / f"{article_id}.json",
+            _article_record(library, store, article_id),
         )
         if progress is not None and number % 50 == 0:
             progress(Progress("Exporting articles", number, len(ids)))

@@ -12,19 +12,15 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 from reader.core.progress import Progress, ProgressCallback
 from reader.core.store.db import DATABASE_NAME
-from reader.core.store.store import ORIGINALS_FOLDER
-
-if TYPE_CHECKING:
-    from reader.core.library import Library
+from reader.core.store.store import ORIGINALS_FOLDER, Store
 
 
 def backup_archive(
-    library: Library, destination: Path, progress: ProgressCallback | None = None
+    store: Store, root: Path, destination: Path, progress: ProgressCallback | None = None
 ) -> int:
     """Copies the archive into ``destination`` (a new or empty folder, or an earlier backup,
     which is brought up to date); returns the number of originals copied.
@@ -33,12 +29,12 @@ def backup_archive(
         ReaderError: the destination is not usable.
     """
     destination = destination.expanduser().resolve()
-    if destination == library.root or library.root in destination.parents:
+    if destination == root or root in destination.parents:
         raise ReaderError("the backup cannot go inside the archive itself")
     destination.mkdir(parents=True, exist_ok=True, mode=0o700)
     target_database = destination / DATABASE_NAME
     temporary = target_database.with_suffix(".backup-tmp")
-    source = library._store.connection()
+    source = store.connection()
     copy = sqlite3.connect(temporary)
     try:
         source.backup(copy)
@@ -55,7 +51,7 @@ def backup_archive(
         ]
     finally:
         snapshot.close()
-    blobs = library._store.blobs
+    blobs = store.blobs
     copied = 0
     for number, sha256 in enumerate(wanted, 1):
         target = destination / ORIGINALS_FOLDER / sha256[:2] / sha256

@@ -12,15 +12,15 @@ never "repaired".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from reader.core.index import ArchiveIndex
 from reader.core.progress import Progress, ProgressCallback
 from reader.core.store.blobs import sha256_of_file
 from reader.core.store.index_queue import queue_for_indexing
-
-if TYPE_CHECKING:
-    from reader.core.library import Library
+from reader.core.store.store import Store
 
 
 @dataclass
@@ -53,8 +53,8 @@ class CheckReport:
         return {**asdict(self), "consistent": self.consistent}
 
 
-def _check_database(library: Library, report: CheckReport) -> None:
-    connection = library._store.connection()
+def _check_database(store: Store, report: CheckReport) -> None:
+    connection = store.connection()
     for (message,) in connection.execute("PRAGMA integrity_check"):
         if message != "ok":
             report.database_errors.append(str(message))
@@ -63,10 +63,10 @@ def _check_database(library: Library, report: CheckReport) -> None:
 
 
 def _check_files(
-    library: Library, report: CheckReport, verify_hashes: bool, progress: ProgressCallback | None
+    store: Store, report: CheckReport, verify_hashes: bool, progress: ProgressCallback | None
 ) -> set[str]:
-    connection = library._store.connection()
-    blobs = library._store.blobs
+    connection = store.connection()
+    blobs = store.blobs
     referenced: set[str] = set()
     originals = [row[0] for row in connection.execute("SELECT sha256 FROM originals")]
     for number, sha256 in enumerate(originals, 1):
@@ -86,12 +86,12 @@ def _check_files(
     return referenced
 
 
-def _check_index(library: Library, report: CheckReport) -> None:
-    connection = library._store.connection()
+def _check_index(store: Store, index: ArchiveIndex, report: CheckReport) -> None:
+    connection = store.connection()
     live = {
         row[0] for row in connection.execute("SELECT id FROM articles WHERE trashed_at IS NULL")
     }
-    indexed = library._index.indexed_ids()
+    indexed = index.indexed_ids()
     report.waiting_for_index = sorted(
         row[0] for row in connection.execute("SELECT article_id FROM index_queue")
     )
@@ -101,7 +101,9 @@ def _check_index(library: Library, report: CheckReport) -> None:
 
 
 def check_archive(
-    library: Library,
+    store: Store,
+    index: ArchiveIndex,
+    sync_index: Callable[[], int],
     *,
     repair: bool = False,
     verify_hashes: bool = True,
@@ -112,24 +114,24 @@ def check_archive(
     After a repair the report is of a second check, with ``repaired`` listing what was done.
     """
     report = CheckReport()
-    _check_database(library, report)
-    _check_files(library, report, verify_hashes, progress)
-    _check_index(library, report)
-    if not repair or library.read_only:
+    _check_database(store, report)
+    _check_files(store, report, verify_hashes, progress)
+    _check_index(store, index, report)
+    if not repair or store.read_only:
         return report
     repaired: list[str] = []
     to_queue = report.not_indexed + report.extra_in_index
     if to_queue:
-        with library._store.transaction() as connection:
+        with store.transaction() as connection:
             queue_for_indexing(connection, to_queue)
         repaired.append(f"re-indexed {len(to_queue)} articles")
     if to_queue or report.waiting_for_index:
-        library.sync_index()
+        sync_index()
     for sha256 in report.unreferenced_files:
-        library._store.blobs.path_of(sha256).unlink(missing_ok=True)
+        store.blobs.path_of(sha256).unlink(missing_ok=True)
     if report.unreferenced_files:
         repaired.append(f"removed {len(report.unreferenced_files)} unreferenced files")
-    second = check_archive(library, repair=False, verify_hashes=False)
+    second = check_archive(store, index, sync_index, repair=False, verify_hashes=False)
     second.missing_originals = report.missing_originals
     second.altered_originals = report.altered_originals
     second.repaired = repaired

@@ -384,20 +384,27 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         progress: ProgressCallback | None = None,
     ) -> CheckReport:
         """Verifies originals, the database and the index against the store."""
-        return check_archive(self, repair=repair, verify_hashes=verify_hashes, progress=progress)
+        return check_archive(
+            self._store,
+            self._index,
+            self.sync_index,
+            repair=repair,
+            verify_hashes=verify_hashes,
+            progress=progress,
+        )
 
     def backup(
         self, destination: str | os.PathLike[str], progress: ProgressCallback | None = None
     ) -> int:
         """A consistent copy of the archive, made while it stays open."""
-        return backup_archive(self, Path(destination), progress)
+        return backup_archive(self._store, self.root, Path(destination), progress)
 
     def export_archive(
         self, destination: str | os.PathLike[str], progress: ProgressCallback | None = None
     ) -> int:
         """Everything in open formats (originals, article JSON, W3C annotations, entity
         corrections, collections) in a new folder; returns the number of articles."""
-        return export_archive(self, Path(destination), progress)
+        return export_archive(self, self._store, Path(destination), progress)
 
     # -- life cycle ------------------------------------------------------------------------
 
