@@ -142,11 +142,13 @@ class IndexWriter:
         process with other threads running Qt or SQLite work: only single-threaded callers
         (the command line) should ask for it.
         """
-        lean = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool, "compound": False}
+        # Segments stay separate files (not compound): ``MappedStorage`` maps each one,
+        # where Whoosh copied a compound segment's parts into memory at every open.
+        options = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool, "compound": False}
         if processes > 1:
-            writer = self._index.writer(limitmb=256, procs=processes, multisegment=True, **lean)
+            writer = self._index.writer(limitmb=256, procs=processes, multisegment=True, **options)
         else:
-            writer = self._index.writer(limitmb=256, **lean)
+            writer = self._index.writer(limitmb=256, **options)
         count = 0
         try:
             for article_id in deletions:
