@@ -23,7 +23,10 @@ from reader.core.extract.rules import (
 )
 from reader.core.extract.text import normalize_space
 
-_LABEL = re.compile(r"^(?:by|written by|posted by|author|authors|words by|reviewed by)\s*:?$", re.I)
+_LABEL = re.compile(
+    r"^(?:(?:(?:written|posted|reviewed|article|story|text|words|post)\s+)?by|authors?)\s*:?$",
+    re.I,
+)
 _LABELLED = re.compile(r"^(?:by|written by|posted by|author:|authors:)\s+(.{3,80})$", re.I)
 _TITLE_BYLINE = re.compile(r"\|\s*by\s+([^|]{3,60})\|", re.I)
 _KEY = re.compile(r"\W+")
@@ -152,7 +155,7 @@ def _labelled_byline(tree: HtmlElement, organisations: set[str]) -> tuple[str, .
     """A "By"/"Written by" label with the name in the same or the next element."""
     checked = 0
     for element in tree.iter(
-        "span", "div", "p", "dt", "strong", "b", "em", "small", "li", "h3", "h4", "h5", "h6"
+        "span", "div", "p", "dt", "strong", "b", "em", "small", "li", "h2", "h3", "h4", "h5", "h6"
     ):
         text = (element.text or "").strip()
         if not text or len(text) > 90:

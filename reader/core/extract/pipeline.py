@@ -29,7 +29,7 @@ from reader.core.extract.text import PendingBlock, layout_blocks
 from reader.core.extract.textdump import clean_dump
 from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 
-EXTRACTOR_VERSION = "1.4.1"
+EXTRACTOR_VERSION = "1.4.2"
 
 LOGGER = logging.getLogger(__name__)
 

@@ -225,3 +225,14 @@ def test_a_byline_name_wins_over_a_user_name_in_the_meta_tags() -> None:
     )
     page = SavedPage(content=page_html.encode(), media_type="text/html", source_format="html")
     assert extract_page(page).authors == ("Jane Doe",)
+
+
+def test_an_article_by_label_names_the_author_in_the_next_element() -> None:
+    paragraph = "<p>" + "The river rose two metres overnight after the storm. " * 6 + "</p>"
+    page_html = (
+        "<html><head><title>Flood</title></head><body><article><h1>The river rises</h1>"
+        f"{paragraph}{paragraph}</article><section><h2>Article by</h2><div>Jane Doe</div>"
+        "</section></body></html>"
+    )
+    page = SavedPage(content=page_html.encode(), media_type="text/html", source_format="html")
+    assert extract_page(page).authors == ("Jane Doe",)
