@@ -4,9 +4,10 @@
 ``StemmingAnalyzer() | CharsetFilter(accent_map)`` (and, without stemming and stop words,
 of ``StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map)``): the same regular
 expression, lower-casing, stop words of at least two letters, Porter stems, accents folded,
-and the same position numbering. It is several times faster because a chain of generators
-and a stemming call per token become one loop and one dictionary look-up per token: an
-archive repeats a small vocabulary, so the word → term cache hits almost always.
+and the same position numbering. It takes about half the time (profiled on a 5,000-article
+build) because a chain of generators and a stemming call per token become one loop and one
+dictionary look-up per token: an archive repeats a small vocabulary, so the word → term
+cache hits almost always.
 
 ``term_positions`` (used by ``TermPositions`` when indexing) and ``find_terms`` (snippets,
 hits in context) skip Whoosh's token objects altogether.
