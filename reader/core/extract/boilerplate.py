@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
-from readability import Document  # type: ignore[import-untyped]
-from readability.readability import Unparseable  # type: ignore[import-untyped]
+from readability import Document
+from readability.readability import Unparseable
 
 from reader.core.extract.figures import FigureNotes, prepare_figures
 from reader.core.extract.loader import parse_html
