@@ -121,6 +121,11 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
     return [segment for segment in segments if segment not in merged]
 
 
+# Whoosh's estimate of the posting pool's size (MB) at which it spills a sorted run to disk.
+BULK_POOL_MB = 256
+UPDATE_POOL_MB = 32
+
+
 class IndexWriter:
     """Batches document updates and deletions into one Whoosh commit."""
 
@@ -145,10 +150,17 @@ class IndexWriter:
         # Segments stay separate files (not compound): ``MappedStorage`` maps each one,
         # where Whoosh copied a compound segment's parts into memory at every open.
         options = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool, "compound": False}
+        # The posting pool stays in this process until it spills a sorted run to disk. A
+        # rebuild is a one-off that goes faster with a big pool; everyday updates (an
+        # import's batches and the merges they start, which hold every posting of the merged
+        # segments) keep the app's memory flat with a small one.
+        limitmb = BULK_POOL_MB if fresh else UPDATE_POOL_MB
         if processes > 1:
-            writer = self._index.writer(limitmb=256, procs=processes, multisegment=True, **options)
+            writer = self._index.writer(
+                limitmb=limitmb, procs=processes, multisegment=True, **options
+            )
         else:
-            writer = self._index.writer(limitmb=256, **options)
+            writer = self._index.writer(limitmb=limitmb, **options)
         count = 0
         try:
             for article_id in deletions:
