@@ -36,7 +36,7 @@ PRELOADED_MODULES = ["reader.core.importing.preload"]
 # A worker is replaced by a fresh one from the fork server after this many tasks: parsers'
 # caches and spaCy's vocabulary (every new word becomes a lexeme) only grow, so a worker
 # that lived through 50,000 files would hold far more memory than a new one.
-TASKS_PER_WORKER = 200
+TASKS_PER_WORKER = 50
 
 
 @dataclass(frozen=True)

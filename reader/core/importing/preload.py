@@ -4,6 +4,7 @@ entity model) before any worker is forked, so that every worker starts with them
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import reader.core.importing.worker  # noqa: F401 - imports the extraction stack
@@ -16,3 +17,9 @@ try:
     get_recognizer().recognize("Preloading the model in London.")
 except Exception as error:  # noqa: BLE001 - workers still run; they load or skip the model
     log.warning("entity model not preloaded: %s", error)
+
+# Workers are forked from this server and share its memory until they write to it. The
+# garbage collector writes to every object it examines, which would give each worker its
+# own copy of the whole preloaded stack: frozen objects are never examined.
+gc.collect()
+gc.freeze()
