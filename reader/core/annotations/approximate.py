@@ -14,6 +14,7 @@ spread evenly over the whole pattern.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Approximate matches reported per search at most: only degenerate, repetitive text has
@@ -37,16 +38,21 @@ def _pattern_masks(pattern: str) -> dict[str, int]:
     return masks
 
 
-def _end_distances(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
-    """Returns ``(end, errors)`` for every end offset where the pattern matches with at most
-    ``max_errors`` edits (semi-global: the match may start anywhere)."""
+def _column_scores(pattern: str, text: str, *, anchored: bool) -> Iterator[int]:
+    """Yields, after each character of ``text``, the edit distance between ``pattern`` and
+    the best-aligned text ending there (Myers' recurrence, one integer per bit vector).
+
+    ``anchored``: the alignment starts at ``text[0]`` (row 0 of the matrix grows by one per
+    column), so the score is the distance to the whole prefix; otherwise row 0 is all zeros
+    (a match may start anywhere) and no carry enters the shifted horizontal deltas.
+    """
     length = len(pattern)
     masks = _pattern_masks(pattern)
     full = (1 << length) - 1
     high = 1 << (length - 1)
+    carry = 1 if anchored else 0
     positive, negative, score = full, 0, length
-    found: list[tuple[int, int]] = []
-    for index, char in enumerate(text):
+    for char in text:
         equal = masks.get(char, 0)
         vertical = equal | negative
         horizontal = (((equal & positive) + positive) ^ positive) | equal
@@ -56,15 +62,21 @@ def _end_distances(text: str, pattern: str, max_errors: int) -> list[tuple[int, 
             score += 1
         elif h_negative & high:
             score -= 1
-        # Row 0 of the search matrix is all zeros (a match may start anywhere), so no
-        # carry enters the shifted horizontal deltas.
-        h_positive = (h_positive << 1) & full
+        h_positive = ((h_positive << 1) | carry) & full
         h_negative = (h_negative << 1) & full
         positive = h_negative | (~(vertical | h_positive) & full)
         negative = h_positive & vertical
-        if score <= max_errors:
-            found.append((index + 1, score))
-    return found
+        yield score
+
+
+def _end_distances(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
+    """Returns ``(end, errors)`` for every end offset where the pattern matches with at most
+    ``max_errors`` edits (semi-global: the match may start anywhere)."""
+    return [
+        (index + 1, score)
+        for index, score in enumerate(_column_scores(pattern, text, anchored=False))
+        if score <= max_errors
+    ]
 
 
 def prefix_distances(pattern: str, text: str) -> list[int]:
@@ -77,31 +89,9 @@ def prefix_distances(pattern: str, text: str) -> list[int]:
     Returns:
         ``len(text) + 1`` distances; ``d[0] == len(pattern)``.
     """
-    length = len(pattern)
-    if length == 0:
+    if not pattern:
         return list(range(len(text) + 1))
-    masks = _pattern_masks(pattern)
-    full = (1 << length) - 1
-    high = 1 << (length - 1)
-    positive, negative, score = full, 0, length
-    distances = [score]
-    for char in text:
-        equal = masks.get(char, 0)
-        vertical = equal | negative
-        horizontal = (((equal & positive) + positive) ^ positive) | equal
-        h_positive = negative | (~(horizontal | positive) & full)
-        h_negative = positive & horizontal
-        if h_positive & high:
-            score += 1
-        elif h_negative & high:
-            score -= 1
-        # Row 0 grows by one per column here (the alignment is anchored at text[0]).
-        h_positive = ((h_positive << 1) | 1) & full
-        h_negative = (h_negative << 1) & full
-        positive = h_negative | (~(vertical | h_positive) & full)
-        negative = h_positive & vertical
-        distances.append(score)
-    return distances
+    return [len(pattern), *_column_scores(pattern, text, anchored=True)]
 
 
 def _best_start(text: str, pattern: str, end: int, max_errors: int) -> tuple[int, int]:
