@@ -109,7 +109,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
             library.sync_index()
             if interrupted:
                 # The last session was killed: mend what it may have left half done.
-                report = library.check(repair=True, verify_hashes=False)
+                report = library.check(repair=True, verify_hashes=False, check_database=False)
                 library.recovered = report.repaired
                 if report.repaired:
                     log.warning("recovered an interrupted session: %s", report.repaired)
@@ -381,15 +381,18 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         *,
         repair: bool = False,
         verify_hashes: bool = True,
+        check_database: bool = True,
         progress: ProgressCallback | None = None,
     ) -> CheckReport:
-        """Verifies originals, the database and the index against the store."""
+        """Verifies originals, the database and the index against the store
+        (``check_archive`` says what each option skips)."""
         return check_archive(
             self._store,
             self._index,
             self.sync_index,
             repair=repair,
             verify_hashes=verify_hashes,
+            check_database=check_database,
             progress=progress,
         )
 

@@ -89,3 +89,20 @@ def test_export_archive_writes_everything_in_open_formats(library: Library, tmp_
     annotations = json.loads((export / "annotations.jsonld").read_text())
     assert annotations["total"] == 1
     assert (export / "entity-corrections.json").is_file()
+
+
+def test_opening_after_a_killed_session_mends_files_and_index(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    with Library.open(root) as library:
+        library.import_paths(sorted(PAGES.glob("*.html")))
+        first = library.article_ids()[0]
+        # What a kill can leave: an index commit that never happened, and a file written
+        # before the database row that would have referred to it.
+        library._index.update([], deletions=[first])
+        stray = library._store.blobs.put_bytes(b"written just before the kill")
+    (root / "lock").write_text("999999")  # the pid a killed owner leaves in the lock file
+    with Library.open(root) as reopened:
+        assert reopened.recovered == ["re-indexed 1 articles", "removed 1 unreferenced files"]
+        assert not reopened._store.blobs.contains(stray)
+        assert first in {hit.article_id for hit in reopened.search("").hits}
+        assert reopened.check().consistent
