@@ -78,9 +78,27 @@ def test_new_mentions_reach_the_index(
     # change: the capital standing for its government).
     upgraded = Recognizer(gazetteer=Gazetteer.from_entries([("Tehran", "ORG")]))
     monkeypatch.setattr(recognizing, "get_recognizer", lambda: upgraded)
-    seed_library.recognize_entities()
+    seed_library.recognize_entities(workers=1)  # in this process, where the patch holds
     assert ("Tehran", "ORG") in {(span.text, span.label) for span in seed_library.entities(seed_id)}
     assert seed_library.search("org:Tehran").total == 1
+
+
+def test_worker_processes_find_what_this_process_finds(tmp_path: Path, seed_page: Path) -> None:
+    pages = [seed_page, *sorted((Path(__file__).parents[1] / "data" / "pages").glob("*.html"))]
+    with Library.open(tmp_path / "archive") as library:
+        library.import_paths(pages)
+        ids = library.article_ids()
+        assert len(ids) == 3
+        in_process = library.recognize_entities(everything=True, workers=1)
+        found_here = {article_id: library.entities(article_id) for article_id in ids}
+        assert all(found_here.values())
+        # One article per batch, so that both workers get some and batches finish in any order.
+        parallel = list(
+            recognizing.recognize_stored(library._store, ids, batch_size=1, workers=2)
+        )
+        assert sorted(o.article_id for o in parallel) == sorted(o.article_id for o in in_process)
+        assert all(outcome.error is None for outcome in parallel)
+        assert {article_id: library.entities(article_id) for article_id in ids} == found_here
 
 
 def test_everything_and_given_ids_run_even_when_current(

@@ -23,6 +23,7 @@ from reader.core.entities import (
 )
 from reader.core.errors import ReaderError
 from reader.core.facade.base import FacadeBase
+from reader.core.importing.pool import default_workers
 from reader.core.model import EntitySpan
 from reader.core.operations import entity_browsing, recognizing
 from reader.core.operations.entity_browsing import EntitySummary
@@ -85,6 +86,7 @@ class EntitiesMixin(FacadeBase):
         article_ids: Iterable[int] | None = None,
         *,
         everything: bool = False,
+        workers: int | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> list[RecognizeOutcome]:
@@ -94,6 +96,8 @@ class EntitiesMixin(FacadeBase):
             article_ids: These articles; default: the outdated ones
                 (``outdated_entity_articles``), or every article with ``everything``.
             everything: Every stored article, current or not.
+            workers: Worker processes (default: one per core, two at most); 1 runs the
+                recognizer in this process.
             progress: Reports after each batch.
             cancel: Stops between batches; finished batches are kept and indexed.
 
@@ -115,7 +119,13 @@ class EntitiesMixin(FacadeBase):
             ids = recognizing.outdated_article_ids(connection)
         try:
             return list(
-                recognizing.recognize_stored(self._store, ids, progress=progress, cancel=cancel)
+                recognizing.recognize_stored(
+                    self._store,
+                    ids,
+                    workers=default_workers() if workers is None else workers,
+                    progress=progress,
+                    cancel=cancel,
+                )
             )
         finally:
             # Also after a cancel or an error: what was written is queued and gets indexed.

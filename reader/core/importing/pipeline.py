@@ -9,13 +9,12 @@ index queue in batches), so a crash never leaves stored articles unindexed for g
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.containers import ImportSource, Limits, discover_sources
-from reader.core.importing.pool import TaskFailed, WorkerPool
+from reader.core.importing.pool import TaskFailed, WorkerPool, default_workers
 from reader.core.importing.saving import save_source
 from reader.core.importing.worker import SourceResult, WorkerTask, process_source
 from reader.core.model import ImportOutcome, OutcomeStatus
@@ -32,7 +31,7 @@ CHUNK_SIZE = 64
 class ImportOptions:
     limits: Limits = field(default_factory=Limits)
     timeout_seconds: float = 120.0
-    workers: int = max(1, min(2, os.cpu_count() or 1))
+    workers: int = field(default_factory=default_workers)
     recognize_entities: bool = True
 
 

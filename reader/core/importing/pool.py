@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import os
 import sys
 import time
 import types
@@ -37,6 +38,12 @@ PRELOADED_MODULES = ["reader.core.importing.preload"]
 # caches and spaCy's vocabulary (every new word becomes a lexeme) only grow, so a worker
 # that lived through 50,000 files would hold far more memory than a new one.
 TASKS_PER_WORKER = 50
+
+
+def default_workers() -> int:
+    """Worker processes for CPU-bound batches: one per core, two at most (the parent stores
+    and indexes meanwhile, and each worker holds its own parsers and model)."""
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
