@@ -101,22 +101,39 @@ class ImportController(QObject):
         self.import_paths([path], cleanup=folder)
         return True
 
-    def import_paths(self, paths: Sequence[Path], *, cleanup: Path | None = None) -> None:
-        """Imports files and folders in the background, with the progress dialog and report."""
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        cleanup: Path | None = None,
+        keep_non_articles: bool = False,
+    ) -> None:
+        """Imports files and folders in the background, with the progress dialog and report.
+
+        Args:
+            paths: files and folders.
+            cleanup: a temporary folder to delete afterwards (a paste's).
+            keep_non_articles: keep pages that are not articles, whole (the report offers
+                this when pages were skipped).
+        """
         cancel = CancelToken()
         self._running.append(cancel)
-        dialog = ImportDialog(cancel, self._parent)
+        wanted = list(paths)
+        # A paste's file is deleted afterwards: it cannot be read again for its skipped pages.
+        dialog = ImportDialog(cancel, self._parent, can_keep_skipped=cleanup is None)
+        dialog.keep_skipped_requested.connect(
+            lambda: self.import_paths(wanted, keep_non_articles=True)
+        )
         self.dialog = dialog
         dialog.open()
         add_outcome = self._runner.relay(dialog.add_outcome)
         report_progress = self._runner.progress_relay(dialog.show_progress)
-        wanted = list(paths)
 
         def run(library: Library) -> bool:
             from reader.core.importing.pipeline import ImportOptions
 
             # The GUI always finds entities: highlighting them is what the reader is for.
-            options = ImportOptions(recognize_entities=True)
+            options = ImportOptions(recognize_entities=True, keep_non_articles=keep_non_articles)
             outcomes = library.iter_import(
                 wanted, options=options, progress=report_progress, cancel=cancel
             )

@@ -110,3 +110,25 @@ def test_cancel_stops_the_import_and_the_report_says_so(
     assert dialog.cancel_token.cancelled
     assert dialog.summary.text().startswith("Import cancelled")
     assert library.count() - before < len(pages)
+
+
+def test_the_report_offers_to_keep_skipped_pages_and_keeps_them(
+    window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    index = tmp_path / "section-front.html"
+    links = "".join(f'<li><a href="/s/{n}">Harbour story {n}</a></li>' for n in range(30))
+    index.write_text(f"<html><head><title>Harbour index</title></head><body><ul>{links}</ul>")
+    before = library.count()
+    window.importer.import_paths([index])
+    first = window.importer.dialog
+    assert first is not None and first.finished_import
+    assert [o.status for o in first.outcomes] == [OutcomeStatus.SKIPPED]
+    keep = next(b for b in first.buttons.buttons() if b.text() == "Keep skipped pages too")
+    keep.click()
+    second = window.importer.dialog
+    assert second is not first and second is not None and second.finished_import
+    assert [o.status for o in second.outcomes] == [OutcomeStatus.IMPORTED]
+    assert library.count() == before + 1
+    assert "Harbour story 29" in library.article(second.outcomes[0].article_id).text
+    # Nothing was skipped this time: no second offer.
+    assert all(b.text() != "Keep skipped pages too" for b in second.buttons.buttons())

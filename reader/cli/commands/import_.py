@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,7 @@ HELP = "import saved pages (files or folders, recursively) into the archive"
 OPENS_LIBRARY = True
 
 EXIT_SOME_FAILED = 2
+MEGABYTE = 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +33,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="give up on one file after this long (default 120)",
     )
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 200)",
+    )
     parser.add_argument("--no-entities", action="store_true", help="skip entity recognition")
+    parser.add_argument(
+        "--all-pages",
+        action="store_true",
+        help="also keep, whole, the pages that are not articles (link lists, error and redirect"
+        " pages, robots files); files imported before are read again for those pages",
+    )
 
 
 def report_as_json(report: ImportReport) -> dict[str, object]:
@@ -63,12 +78,24 @@ def _print_summary(report: ImportReport) -> None:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
+    from reader.core.containers import Limits
     from reader.core.importing.pipeline import ImportOptions
 
     missing = [str(path) for path in args.paths if not path.exists()]
     bar = ProgressBar()
     cancel = CancelToken()
-    options = ImportOptions(timeout_seconds=args.timeout, recognize_entities=not args.no_entities)
+    if (args.max_size is not None and args.max_size <= 0) or args.timeout <= 0:
+        print("error: --max-size and --timeout must be positive", file=sys.stderr)
+        return 1
+    limits = Limits()
+    if args.max_size is not None:
+        limits = replace(limits, max_file_bytes=int(args.max_size * MEGABYTE))
+    options = ImportOptions(
+        limits=limits,
+        timeout_seconds=args.timeout,
+        recognize_entities=not args.no_entities,
+        keep_non_articles=args.all_pages,
+    )
     report = ImportReport()
     try:
         for outcome in library.iter_import(

@@ -19,6 +19,7 @@ from collections import Counter
 from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected, NotAnArticle
+from reader.core.extract.assemble import assemble_article
 from reader.core.extract.boilerplate import select_content
 from reader.core.extract.cleanup import clean_blocks, link_keys
 from reader.core.extract.figures import place_images
@@ -192,19 +193,6 @@ def _finish(
             raise NotAnArticle(f"error page ({metadata.title[:80]})")
     if _is_link_list(blocks):
         raise NotAnArticle("list of links, not an article")
-    return ExtractedArticle(
-        text=text,
-        blocks=laid_out,
-        title=metadata.title,
-        authors=metadata.authors,
-        published=metadata.published,
-        modified=metadata.modified,
-        site=metadata.site,
-        url=metadata.url,
-        language=metadata.language,
-        description=metadata.description,
-        keywords=metadata.keywords,
-        credits=tuple(dict.fromkeys(credits)),
-        metadata_sources=dict(metadata.sources),
-        extractor_version=EXTRACTOR_VERSION,
+    return assemble_article(
+        text, laid_out, metadata, version=EXTRACTOR_VERSION, credits=credits
     )

@@ -9,6 +9,7 @@ index queue in batches), so a crash never leaves stored articles unindexed for g
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,10 @@ class ImportOptions:
     timeout_seconds: float = 120.0
     workers: int = field(default_factory=default_workers)
     recognize_entities: bool = True
+    # Keep, as whole pages, those the extractor says are not articles (link lists, error
+    # and redirect pages served as pages, robots files); files imported before with such
+    # pages skipped are read again for them.
+    keep_non_articles: bool = False
 
 
 @dataclass
@@ -49,10 +54,16 @@ def _duplicate_outcomes(store: Store, source: ImportSource, sha256: str) -> list
 
 
 def _prepare(
-    store: Store, sources: list[ImportSource], options: ImportOptions, seen: set[str]
+    store: Store,
+    sources: list[ImportSource],
+    options: ImportOptions,
+    seen: set[str],
+    resumed: dict[Path, dict[str, int]],
 ) -> tuple[list[WorkerTask], list[list[ImportOutcome]]]:
     """Hashes a chunk of sources; returns the tasks to run and, per file, the outcomes
-    known already (failed before reading, or duplicates)."""
+    known already (failed before reading, or duplicates). Known files read again to keep
+    more of them are added to ``resumed`` with the parts they already have."""
+    connection = store.connection()
     tasks: list[WorkerTask] = []
     known: list[list[ImportOutcome]] = []
     for source in sources:
@@ -69,16 +80,41 @@ def _prepare(
             message = getattr(error, "strerror", None) or str(error)
             known.append([ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=message)])
             continue
-        if sha256 in seen or article_rows.find_original(store.connection(), sha256) is not None:
+        original = None if sha256 in seen else article_rows.find_original(connection, sha256)
+        if sha256 in seen or (original is not None and not _keeps_more(original, options)):
             known.append(_duplicate_outcomes(store, source, sha256))
             continue
         seen.add(sha256)
-        tasks.append(WorkerTask(source, sha256, options.limits, options.recognize_entities))
+        stored = (
+            None
+            if original is None
+            else article_rows.stored_parts_of_original(connection, sha256)
+        )
+        tasks.append(
+            WorkerTask(
+                source,
+                sha256,
+                options.limits,
+                options.recognize_entities,
+                options.keep_non_articles,
+                frozenset(stored or ()),
+            )
+        )
+        if stored is not None:
+            resumed[source.path] = stored
     return tasks, known
 
 
+def _keeps_more(original: sqlite3.Row, options: ImportOptions) -> bool:
+    """Whether importing a known file again would keep pages it did not keep before."""
+    return options.keep_non_articles and int(original["skipped"]) > 0
+
+
 def _store_result(
-    store: Store, task: WorkerTask, result: SourceResult | TaskFailed
+    store: Store,
+    task: WorkerTask,
+    result: SourceResult | TaskFailed,
+    already_stored: dict[str, int] | None,
 ) -> list[ImportOutcome]:
     name = task.source.display_name
     if isinstance(result, TaskFailed):
@@ -90,7 +126,9 @@ def _store_result(
             # Remembered as known, so that importing it again is reported as a duplicate.
             save_source(store, task.source, task.sha256, result)
             return [ImportOutcome(OutcomeStatus.SKIPPED, name, error=result.skipped)]
-        return save_source(store, task.source, task.sha256, result)
+        return save_source(
+            store, task.source, task.sha256, result, already_stored=already_stored
+        )
     except OSError as error:
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=f"cannot store this file: {error}")]
 
@@ -113,6 +151,7 @@ def run_import(
     sources = list(discover_sources(list(paths), cancel))
     counts = _Counts()
     seen: set[str] = set()
+    resumed: dict[Path, dict[str, int]] = {}
 
     def report(label: str) -> None:
         if progress is not None:
@@ -131,11 +170,13 @@ def run_import(
         for start in range(0, len(sources), CHUNK_SIZE):
             if cancel is not None and cancel.cancelled:
                 return
-            tasks, known = _prepare(store, sources[start : start + CHUNK_SIZE], options, seen)
+            chunk = sources[start : start + CHUNK_SIZE]
+            tasks, known = _prepare(store, chunk, options, seen, resumed)
             for outcomes in known:
                 yield from account(outcomes, outcomes[0].path)
             for task, result in pool.map_unordered(tasks, cancel):
-                outcomes = _store_result(store, task, result)
+                already = resumed.pop(task.source.path, None)
+                outcomes = _store_result(store, task, result, already)
                 if on_stored is not None:
                     on_stored()
                 yield from account(outcomes, task.source.display_name)

@@ -9,6 +9,7 @@ their "needs indexing" rows. A crash before the commit leaves only unreferenced 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 
 from reader.core.containers import ImportSource
 from reader.core.entities import RECOGNIZER_VERSION
@@ -43,8 +44,14 @@ def save_source(
     source: ImportSource,
     sha256: str,
     result: SourceResult,
+    *,
+    already_stored: Mapping[str, int] | None = None,
 ) -> list[ImportOutcome]:
-    """Stores what the worker extracted from one file; returns one outcome per page."""
+    """Stores what the worker extracted from one file; returns one outcome per page.
+
+    ``already_stored`` (part -> article id) is given when a known file is imported again to
+    keep more of it: those parts were not extracted again and are reported as duplicates.
+    """
     path = source.display_name
     added_at = utc_now()
     mtime = file_mtime(source)
@@ -55,18 +62,27 @@ def save_source(
         for page in saved
         for resource in page.page.resources
     }
-    outcomes: list[ImportOutcome] = []
+    outcomes = [
+        ImportOutcome(OutcomeStatus.DUPLICATE, path, article_id=article_id, part=part)
+        for part, article_id in (already_stored or {}).items()
+    ]
+    skipped = sum(1 for page in result.pages if page.skipped)
     with store.transaction() as connection:
-        article_rows.insert_original(
-            connection,
-            sha256=sha256,
-            size=source.path.stat().st_size,
-            file_name=source.path.name,
-            source_format=result.source_format or "unknown",
-            added_at=added_at,
-            pages=len(saved),
-            skipped=sum(1 for page in result.pages if page.skipped),
-        )
+        if already_stored is not None:
+            article_rows.add_to_original_counts(
+                connection, sha256, pages=len(saved), skipped=skipped
+            )
+        else:
+            article_rows.insert_original(
+                connection,
+                sha256=sha256,
+                size=source.path.stat().st_size,
+                file_name=source.path.name,
+                source_format=result.source_format or "unknown",
+                added_at=added_at,
+                pages=len(saved),
+                skipped=skipped,
+            )
         for page_result in result.pages:
             outcomes.append(
                 _save_page(

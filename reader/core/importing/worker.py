@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.containers import ImportSource, Limits, read_pages
 from reader.core.errors import ImportRejected, NotAnArticle
-from reader.core.extract.pipeline import extract_page
+from reader.core.extract.pipeline import EXTRACTOR_VERSION, extract_page
+from reader.core.extract.whole_page import extract_whole_page
 from reader.core.model import EntitySpan, ExtractedArticle, SavedPage
 
 
@@ -20,6 +21,10 @@ class WorkerTask:
     sha256: str
     limits: Limits
     recognize_entities: bool = False
+    keep_non_articles: bool = False  # pages the extractor calls no article are kept whole
+    # Parts of this file already in the archive (a file imported again to keep more of it):
+    # they are not extracted again.
+    stored_parts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,10 +58,26 @@ def _recognize(article: ExtractedArticle) -> tuple[EntitySpan, ...] | None:
         return None
 
 
-def extract_one(page: SavedPage, recognize_entities: bool) -> PageResult:
+def _extract(page: SavedPage, keep_non_articles: bool) -> ExtractedArticle:
+    try:
+        return extract_page(page)
+    except NotAnArticle:
+        if not keep_non_articles:
+            raise
+    try:
+        return extract_whole_page(page, EXTRACTOR_VERSION)
+    except ImportRejected:
+        raise
+    except Exception as error:  # noqa: BLE001 - one page's failure, never the batch's
+        raise ImportRejected(f"cannot keep the page whole ({type(error).__name__})") from None
+
+
+def extract_one(
+    page: SavedPage, recognize_entities: bool, keep_non_articles: bool = False
+) -> PageResult:
     light_page = replace(page, content=b"")
     try:
-        article = extract_page(page)
+        article = _extract(page, keep_non_articles)
     except NotAnArticle as reason:
         return PageResult(light_page, skipped=str(reason) or "not an article")
     except ImportRejected as error:
@@ -77,5 +98,9 @@ def process_source(task: WorkerTask) -> SourceResult:
         return SourceResult(None, error=f"cannot read this file ({type(error).__name__}: {error})")
     if not pages:
         return SourceResult(None, error="no page found in this file")
-    results = tuple(extract_one(page, task.recognize_entities) for page in pages)
+    results = tuple(
+        extract_one(page, task.recognize_entities, task.keep_non_articles)
+        for page in pages
+        if page.part not in task.stored_parts
+    )
     return SourceResult(pages[0].source_format, results)

@@ -88,6 +88,25 @@ def insert_original(
     )
 
 
+def add_to_original_counts(
+    connection: sqlite3.Connection, sha256: str, *, pages: int, skipped: int
+) -> None:
+    """Records the outcome of importing a known original again: ``pages`` more articles,
+    and ``skipped`` pages still not kept (replacing the earlier count)."""
+    connection.execute(
+        "UPDATE originals SET pages = pages + ?, skipped = ? WHERE sha256 = ?",
+        (pages, skipped, sha256),
+    )
+
+
+def stored_parts_of_original(connection: sqlite3.Connection, sha256: str) -> dict[str, int]:
+    """The article id of each part of an original already stored (trashed ones included)."""
+    rows = connection.execute(
+        "SELECT part, id FROM articles WHERE original_sha256 = ? ORDER BY id", (sha256,)
+    )
+    return {str(row[0]): int(row[1]) for row in rows}
+
+
 def article_ids_of_original(connection: sqlite3.Connection, sha256: str) -> list[int]:
     rows = connection.execute(
         "SELECT id FROM articles WHERE original_sha256 = ? ORDER BY id", (sha256,)

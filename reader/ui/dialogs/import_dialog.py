@@ -7,6 +7,7 @@ failure with its reason.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,8 +41,16 @@ def describe_outcome(outcome: ImportOutcome) -> str:
 
 
 class ImportDialog(QDialog):
-    def __init__(self, cancel: CancelToken, parent: QWidget | None = None) -> None:
+    """Progress, then the report. When pages were skipped as not being articles and the files
+    can be read again, the report offers to keep them (``keep_skipped_requested``)."""
+
+    keep_skipped_requested = Signal()
+
+    def __init__(
+        self, cancel: CancelToken, parent: QWidget | None = None, *, can_keep_skipped: bool = True
+    ) -> None:
         super().__init__(parent)
+        self._can_keep_skipped = can_keep_skipped
         self.setWindowTitle("Importing")
         self.setMinimumWidth(560)
         self.cancel_token = cancel
@@ -101,6 +110,18 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.accept)
+        if counts[OutcomeStatus.SKIPPED] and self._can_keep_skipped and not cancelled:
+            keep = self.buttons.addButton(
+                "Keep skipped pages too", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            keep.setToolTip(
+                "Import the skipped pages as they are (link lists, error pages…), whole"
+            )
+            keep.clicked.connect(self._on_keep_clicked)
+
+    def _on_keep_clicked(self) -> None:
+        self.accept()
+        self.keep_skipped_requested.emit()
 
     def _on_buttons_rejected(self) -> None:
         if self.finished_import:
