@@ -58,21 +58,24 @@ def corpus_pages(corpus: Path, limit: int | None) -> list[Path]:
     return pages[:limit] if limit else pages
 
 
-def end_to_end(pages: list[Path], entities: bool) -> dict[str, float]:
+def end_to_end(pages: list[Path], entities: bool, stream: bool = False) -> dict[str, float]:
     """Imports ``pages`` into a fresh archive in this process; wall and CPU seconds, counts,
-    and peak memory of this process and of its workers."""
+    and peak memory of this process and of its workers. ``stream``: crawls of any size are
+    imported page by page (as those over ``Limits.stream_crawls_over`` are)."""
+    limits = Limits(stream_crawls_over=0) if stream else Limits()
+    options = ImportOptions(limits=limits, recognize_entities=entities)
     sampler = DescendantSampler()
     sampler.start()
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         with Library.open(Path(folder) / "archive") as library:
             cpu_before = time.thread_time()  # this thread only: not the sampler's
-            report = library.import_paths(pages, options=ImportOptions(recognize_entities=entities))
+            report = library.import_paths(pages, options=options)
             elapsed = time.perf_counter() - started
             parent_cpu = time.thread_time() - cpu_before
             indexed = library.search("").total
             started = time.perf_counter()
-            again = library.import_paths(pages)
+            again = library.import_paths(pages, options=options)
             reimport = time.perf_counter() - started
             assert not again.imported, "an unchanged file was imported twice"
     sampler.stop()
@@ -90,12 +93,14 @@ def end_to_end(pages: list[Path], entities: bool) -> dict[str, float]:
     }
 
 
-def end_to_end_in_child(pages: list[Path], entities: bool) -> dict[str, float]:
+def end_to_end_in_child(
+    pages: list[Path], entities: bool, stream: bool = False
+) -> dict[str, float]:
     """``end_to_end`` in a fresh interpreter (its peak memory is then this run's alone)."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(str(page) for page in pages))
     try:
-        command = [sys.executable, __file__, "--child", str(entities), listing.name]
+        command = [sys.executable, __file__, "--child", f"{entities},{stream}", listing.name]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(listing.name)
@@ -115,6 +120,44 @@ def variant_pages(pages: list[Path], count: int, folder: Path) -> list[Path]:
         target.write_bytes(html.replace(b"<p>", marker, 1))
         made.append(target)
     return made
+
+
+def crawl_of(pages: list[Path], count: int, folder: Path) -> Path:
+    """One gzipped WARC holding ``count`` distinct variants of the corpus pages."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    target = folder / f"crawl-{count}.warc.gz"
+    with target.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for number, page in enumerate(variant_pages(pages, count, folder)):
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            uri = f"https://crawl.example/{number}/{page.name}"
+            with page.open("rb") as payload:
+                record = writer.create_warc_record(
+                    uri, "response", payload=payload, http_headers=headers
+                )
+                writer.write_record(record)
+            page.unlink()
+    return target
+
+
+def print_crawl_scaling(pages: list[Path], counts: list[int]) -> None:
+    print("\n| pages in one WARC crawl (without entities) | WARC MB | seconds | pages/s "
+          "| parent peak RSS MB | workers PSS MB | parent CPU ms/page |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            crawl = crawl_of(pages, count, Path(folder))
+            size = crawl.stat().st_size / (1024 * 1024)
+            run = end_to_end_in_child([crawl], False, stream=True)
+        print(
+            f"| {count} | {size:.0f} | {run['seconds']:.1f} | {run['imported'] / run['seconds']:.1f} "
+            f"| {run['parent_peak_mb']:.0f} | {run['workers_peak_pss_mb']:.0f} "
+            f"| {run['parent_cpu'] * 1000 / max(1.0, run['imported']):.0f} |"
+        )
 
 
 def stages(pages: list[Path]) -> dict[str, list[float]]:
@@ -299,12 +342,17 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--scale", help="comma-separated file counts for the memory table")
+    parser.add_argument(
+        "--crawl", help="comma-separated page counts of single WARC crawls, imported page by page"
+    )
+    parser.add_argument("--only-crawl", action="store_true", help="only the --crawl table")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        entities, listing = args.child
+        flags, listing = args.child
+        entities, stream = (flag == "True" for flag in flags.split(","))
         chosen = [Path(line) for line in Path(listing).read_text().splitlines()]
-        print(json.dumps(end_to_end(chosen, entities == "True")))
+        print(json.dumps(end_to_end(chosen, entities, stream)))
         return 0
     pages = corpus_pages(args.corpus, args.limit)
     if not pages:
@@ -317,9 +365,14 @@ def main() -> int:
         f"`python benchmarks/import_bench.py`)\n"
     )
     print(f"{len(pages)} pages (ScrapingHub {min(len(pages), 181)} + WCXB dev articles).\n")
+    if args.only_crawl:
+        print_crawl_scaling(pages, [int(count) for count in (args.crawl or "1000").split(",")])
+        return 0
     print_end_to_end(pages)
     if args.scale:
         print_scaling(pages, [int(count) for count in args.scale.split(",")])
+    if args.crawl:
+        print_crawl_scaling(pages, [int(count) for count in args.crawl.split(",")])
     print_stages(pages)
     return 0
 

@@ -23,6 +23,40 @@ PAGES = [
 ]
 
 
+def import_part_of_a_crawl(library: Library, folder: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from reader.core.containers.sources import Limits
+    from reader.core.importing.options import ImportOptions
+    from reader.core.progress import CancelToken, Progress
+
+    template = PAGES[0].read_text(encoding="utf-8")
+    crawl = folder / "crawl.warc.gz"
+    with crawl.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for number in range(12):
+            html = template.replace("dock-strike-ends", f"crawl-day-{number}").replace(
+                "Dock workers end three-week strike", f"Crawled dispatch {number}:"
+            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            uri = f"https://harbour-gazette.example/crawl/{number}"
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
+            writer.write_record(record)
+    cancel = CancelToken()
+
+    def stop(progress: Progress) -> None:
+        if progress.label.endswith("pages") and progress.value:
+            cancel.cancel()
+
+    options = ImportOptions(limits=Limits(stream_crawls_over=0), recognize_entities=False)
+    library.import_paths([crawl], options=options, progress=stop, cancel=cancel)
+
+
 def main() -> int:
     target = ROOT / "tests" / "data" / "archives" / f"v{CURRENT_VERSION}"
     if target.exists() and "--force" not in sys.argv:
@@ -43,6 +77,8 @@ def main() -> int:
         )
         library.rename_entity("Rotterdam", "Port of Rotterdam")
         library.set_entity_note("PLACE", "Port of Rotterdam", "fixture entity note")
+        # A crawl whose import stopped part-way (schema 3 on): an incomplete original.
+        import_part_of_a_crawl(library, Path(folder))
         database = library.root / "library.sqlite3"
         target.mkdir(parents=True, exist_ok=True)
         # The backup API gives one consistent file, WAL included.

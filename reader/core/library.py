@@ -30,6 +30,7 @@ from reader.core.facade.annotating import AnnotationsMixin
 from reader.core.facade.base import FacadeBase
 from reader.core.facade.entities import EntitiesMixin
 from reader.core.facade.organising import OrganisingMixin
+from reader.core.importing.workspace import remove_work_folder
 from reader.core.index import ArchiveIndex, IndexDocument, document_from_article
 from reader.core.model import (
     Article,
@@ -104,6 +105,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         library = cls(root, store, index, lock)
         if not read_only:
             store.blobs.remove_partial_writes()
+            remove_work_folder(root)
             if index.created_empty:
                 library._queue_all_for_indexing()
             library.sync_index()

@@ -27,3 +27,9 @@ class Limits:
     max_decompressed_bytes: int = 500 * 1024 * 1024  # gzip/zip/chunked bombs
     max_pages_per_file: int = 20_000
     max_zip_members: int = 10_000
+    # WARC, ARC and WACZ files larger than this are scanned and imported page by page, so
+    # their size is bounded by the disk, not by memory (``max_file_bytes`` does not apply).
+    stream_crawls_over: int = 64 * 1024 * 1024
+    max_crawl_bytes: int = 1024 * 1024 * 1024 * 1024
+    max_pages_per_crawl: int = 2_000_000
+    max_image_bytes: int = 16 * 1024 * 1024  # one image of a crawl

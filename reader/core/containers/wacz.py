@@ -18,11 +18,11 @@ from reader.core.containers.ziparchive import open_zip, read_member
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.model import SavedPage
 
-_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-_PAGE_LISTS = ("pages/pages.jsonl", "pages/extraPages.jsonl")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+PAGE_LISTS = ("pages/pages.jsonl", "pages/extraPages.jsonl")
 
 
-def _url_key(url: str) -> str:
+def url_key(url: str) -> str:
     """Compares URLs the way page lists and captures disagree on them: trailing slash, case."""
     return url.strip().rstrip("/").lower()
 
@@ -33,15 +33,21 @@ def read_listed_urls(
     """The URL keys of the pages named in the package's page lists (empty when none)."""
     urls: set[str] = set()
     for member in members:
-        if member.filename not in _PAGE_LISTS:
+        if member.filename in PAGE_LISTS:
+            urls |= listed_urls(read_member(archive, member, context))
+    return urls
+
+
+def listed_urls(data: bytes) -> set[str]:
+    """The URL keys of the pages one page list (``pages.jsonl``) names."""
+    urls: set[str] = set()
+    for line in data.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
             continue
-        for line in read_member(archive, member, context).splitlines():
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(entry, dict) and isinstance(entry.get("url"), str):
-                urls.add(_url_key(entry["url"]))
+        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
+            urls.add(url_key(entry["url"]))
     return urls
 
 
@@ -57,7 +63,7 @@ def read_wacz(data: bytes, context: ReadContext) -> list[SavedPage]:
         member
         for member in members
         if member.filename.startswith("archive/")
-        and member.filename.lower().endswith(_WARC_SUFFIXES)
+        and member.filename.lower().endswith(WARC_SUFFIXES)
     ]
     if not warcs:
         raise ImportRejected("not a WACZ package: no archive/*.warc file inside")
@@ -76,5 +82,5 @@ def read_wacz(data: bytes, context: ReadContext) -> list[SavedPage]:
     if not pages:
         raise first_error or NotAnArticle("no HTML page in this WACZ package")
     listed = read_listed_urls(archive, members, context)
-    chosen = [page for page in pages if _url_key(page.url or "") in listed]
+    chosen = [page for page in pages if url_key(page.url or "") in listed]
     return chosen or pages

@@ -156,7 +156,7 @@ class _PageCollector:
         )
 
 
-def _read_payload(stream: _Stream, context: ReadContext) -> bytes:
+def read_payload(stream: _Stream, context: ReadContext) -> bytes:
     """The record's payload, decoded; no single payload may exceed the file size limit.
 
     HTTP content encodings are decoded while reading (the gzip pre-check only covers the
@@ -178,7 +178,7 @@ def _read_payload(stream: _Stream, context: ReadContext) -> bytes:
         chunks.append(chunk)
 
 
-def _read_body(record: Any, context: ReadContext, warnings: io.StringIO) -> bytes | None:
+def read_body(record: Any, context: ReadContext, warnings: io.StringIO) -> bytes | None:
     """The decoded HTTP body, or ``None`` when its compression is cut short or corrupt.
 
     warcio returns a body cut short in two cases: decompression fails halfway (it prints the
@@ -188,7 +188,7 @@ def _read_body(record: Any, context: ReadContext, warnings: io.StringIO) -> byte
     """
     before = warnings.tell()
     stream = record.content_stream()
-    payload = _read_payload(stream, context)
+    payload = read_payload(stream, context)
     decompressor = getattr(stream, "decompressor", None)
     finished = getattr(decompressor, "eof", True) if decompressor is not None else True
     if warnings.tell() != before or finished is False:
@@ -196,7 +196,7 @@ def _read_body(record: Any, context: ReadContext, warnings: io.StringIO) -> byte
     return payload
 
 
-def _drain_and_check_length(record: Any, uri: str) -> None:
+def drain_and_check_length(record: Any, uri: str) -> None:
     """Reads what is left of the record and rejects it when its data ends early."""
     raw = record.raw_stream
     while raw.read(_READ_BYTES):
@@ -208,7 +208,7 @@ def _drain_and_check_length(record: Any, uri: str) -> None:
         )
 
 
-def _has_supported_encoding(http_headers: Any) -> bool:
+def has_supported_encoding(http_headers: Any) -> bool:
     encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
     return encoding in ("", "identity") or encoding in BufferedReader.get_supported_decompressors()
 
@@ -230,10 +230,10 @@ def _handle_record(
         if (
             media_type.startswith("image/")
             and http.get_statuscode() == "200"
-            and _has_supported_encoding(http)
+            and has_supported_encoding(http)
             and collector.wants_image(int(record.payload_length or 0))
         ):
-            image = _read_body(record, context, warnings)
+            image = read_body(record, context, warnings)
             if image is not None:
                 collector.add_image(uri, media_type, image)
             return
@@ -241,10 +241,10 @@ def _handle_record(
         untyped = media_type in ("", "application/octet-stream")
         if http.get_statuscode() != "200" or not (media_type in HTML_MEDIA_TYPES or untyped):
             return
-        if not _has_supported_encoding(http):
+        if not has_supported_encoding(http):
             collector.skipped["unsupported Content-Encoding"] += 1
             return
-        body = _read_body(record, context, warnings)
+        body = read_body(record, context, warnings)
         if body is None:
             collector.skipped["HTML response with a truncated or corrupt compressed body"] += 1
             return
@@ -277,12 +277,12 @@ def _handle_record(
         media_type, charset = split_content_type(headers.get_header("Content-Type"))
         if media_type not in HTML_MEDIA_TYPES:
             return
-        capture = _Capture(_read_payload(record.raw_stream, context), charset)
+        capture = _Capture(read_payload(record.raw_stream, context), charset)
         collector.remember(uri, headers.get_header("WARC-Date"), digest, capture)
         collector.add(uri, captured_at, capture)
 
 
-def _describe(error: BaseException) -> str:
+def describe_warcio_error(error: BaseException) -> str:
     """A one-line reason for a warcio failure, reworded where warcio's own is a paragraph."""
     text = str(error)
     if "non-chunked gzip" in text:
@@ -312,19 +312,19 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
     collector = _PageCollector(context, "arc" if kind == "ARC" else "warc")
     iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
     # warcio prints its warnings to stderr: a wrong record length (counted in err_count and
-    # rejected below) or a body that stopped decompressing (seen by _read_body).
+    # rejected below) or a body that stopped decompressing (seen by read_body).
     warnings = io.StringIO()
     with contextlib.redirect_stderr(warnings):
         try:
             for record in iterator:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                _check_declared_length(record, uri, kind)
+                check_declared_length(record, uri, kind)
                 _handle_record(record, collector, context, warnings)
-                _drain_and_check_length(record, uri)
+                drain_and_check_length(record, uri)
         except ImportRejected:
             raise
         except Exception as error:  # warcio raises bare Exceptions of many kinds on bad input
-            raise ImportRejected(f"malformed {kind} file: {_describe(error)}") from None
+            raise ImportRejected(f"malformed {kind} file: {describe_warcio_error(error)}") from None
     if iterator.err_count:
         raise ImportRejected(
             f"malformed {kind} file: a record's Content-Length does not match its data"
@@ -338,7 +338,7 @@ def read_warc(data: bytes, context: ReadContext) -> list[SavedPage]:
     return collector.pages
 
 
-def _check_declared_length(record: Any, uri: str, kind: str) -> None:
+def check_declared_length(record: Any, uri: str, kind: str) -> None:
     """Rejects a record whose Content-Length is not a number (warcio reads it as empty)."""
     declared = record.rec_headers.get_header("Content-Length")
     if declared is None:

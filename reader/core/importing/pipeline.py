@@ -5,6 +5,10 @@ archive before any parsing (re-importing an unchanged folder costs one read per 
 Workers read and extract; the parent alone writes, one transaction per file, and yields one
 outcome per page as it goes. Indexing is the caller's job (``Library`` drains the durable
 index queue in batches), so a crash never leaves stored articles unindexed for good.
+
+Large crawls (WARC, ARC, WACZ over ``Limits.stream_crawls_over``) are imported page by page
+instead (``crawls.py``), with the same workers. A known file is imported again only to keep
+more of it: an unfinished crawl carries on, and ``keep_non_articles`` adds skipped pages.
 """
 
 from __future__ import annotations
@@ -14,30 +18,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.containers import ImportSource, Limits, discover_sources
-from reader.core.importing.pool import TaskFailed, WorkerPool, default_workers
+from reader.core.containers import ImportSource, discover_sources
+from reader.core.containers.context import format_size
+from reader.core.containers.crawl_scan import is_crawl_name
+from reader.core.importing.crawl_tasks import ImportTask, TaskResult, run_task
+from reader.core.importing.crawls import CrawlJob, import_crawl, scan_timeout
+from reader.core.importing.options import ImportOptions
+from reader.core.importing.pool import TaskFailed, WorkerPool
 from reader.core.importing.saving import save_source
-from reader.core.importing.worker import SourceResult, WorkerTask, process_source
+from reader.core.importing.worker import SourceResult, WorkerTask
 from reader.core.model import ImportOutcome, OutcomeStatus
 from reader.core.progress import CancelToken, Progress, ProgressCallback
 from reader.core.store import articles as article_rows
 from reader.core.store.blobs import sha256_of_file
 from reader.core.store.store import Store
 
+__all__ = ["ImportOptions", "run_import"]
+
 # Files are hashed and deduplicated this many at a time before going to the workers.
 CHUNK_SIZE = 64
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    limits: Limits = field(default_factory=Limits)
-    timeout_seconds: float = 120.0
-    workers: int = field(default_factory=default_workers)
-    recognize_entities: bool = True
-    # Keep, as whole pages, those the extractor says are not articles (link lists, error
-    # and redirect pages served as pages, robots files); files imported before with such
-    # pages skipped are read again for them.
-    keep_non_articles: bool = False
 
 
 @dataclass
@@ -53,44 +52,63 @@ def _duplicate_outcomes(store: Store, source: ImportSource, sha256: str) -> list
     return [ImportOutcome(OutcomeStatus.DUPLICATE, source.display_name, article_id=i) for i in ids]
 
 
-def _prepare(
-    store: Store,
-    sources: list[ImportSource],
-    options: ImportOptions,
-    seen: set[str],
-    resumed: dict[Path, dict[str, int]],
-) -> tuple[list[WorkerTask], list[list[ImportOutcome]]]:
-    """Hashes a chunk of sources; returns the tasks to run and, per file, the outcomes
-    known already (failed before reading, or duplicates). Known files read again to keep
-    more of them are added to ``resumed`` with the parts they already have."""
+@dataclass
+class _Plan:
+    """What to do with one chunk of sources."""
+
+    tasks: list[WorkerTask] = field(default_factory=list)
+    known: list[list[ImportOutcome]] = field(default_factory=list)  # per file, settled already
+    crawls: list[CrawlJob] = field(default_factory=list)
+    # Known files read again to keep more of them: the parts they already have.
+    resumed: dict[Path, dict[str, int]] = field(default_factory=dict)
+
+
+def _size_problem(source: ImportSource, size: int, options: ImportOptions) -> str | None:
+    limits = options.limits
+    large_crawl = _is_large_crawl(source, size, options)
+    limit = limits.max_crawl_bytes if large_crawl else limits.max_file_bytes
+    if size > limit:
+        return f"file too large ({format_size(size)}; the limit is {format_size(limit)})"
+    return None
+
+
+def _is_large_crawl(source: ImportSource, size: int, options: ImportOptions) -> bool:
+    return is_crawl_name(source.path.name) and size > options.limits.stream_crawls_over
+
+
+def _plan(
+    store: Store, sources: list[ImportSource], options: ImportOptions, seen: set[str]
+) -> _Plan:
+    """Hashes a chunk of sources and decides, per file: a duplicate or a failure known
+    already, a task for the workers, or a crawl to import page by page."""
     connection = store.connection()
-    tasks: list[WorkerTask] = []
-    known: list[list[ImportOutcome]] = []
+    plan = _Plan()
     for source in sources:
         try:
             size = source.path.stat().st_size
-            if size > options.limits.max_file_bytes:
-                limit_mb = options.limits.max_file_bytes // (1024 * 1024)
-                raise ValueError(
-                    f"file too large ({size // (1024 * 1024)} MB; the limit is {limit_mb} MB)"
-                )
+            problem = _size_problem(source, size, options)
+            if problem:
+                raise ValueError(problem)
             sha256 = sha256_of_file(source.path)
         except (OSError, ValueError) as error:
             # An OSError's strerror ("No such file or directory") reads better than its repr.
             message = getattr(error, "strerror", None) or str(error)
-            known.append([ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=message)])
+            plan.known.append(
+                [ImportOutcome(OutcomeStatus.FAILED, source.display_name, error=message)]
+            )
             continue
         original = None if sha256 in seen else article_rows.find_original(connection, sha256)
         if sha256 in seen or (original is not None and not _keeps_more(original, options)):
-            known.append(_duplicate_outcomes(store, source, sha256))
+            plan.known.append(_duplicate_outcomes(store, source, sha256))
             continue
         seen.add(sha256)
         stored = (
-            None
-            if original is None
-            else article_rows.stored_parts_of_original(connection, sha256)
+            None if original is None else article_rows.stored_parts_of_original(connection, sha256)
         )
-        tasks.append(
+        if _is_large_crawl(source, size, options):
+            plan.crawls.append(CrawlJob(source, sha256, size, stored))
+            continue
+        plan.tasks.append(
             WorkerTask(
                 source,
                 sha256,
@@ -101,24 +119,29 @@ def _prepare(
             )
         )
         if stored is not None:
-            resumed[source.path] = stored
-    return tasks, known
+            plan.resumed[source.path] = stored
+    return plan
 
 
 def _keeps_more(original: sqlite3.Row, options: ImportOptions) -> bool:
-    """Whether importing a known file again would keep pages it did not keep before."""
-    return options.keep_non_articles and int(original["skipped"]) > 0
+    """Whether importing a known file again would keep pages it did not keep before: the
+    rest of an unfinished crawl, or, with ``keep_non_articles``, the pages it skipped."""
+    unfinished = not original["complete"]
+    return unfinished or (options.keep_non_articles and int(original["skipped"]) > 0)
 
 
 def _store_result(
     store: Store,
     task: WorkerTask,
-    result: SourceResult | TaskFailed,
+    result: TaskResult | TaskFailed,
     already_stored: dict[str, int] | None,
 ) -> list[ImportOutcome]:
     name = task.source.display_name
     if isinstance(result, TaskFailed):
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=result.message)]
+    if not isinstance(result, SourceResult):
+        message = "the worker's answer is unreadable"
+        return [ImportOutcome(OutcomeStatus.FAILED, name, error=message)]
     if result.error is not None:
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=result.error)]
     try:
@@ -126,9 +149,7 @@ def _store_result(
             # Remembered as known, so that importing it again is reported as a duplicate.
             save_source(store, task.source, task.sha256, result)
             return [ImportOutcome(OutcomeStatus.SKIPPED, name, error=result.skipped)]
-        return save_source(
-            store, task.source, task.sha256, result, already_stored=already_stored
-        )
+        return save_source(store, task.source, task.sha256, result, already_stored=already_stored)
     except OSError as error:
         return [ImportOutcome(OutcomeStatus.FAILED, name, error=f"cannot store this file: {error}")]
 
@@ -151,7 +172,6 @@ def run_import(
     sources = list(discover_sources(list(paths), cancel))
     counts = _Counts()
     seen: set[str] = set()
-    resumed: dict[Path, dict[str, int]] = {}
 
     def report(label: str) -> None:
         if progress is not None:
@@ -164,19 +184,35 @@ def run_import(
         yield from outcomes
 
     report("Importing")
+    pool: WorkerPool[ImportTask, TaskResult]
     with WorkerPool(
-        process_source, workers=options.workers, timeout=options.timeout_seconds
+        run_task,
+        workers=options.workers,
+        timeout=options.timeout_seconds,
+        timeout_for=lambda task: scan_timeout(task, options.timeout_seconds),
     ) as pool:
         for start in range(0, len(sources), CHUNK_SIZE):
             if cancel is not None and cancel.cancelled:
                 return
-            chunk = sources[start : start + CHUNK_SIZE]
-            tasks, known = _prepare(store, chunk, options, seen, resumed)
-            for outcomes in known:
+            plan = _plan(store, sources[start : start + CHUNK_SIZE], options, seen)
+            for outcomes in plan.known:
                 yield from account(outcomes, outcomes[0].path)
-            for task, result in pool.map_unordered(tasks, cancel):
-                already = resumed.pop(task.source.path, None)
+            for task, result in pool.map_unordered(plan.tasks, cancel):
+                assert isinstance(task, WorkerTask)
+                already = plan.resumed.get(task.source.path)
                 outcomes = _store_result(store, task, result, already)
                 if on_stored is not None:
                     on_stored()
                 yield from account(outcomes, task.source.display_name)
+            for job in plan.crawls:
+                if cancel is not None and cancel.cancelled:
+                    return
+                crawl_outcomes = import_crawl(
+                    store, pool, job, options, progress=progress, cancel=cancel,
+                    on_stored=on_stored,
+                )  # fmt: skip
+                for outcome in crawl_outcomes:
+                    counts.failures += outcome.status is OutcomeStatus.FAILED
+                    yield outcome
+                counts.files_done += 1
+                report(job.source.display_name)

@@ -117,11 +117,14 @@ class WorkerPool(Generic[TaskT, ResultT]):
         *,
         workers: int,
         timeout: float,
+        timeout_for: Callable[[TaskT], float] | None = None,
         tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
+        """``timeout`` bounds each task, or ``timeout_for(task)`` when given."""
         self._function = function
         self._size = max(1, workers)
         self._timeout = timeout
+        self._timeout_for = timeout_for
         self._tasks_per_worker = max(1, tasks_per_worker)
         self._context = _context()
         self._workers: list[_Worker] = []
@@ -178,7 +181,8 @@ class WorkerPool(Generic[TaskT, ResultT]):
                     return
                 worker = idle.pop()
                 worker.task = task
-                worker.deadline = time.monotonic() + self._timeout
+                limit = self._timeout if self._timeout_for is None else self._timeout_for(task)
+                worker.deadline = time.monotonic() + limit
                 worker.connection.send(task)
 
         while True:
@@ -205,7 +209,8 @@ class WorkerPool(Generic[TaskT, ResultT]):
     def _give_up(self, worker: _Worker) -> tuple[TaskT, TaskFailed]:
         task = worker.task
         self._retire(worker, kill=True)
-        message = f"gave up after {self._timeout:g} s (the file may be too complex or malformed)"
+        limit = self._timeout if self._timeout_for is None else self._timeout_for(task)
+        message = f"gave up after {limit:g} s (the file may be too complex or malformed)"
         return task, TaskFailed(message)
 
     def _collect(self, worker: _Worker) -> tuple[TaskT, ResultT | TaskFailed]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import logging
 
-import reader.core.importing.worker  # noqa: F401 - imports the extraction stack
+import reader.core.importing.crawl_tasks  # noqa: F401 - imports the extraction stack
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ their "needs indexing" rows. A crash before the commit leaves only unreferenced 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from reader.core.containers import ImportSource
 from reader.core.entities import RECOGNIZER_VERSION
@@ -57,11 +57,7 @@ def save_source(
     mtime = file_mtime(source)
     saved = [page for page in result.pages if page.article is not None]
     store.blobs.put_file(source.path, sha256)
-    resource_hashes = {
-        id(resource): store.blobs.put_bytes(resource.data)
-        for page in saved
-        for resource in page.page.resources
-    }
+    resource_hashes = _put_resources(store, saved)
     outcomes = [
         ImportOutcome(OutcomeStatus.DUPLICATE, path, article_id=article_id, part=part)
         for part, article_id in (already_stored or {}).items()
@@ -90,6 +86,63 @@ def save_source(
                 )
             )
     return outcomes
+
+
+def _put_resources(store: Store, saved: Sequence[PageResult]) -> dict[int, str]:
+    """Writes the pages' resources as blobs; returns each resource's hash by its ``id``."""
+    return {
+        id(resource): store.blobs.put_bytes(resource.data)
+        for page in saved
+        for resource in page.page.resources
+    }
+
+
+def begin_crawl(store: Store, source: ImportSource, sha256: str, source_format: str) -> None:
+    """Keeps a crawl's original and records it, incomplete, before its first page."""
+    store.blobs.put_file(source.path, sha256)
+    with store.transaction() as connection:
+        article_rows.insert_original(
+            connection,
+            sha256=sha256,
+            size=source.path.stat().st_size,
+            file_name=source.path.name,
+            source_format=source_format,
+            added_at=utc_now(),
+            pages=0,
+            skipped=0,
+            complete=False,
+        )
+
+
+def save_crawl_pages(
+    store: Store, source: ImportSource, sha256: str, results: Sequence[PageResult]
+) -> list[ImportOutcome]:
+    """Stores a few pages of a crawl in one transaction; returns one outcome per page."""
+    added_at = utc_now()
+    mtime = file_mtime(source)
+    saved = [page for page in results if page.article is not None]
+    resource_hashes = _put_resources(store, saved)
+    with store.transaction() as connection:
+        outcomes = [
+            _save_page(
+                connection, page, source, sha256, source.display_name, added_at, mtime,
+                resource_hashes,
+            )
+            for page in results
+        ]  # fmt: skip
+        article_rows.add_to_original_counts(
+            connection,
+            sha256,
+            pages=len(saved),
+            skipped=sum(1 for page in results if page.skipped),
+            replace_skipped=False,
+        )
+    return outcomes
+
+
+def finish_crawl(store: Store, sha256: str) -> None:
+    with store.transaction() as connection:
+        article_rows.mark_original_complete(connection, sha256)
 
 
 def _save_page(

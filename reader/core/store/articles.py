@@ -80,21 +80,34 @@ def insert_original(
     added_at: str,
     pages: int,
     skipped: int,
+    complete: bool = True,
 ) -> None:
+    """Records an imported file; ``complete=False`` while a crawl's pages are still coming
+    (see ``migrations.upgrade_to_3``)."""
     connection.execute(
         "INSERT OR IGNORE INTO originals (sha256, size, file_name, source_format, added_at,"
-        " pages, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (sha256, size, file_name, source_format, added_at, pages, skipped),
+        " pages, skipped, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (sha256, size, file_name, source_format, added_at, pages, skipped, int(complete)),
     )
 
 
+def mark_original_complete(connection: sqlite3.Connection, sha256: str) -> None:
+    connection.execute("UPDATE originals SET complete = 1 WHERE sha256 = ?", (sha256,))
+
+
 def add_to_original_counts(
-    connection: sqlite3.Connection, sha256: str, *, pages: int, skipped: int
+    connection: sqlite3.Connection,
+    sha256: str,
+    *,
+    pages: int,
+    skipped: int,
+    replace_skipped: bool = True,
 ) -> None:
-    """Records the outcome of importing a known original again: ``pages`` more articles,
-    and ``skipped`` pages still not kept (replacing the earlier count)."""
+    """Adds ``pages`` more articles to a known original's count; ``skipped`` replaces the
+    count of pages not kept (a file read again), or adds to it (a crawl's next pages)."""
+    skipped_value = "?" if replace_skipped else "skipped + ?"
     connection.execute(
-        "UPDATE originals SET pages = pages + ?, skipped = ? WHERE sha256 = ?",
+        f"UPDATE originals SET pages = pages + ?, skipped = {skipped_value} WHERE sha256 = ?",
         (pages, skipped, sha256),
     )
 

@@ -164,6 +164,18 @@ def upgrade_to_2(connection: sqlite3.Connection) -> None:
     )
 
 
+def upgrade_to_3(connection: sqlite3.Connection) -> None:
+    """Marks originals whose import is not finished.
+
+    A large crawl is imported page by page: its original is recorded before its first page,
+    as ``complete = 0``, and marked complete after its last. An import that was cancelled or
+    killed in between leaves it incomplete, and importing the file again carries on with the
+    pages still missing instead of calling the file a duplicate. Every earlier original was
+    imported in one transaction, so it is complete.
+    """
+    connection.execute("ALTER TABLE originals ADD COLUMN complete INTEGER NOT NULL DEFAULT 1")
+
+
 def run_statements(connection: sqlite3.Connection, script: str) -> None:
     """Runs each statement of ``script`` inside the caller's transaction.
 
@@ -180,7 +192,11 @@ def run_statements(connection: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
 
 
-UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (upgrade_to_1, upgrade_to_2)
+UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    upgrade_to_1,
+    upgrade_to_2,
+    upgrade_to_3,
+)
 CURRENT_VERSION = len(UPGRADES)
 
 

@@ -12,16 +12,22 @@ from warcio.warcwriter import WARCWriter
 PAGES = Path(__file__).parents[2] / "data" / "pages"
 
 
+# One word of its own per page, for searches that must find exactly that page.
+WORDS = ["granite", "orchard", "lantern", "meadow", "copper", "violet", "thunder", "saffron", "glacier", "pepper", "marble", "falcon", "willow", "ember", "prairie", "cobalt", "quartz", "juniper", "tundra"]  # fmt: skip
+
+
 def article_html(number: int) -> bytes:
     """A distinct news article: the harbour-strike page with its own headline and lead."""
     page = (PAGES / "harbour-strike.html").read_text(encoding="utf-8")
     lead = (
-        f"<p>Update {number}: dockers in berth {number} voted again on the {number}th day of"
+        f"<p>Update {number}: dockers in the {WORDS[number % len(WORDS)]} berth voted again on"
+        f" the {number}th day of"
         f" the strike, and the port authority counted {number * 7} ships waiting offshore.</p>"
     )
-    return page.replace(
-        "<article>", f"<article><h1>Harbour strike, day {number}</h1>{lead}", 1
-    ).encode()
+    # Its own address and title: a page of its own, not a new version of the same article.
+    page = page.replace("dock-strike-ends", f"dock-strike-day-{number}")
+    page = page.replace("Dock workers end three-week strike", f"Harbour strike, day {number}:")
+    return page.replace("<article>", f"<article>{lead}", 1).encode()
 
 
 def link_list_html() -> bytes:

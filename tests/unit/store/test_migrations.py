@@ -72,3 +72,22 @@ def test_version_1_archives_gain_the_text_hash_index(tmp_path: Path) -> None:
     assert any("article_texts_by_sha256" in row["detail"] for row in plan)
     after = connection.execute("SELECT article_id, text_sha256 FROM article_texts").fetchall()
     assert [tuple(row) for row in after] == stored
+
+
+def test_version_2_originals_are_complete_after_the_upgrade(tmp_path: Path) -> None:
+    fixture = Path(__file__).parents[2] / "data" / "archives" / "v2" / "library.sqlite3"
+    copy = tmp_path / "library.sqlite3"
+    copy.write_bytes(fixture.read_bytes())
+    before = sqlite3.connect(copy)
+    originals = before.execute("SELECT sha256, pages FROM originals ORDER BY sha256").fetchall()
+    annotations = before.execute("SELECT id, data FROM annotations ORDER BY id").fetchall()
+    before.close()
+    assert originals and annotations
+    connection = connect(copy)
+    after = connection.execute(
+        "SELECT sha256, pages, complete FROM originals ORDER BY sha256"
+    ).fetchall()
+    assert [(row[0], row[1]) for row in after] == originals
+    assert all(row["complete"] == 1 for row in after)
+    kept = connection.execute("SELECT id, data FROM annotations ORDER BY id").fetchall()
+    assert [tuple(row) for row in kept] == annotations

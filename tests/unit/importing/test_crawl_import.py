@@ -1,0 +1,114 @@
+"""Large crawls imported page by page: every page once, cancel and carry on, damage reported.
+
+The tests lower ``Limits.stream_crawls_over`` to 0 so that small crawls take the page-by-page
+route that real crawls of gigabytes take.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.containers.sources import Limits
+from reader.core.importing.options import ImportOptions
+from reader.core.library import Library
+from reader.core.model import OutcomeStatus
+from reader.core.progress import CancelToken, Progress
+from tests.unit.importing.crawl_fixtures import article_html, link_list_html, write_warc
+
+PAGES = 12
+STREAMED = ImportOptions(limits=Limits(stream_crawls_over=0), recognize_entities=False)
+
+
+def crawl(tmp_path: Path, pages: int = PAGES) -> Path:
+    return write_warc(
+        tmp_path / "crawl.warc.gz",
+        [(f"https://port.example/day-{n}", article_html(n)) for n in range(pages)]
+        + [("https://port.example/", link_list_html())],
+    )
+
+
+def original_row(library: Library) -> tuple[int, int, int]:
+    row = (
+        library._store.connection()
+        .execute("SELECT pages, skipped, complete FROM originals")
+        .fetchone()
+    )
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def test_every_page_is_imported_once_and_the_original_is_complete(tmp_path: Path) -> None:
+    path = crawl(tmp_path)
+    reports: list[Progress] = []
+    with Library.open(tmp_path / "archive") as library:
+        report = library.import_paths([path], options=STREAMED, progress=reports.append)
+        assert len(report.imported) == PAGES
+        assert [o.part for o in report.skipped] == ["https://port.example/"]
+        assert library.count() == PAGES
+        assert original_row(library) == (PAGES, 1, 1)
+        assert library.search('"saffron berth"').total == 1
+        assert any(r.label.endswith(f"{PAGES + 1} of {PAGES + 1} pages") for r in reports)
+        article = library.article(report.imported[0].article_id)
+        assert article.provenance.part.startswith("https://port.example/day-")
+        assert library.original(article.id)[1] == path.read_bytes()
+        assert library.check().consistent
+        again = library.import_paths([path], options=STREAMED)
+        assert {o.status for o in again.outcomes} == {OutcomeStatus.DUPLICATE}
+
+
+def test_a_cancelled_crawl_carries_on_where_it_stopped(tmp_path: Path) -> None:
+    path = crawl(tmp_path)
+    cancel = CancelToken()
+
+    def stop_after_some_pages(progress: Progress) -> None:
+        if progress.label.endswith("pages") and progress.value >= 5:
+            cancel.cancel()
+
+    with Library.open(tmp_path / "archive") as library:
+        first = library.import_paths(
+            [path], options=STREAMED, progress=stop_after_some_pages, cancel=cancel
+        )
+        stored = {o.article_id for o in first.imported}
+        assert 0 < len(stored) < PAGES
+        assert original_row(library)[2] == 0  # incomplete
+        assert library.check(verify_hashes=False).consistent
+
+        rest = library.import_paths([path], options=STREAMED)
+        assert {o.article_id for o in rest.duplicates} == stored
+        assert len(rest.imported) == PAGES - len(stored)
+        assert library.count() == PAGES
+        assert original_row(library) == (PAGES, 1, 1)
+        titles = [library.article(i).title for i in library.article_ids()]
+        assert len(set(titles)) == PAGES
+
+
+def test_a_damaged_crawl_keeps_its_readable_pages_and_says_what_was_lost(
+    tmp_path: Path,
+) -> None:
+    data = crawl(tmp_path).read_bytes()
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(data[: len(data) - 300])  # the link list's record loses its end
+    with Library.open(tmp_path / "archive") as library:
+        report = library.import_paths([damaged], options=STREAMED)
+        assert len(report.imported) == PAGES
+        assert len(report.failed) == 1
+        assert "truncated or corrupt" in (report.failed[0].error or "")
+        assert original_row(library)[2] == 1  # done: importing it again would find the same
+
+
+def test_the_file_size_limit_bounds_a_crawls_pages_not_the_crawl(tmp_path: Path) -> None:
+    path = crawl(tmp_path)
+    largest_page = max(len(article_html(n)) for n in range(PAGES))
+    assert path.stat().st_size > largest_page
+    limits = Limits(stream_crawls_over=0, max_file_bytes=largest_page)
+    with Library.open(tmp_path / "archive") as library:
+        options = ImportOptions(limits=limits, recognize_entities=False)
+        assert len(library.import_paths([path], options=options).imported) == PAGES
+        # A page over the limit is left out, and a crawl with no page left says why.
+        small = Limits(stream_crawls_over=0, max_file_bytes=largest_page // 4)
+        (tmp_path / "other").mkdir()
+        other = crawl(tmp_path / "other", pages=2)
+        report = library.import_paths(
+            [other], options=ImportOptions(limits=small, recognize_entities=False)
+        )
+        assert [o.status for o in report.outcomes] == [OutcomeStatus.SKIPPED]
+        assert "over the size limit" in (report.outcomes[0].error or "")
