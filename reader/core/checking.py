@@ -39,6 +39,9 @@ class CheckReport:
     extra_in_index: list[int] = field(default_factory=list)
     waiting_for_index: list[int] = field(default_factory=list)
     unreferenced_files: list[str] = field(default_factory=list)
+    # Crawls whose import stopped part-way (file names): not damage, but not all there;
+    # importing the file again finishes them.
+    unfinished_imports: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
 
     @property
@@ -80,6 +83,12 @@ def _check_files(
     report.missing_originals = [sha256 for sha256 in originals if sha256 not in present]
     report.missing_resources = [sha256 for sha256 in resources if sha256 not in present]
     report.unreferenced_files = sorted(present - set(originals) - set(resources))
+    report.unfinished_imports = [
+        str(row[0])
+        for row in connection.execute(
+            "SELECT file_name FROM originals WHERE complete = 0 ORDER BY added_at"
+        )
+    ]
     if not verify_hashes:
         return
     for number, sha256 in enumerate(originals, 1):

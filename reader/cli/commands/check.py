@@ -24,6 +24,7 @@ LABELS = {
     "extra_in_index": "index entries of deleted articles",
     "waiting_for_index": "articles waiting to be indexed",
     "unreferenced_files": "unreferenced files in originals/",
+    "unfinished_imports": "crawls imported part-way (import them again to finish)",
 }
 
 

@@ -112,3 +112,20 @@ def test_the_file_size_limit_bounds_a_crawls_pages_not_the_crawl(tmp_path: Path)
         )
         assert [o.status for o in report.outcomes] == [OutcomeStatus.SKIPPED]
         assert "over the size limit" in (report.outcomes[0].error or "")
+
+
+def test_check_lists_a_crawl_imported_part_way(tmp_path: Path) -> None:
+    path = crawl(tmp_path)
+    cancel = CancelToken()
+
+    def stop(progress: Progress) -> None:
+        if progress.label.endswith("pages") and progress.value:
+            cancel.cancel()
+
+    with Library.open(tmp_path / "archive") as library:
+        library.import_paths([path], options=STREAMED, progress=stop, cancel=cancel)
+        report = library.check(verify_hashes=False)
+        assert report.unfinished_imports == ["crawl.warc.gz"]
+        assert report.consistent  # nothing is damaged; the rest is simply not imported yet
+        library.import_paths([path], options=STREAMED)
+        assert library.check(verify_hashes=False).unfinished_imports == []
