@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+import pytest
+
+from reader.cli.main import main
 from reader.core.library import Library
 
 HARBOUR = Path(__file__).parents[2] / "data" / "pages" / "harbour-strike.html"
@@ -81,3 +85,20 @@ def test_find_annotations_filters_by_words_and_date(seed_library: Library) -> No
     assert len(seed_library.find_annotations(modified_since=day, modified_until=day)) == 2
     assert seed_library.find_annotations(modified_until="2000-01-01") == []
     assert seed_library.find_annotations(modified_since="2999-01-01") == []
+
+
+def test_the_carry_command_finds_the_earlier_capture_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "archive"
+    with Library.open(archive) as library:
+        old_id, new_id = _two_captures(tmp_path, library)
+        library.annotate_quote(old_id, "Anneliese Brouwer", note="minister")
+    assert main(["--archive", str(archive), "carry", str(new_id), "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["from"] == old_id and answer["to"] == new_id
+    assert sum(answer["carried"].values()) == 1
+    assert main(["--archive", str(archive), "carry", str(new_id)]) == 0
+    assert "no earlier capture has annotations to carry over" in capsys.readouterr().out
+    with Library.open(archive) as library:
+        assert [s.annotation.note for s in library.annotations(new_id)] == ["minister"]
