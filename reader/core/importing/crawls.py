@@ -135,8 +135,8 @@ def import_crawl(
             yield _failure(job, scanned.error or "unreadable crawl")
             return
         scan = scanned.scan
-        if job.already_stored is None:
-            begin_crawl(store, job.source, job.sha256, scan.source_format)
+        known = job.already_stored is not None
+        begin_crawl(store, job.source, job.sha256, scan.source_format, known=known)
         yield from _import_pages(
             store, pool, job, settings, index_path, scan.source_format, scan.pages,
             progress=progress, cancel=cancel, on_stored=on_stored,

@@ -97,8 +97,19 @@ def _put_resources(store: Store, saved: Sequence[PageResult]) -> dict[int, str]:
     }
 
 
-def begin_crawl(store: Store, source: ImportSource, sha256: str, source_format: str) -> None:
-    """Keeps a crawl's original and records it, incomplete, before its first page."""
+def begin_crawl(
+    store: Store, source: ImportSource, sha256: str, source_format: str, *, known: bool
+) -> None:
+    """Keeps a crawl's original and records it, incomplete, before its first page.
+
+    A ``known`` crawl (imported before, part-way or with pages skipped) is marked incomplete
+    again and its count of skipped pages starts over: every page it does not have yet is
+    read again, and counted again if skipped again.
+    """
+    if known:
+        with store.transaction() as connection:
+            article_rows.restart_original(connection, sha256)
+        return
     store.blobs.put_file(source.path, sha256)
     with store.transaction() as connection:
         article_rows.insert_original(

@@ -91,6 +91,13 @@ def insert_original(
     )
 
 
+def restart_original(connection: sqlite3.Connection, sha256: str) -> None:
+    """Marks a known original incomplete, with no skipped pages, before it is read again."""
+    connection.execute(
+        "UPDATE originals SET complete = 0, skipped = 0 WHERE sha256 = ?", (sha256,)
+    )
+
+
 def mark_original_complete(connection: sqlite3.Connection, sha256: str) -> None:
     connection.execute("UPDATE originals SET complete = 1 WHERE sha256 = ?", (sha256,))
 

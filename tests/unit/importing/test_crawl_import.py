@@ -129,3 +129,18 @@ def test_check_lists_a_crawl_imported_part_way(tmp_path: Path) -> None:
         assert report.consistent  # nothing is damaged; the rest is simply not imported yet
         library.import_paths([path], options=STREAMED)
         assert library.check(verify_hashes=False).unfinished_imports == []
+
+
+def test_keeping_a_crawls_skipped_pages_leaves_nothing_more_to_keep(tmp_path: Path) -> None:
+    path = crawl(tmp_path, pages=3)
+    keep = ImportOptions(
+        limits=Limits(stream_crawls_over=0), recognize_entities=False, keep_non_articles=True
+    )
+    with Library.open(tmp_path / "archive") as library:
+        library.import_paths([path], options=STREAMED)
+        assert original_row(library) == (3, 1, 1)
+        again = library.import_paths([path], options=keep)
+        assert [o.part for o in again.imported] == ["https://port.example/"]
+        assert original_row(library) == (4, 0, 1)
+        third = library.import_paths([path], options=keep)
+        assert {o.status for o in third.outcomes} == {OutcomeStatus.DUPLICATE}
