@@ -20,11 +20,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from reader.core.entities.consistency import harmonise_labels
 from reader.core.entities.corrections import Corrections, apply_corrections
 from reader.core.entities.gazetteer import Gazetteer, apply_gazetteer, read_gazetteer
 from reader.core.entities.given_names import apply_given_names, read_given_names
 from reader.core.entities.loading import LoadedModel, load_model
-from reader.core.entities.rules import drop_credit_spans, harmonise_labels, refine_spans
+from reader.core.entities.rules import drop_credit_spans, refine_spans
 from reader.core.entities.types import label_for_raw
 from reader.core.model import BlockKind, EntitySpan, ExtractedArticle
 
