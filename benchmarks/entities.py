@@ -65,10 +65,24 @@ class Result:
     words: int
     seconds: float
     errors: Counter[tuple[str, str]]  # (gold or predicted label, kind) -> count
+    listing: tuple[str, ...] = ()  # one tab-separated line per wrong entity (--errors)
 
 
-def classify_errors(gold: Sequence[tuple[int, int, str]], predicted: Sequence[tuple[int, int, str]],
-                    counts: Counter[tuple[str, str]]) -> None:
+Entity = tuple[int, int, str]
+
+
+def _error_line(text: str, side: str, kind: str, entity: Entity, others: Sequence[Entity],
+                doc_id: str) -> str:
+    start, end, label = entity
+    context = (text[max(0, start - 50):start] + "[" + text[start:end] + "]"
+               + text[end:end + 50]).replace("\n", " ").replace("\t", " ")
+    seen = ", ".join(f"{text[o[0]:o[1]]}/{o[2]}" for o in others)
+    return "\t".join((side, kind, label, text[start:end], seen, doc_id, context))
+
+
+def classify_errors(gold: Sequence[Entity], predicted: Sequence[Entity],
+                    counts: Counter[tuple[str, str]],
+                    listing: list[str] | None = None, text: str = "", doc_id: str = "") -> None:
     """Counts each wrong entity once, by kind.
 
     A missed gold entity (false negative) is ``type`` when a prediction has its exact extent
@@ -77,6 +91,10 @@ def classify_errors(gold: Sequence[tuple[int, int, str]], predicted: Sequence[tu
     against gold PER/ORG/LOC, ``on MISC`` when it overlaps only an ignored MISC entity, and
     ``spurious`` when it overlaps no gold entity. A type error thus counts once as a false
     negative and once as a false positive, as in the F1.
+
+    With ``listing``, each wrong entity is also written there as a line: side (fn/fp), kind,
+    label, its words, the overlapping entities of the other side, the document id and the
+    context (for reading the errors one by one).
     """
     scored = [entity for entity in gold if entity[2] in LABELS]
     for start, end, label in set(scored) - set(predicted):
@@ -84,6 +102,8 @@ def classify_errors(gold: Sequence[tuple[int, int, str]], predicted: Sequence[tu
         same_extent = [p[2] for p in touching if (p[0], p[1]) == (start, end)]
         kind = "missed" if not touching else "type" if same_extent else "boundary"
         counts[(label, f"fn {kind}")] += 1
+        if listing is not None:
+            listing.append(_error_line(text, "fn", kind, (start, end, label), touching, doc_id))
         if same_extent:
             counts[(label, f"as {same_extent[0]}")] += 1  # type confusions, gold -> predicted
     for start, end, label in set(predicted) - set(scored):
@@ -97,6 +117,8 @@ def classify_errors(gold: Sequence[tuple[int, int, str]], predicted: Sequence[tu
         else:
             kind = "boundary"
         counts[(label, f"fp {kind}")] += 1
+        if listing is not None:
+            listing.append(_error_line(text, "fp", kind, (start, end, label), touching, doc_id))
 
 
 def load_sets() -> dict[str, list[GoldDocument]]:
@@ -123,6 +145,7 @@ def evaluate(name: str, recognizer: Recognizer, dataset: str,
              documents: Sequence[GoldDocument]) -> Result:
     scorer = Scorer(LABELS)
     errors: Counter[tuple[str, str]] = Counter()
+    listing: list[str] = []
     texts = [document.text for document in documents]
     # CPU time of this process, not wall time: the machine is shared, and the goal is
     # stated per core.
@@ -134,9 +157,9 @@ def evaluate(name: str, recognizer: Recognizer, dataset: str,
         predicted = [(span.start, span.end, TO_GOLD[span.label]) for span in spans
                      if span.label in TO_GOLD]
         scorer.add(gold, predicted)
-        classify_errors(gold, predicted, errors)
+        classify_errors(gold, predicted, errors, listing, document.text, document.doc_id)
     words = sum(len(text.split()) for text in texts)
-    return Result(name, dataset, scorer, words, seconds, errors)
+    return Result(name, dataset, scorer, words, seconds, errors, tuple(listing))
 
 
 def seed_body() -> str:
@@ -190,6 +213,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--systems", default="stock,stock+rules,trained,ours")
     parser.add_argument("--write", type=Path, help="write the markdown results here")
+    parser.add_argument("--errors", type=Path,
+                        help="write every wrong entity of every system, one per line (TSV)")
     parser.add_argument("--open-model", type=Path,
                         help="also score a model trained on openly licensed data only "
                              "(systems open-data and open-data+rules)")
@@ -265,6 +290,10 @@ def main() -> int:
     print(report)
     if args.write:
         args.write.write_text(report, encoding="utf-8")
+    if args.errors:
+        args.errors.write_text("".join(f"{result.system}\t{result.dataset}\t{line}\n"
+                                       for result in results for line in result.listing),
+                               encoding="utf-8")
     return 0
 
 
