@@ -13,8 +13,8 @@ run in ``refine_spans``'s order:
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
    one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place, and
    "<Name> Agreement/Treaty/Act/..." is a law.
-   A name right after a role noun ("expert Nishank Motwani", "spokesman Fawad Aman") is a
-   person.
+   A name right after a role noun ("expert Nishank Motwani", "spokesman Fawad Aman") or a
+   form of address ("Ms Pugh", "Mr. Aoun") is a person.
 5. ``drop_generic_words``: a lone capitalised common noun ("Government", "Analysis",
    "Physicians") is not a name, whatever the model says.
 6. Document-level consistency (``consistency.py``): a bracketed acronym takes its long
@@ -105,6 +105,8 @@ _ORG_WORDS = frozenset(
     police court office department university school hospital airlines network news""".split()  # noqa: SIM905
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+# A form of address right before a name: "Ms Pugh", "Mr. Aoun" (capitalised, as in prose).
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+$")
 _LAW_HEADS = frozenset({"Agreement", "Treaty", "Accord", "Accords", "Protocol", "Act",
                         "Amendment", "Charter", "Directive", "Bill"})
 _PLACE_OK = frozenset({"PLACE", "ORG"})
@@ -263,10 +265,14 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
 
 def _is_person_after_role(text: str, span: EntitySpan) -> bool:
     words = span.text.split()
-    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
         return False
     if any(word.strip(".,").casefold() in _ORG_WORDS for word in words):
         return False
+    if _HONORIFIC_BEFORE.search(text, max(0, span.start - 10), span.start):
+        return True  # "Ms Pugh": a form of address only ever precedes a person's name
+    if len(words) == 1:
+        return False  # "analyst Reuters": a role noun alone is weaker evidence
     before = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
     return before is not None and before.group(1).casefold() in _ROLE_NOUNS
 

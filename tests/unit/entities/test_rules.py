@@ -154,6 +154,15 @@ def test_a_bracketed_acronym_takes_its_long_forms_type_everywhere() -> None:
                              ("RECO", "ORG"), ("Wasim Akram", "PERSON")]
 
 
+def test_a_name_right_after_a_form_of_address_outside_the_span_is_a_person() -> None:
+    text = "The tumour in Ms Pugh's lung grew, Mr. Aoun said; MS Society and Dr Who aired."
+    spans = [span(text, "Pugh", "PLACE"), span(text, "Aoun", "ORG"),
+             span(text, "Society", "ORG"), span(text, "Who", "ORG")]
+    # "MS" in capitals is not a form of address; "Dr Who" is (the rule trusts the prose).
+    assert [item.label for item in apply_designators(text, spans)] == [
+        "PERSON", "PERSON", "ORG", "PERSON"]
+
+
 def test_named_treaties_and_acts_are_laws() -> None:
     text = "Under the Paris Agreement and the Patriot Act, Bill Clinton said."
     spans = [span(text, "Paris Agreement", "ORG"), span(text, "Patriot Act", "ORG"),
