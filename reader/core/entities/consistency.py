@@ -35,6 +35,8 @@ _NAME_PARTS = re.compile(r"[\s\-\u2010\u2011]+")
 # A surname shorter than this ("Li", "Ng") is too often an ordinary word or initials to be
 # searched for on its own.
 _MIN_SURNAME = 3
+# Generational suffixes end a name but are not its surname ("Martin Luther King Jr.").
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 
 
 def _by_position(spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -114,7 +116,7 @@ def propagate_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     if not names:
         return list(spans)
     for span in spans:
-        words = span.text.split()
+        words = [word for word in span.text.rstrip(",").split() if word not in _SUFFIXES]
         if (span.label == "PERSON" and len(words) > 1 and len(words[-1]) >= _MIN_SURNAME
                 and words[-1][:1].isupper()):
             names.setdefault(words[-1], "PERSON")  # a name seen as itself keeps its own type

@@ -135,12 +135,16 @@ def test_names_found_once_are_found_everywhere_in_the_text() -> None:
 
 
 def test_a_persons_surname_is_found_alone_after_the_full_name() -> None:
-    text = "Husamuddin Shams spoke. Later Shams left; the shams of it. Li Wei met Li."
-    spans = [span(text, "Husamuddin Shams", "PERSON"), span(text, "Li Wei", "PERSON")]
+    text = ("Husamuddin Shams spoke. Later Shams left; the shams of it. Li Wei met Li. "
+            "Martin Luther King Jr. marched; King spoke. Jr. Varsity")
+    spans = [span(text, "Husamuddin Shams", "PERSON"), span(text, "Li Wei", "PERSON"),
+             span(text, "Martin Luther King Jr.", "PERSON")]
     result = propagate_mentions(text, spans)
-    # "shams" in lower case is a word, and a two-letter surname is not searched for alone.
+    # "shams" in lower case is a word, a two-letter surname is not searched for alone, and
+    # "Jr." is not a surname.
     assert texts(result) == [("Husamuddin Shams", "PERSON"), ("Shams", "PERSON"),
-                             ("Li Wei", "PERSON")]
+                             ("Li Wei", "PERSON"), ("Martin Luther King Jr.", "PERSON"),
+                             ("King", "PERSON")]
 
 
 def test_a_bracketed_acronym_takes_its_long_forms_type_everywhere() -> None:
