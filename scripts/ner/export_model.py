@@ -87,7 +87,7 @@ def main() -> int:
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--name", default="news_ner")
-    parser.add_argument("--version", default="1.3.0")
+    parser.add_argument("--version", default="1.2.0")
     parser.add_argument("--data", default="CoNLL-2003 + Wikigold + Universal NER English-EWT",
                         help="the gold training data, for the description in meta.json")
     args = parser.parse_args()

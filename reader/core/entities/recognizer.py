@@ -31,7 +31,7 @@ from reader.core.model import BlockKind, EntitySpan, ExtractedArticle
 
 # Bump whenever the output for the same text can change (model, rules, lists, label mapping):
 # the library stores it with the spans and re-runs recognition when it differs.
-RECOGNIZER_VERSION = "news-2026.11-5"
+RECOGNIZER_VERSION = "news-2026.12-6"
 
 # spaCy's default limit is 1,000,000 characters; long texts are cut at paragraph breaks into
 # pieces well below it so memory stays flat.
