@@ -292,8 +292,8 @@ def main() -> int:
         "those.",
         "- `vectors` (not shipped): it fixes most lone surnames that 1.2.0 typed as places "
         "but makes new errors (spans over \"BA and IAG\", acronyms such as \"DNA\" as "
-        "organisations); between checkpoints of its last training stage its PUD news score "
-        "moved between 0.655 and 0.679 (model alone) and 0.711 and 0.722 (with the rules), "
+        "organisations); between the checkpoints of its last two training stages its PUD "
+        "news score moved between 0.655 and 0.679 (model alone) and 0.711 and 0.722 (with the rules), "
         "more than its difference to 1.2.0, while it is 11.2 MB instead of 6.5 and needs "
         "about 30 MB more memory per process.",
         "- For scale: the Universal NER paper reports micro F1 0.801 on English PUD (news and "
