@@ -20,17 +20,18 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from reader.core.entities.consistency import harmonise_labels
 from reader.core.entities.corrections import Corrections, apply_corrections
 from reader.core.entities.gazetteer import Gazetteer, apply_gazetteer, read_gazetteer
 from reader.core.entities.given_names import apply_given_names, read_given_names
 from reader.core.entities.loading import LoadedModel, load_model
-from reader.core.entities.rules import drop_credit_spans, harmonise_labels, refine_spans
+from reader.core.entities.rules import drop_credit_spans, refine_spans
 from reader.core.entities.types import label_for_raw
 from reader.core.model import BlockKind, EntitySpan, ExtractedArticle
 
 # Bump whenever the output for the same text can change (model, rules, lists, label mapping):
 # the library stores it with the spans and re-runs recognition when it differs.
-RECOGNIZER_VERSION = "news-2026.11-5"
+RECOGNIZER_VERSION = "news-2026.12-6"
 
 # spaCy's default limit is 1,000,000 characters; long texts are cut at paragraph breaks into
 # pieces well below it so memory stays flat.

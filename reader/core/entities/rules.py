@@ -13,15 +13,14 @@ run in ``refine_spans``'s order:
    ``<Name>`` a place, "<Name>, the capital of ..." too, and "<Name> Air Base/Airport/..." is
    one place, facility name included. A wire dateline ("KABUL (Reuters) -") is a place, and
    "<Name> Agreement/Treaty/Act/..." is a law.
-   A name right after a role noun ("expert Nishank Motwani", "spokesman Fawad Aman") is a
-   person.
+   A name right after a role noun ("expert Nishank Motwani", "spokesman Fawad Aman") or a
+   form of address ("Ms Pugh", "Mr. Aoun") is a person.
 5. ``drop_generic_words``: a lone capitalised common noun ("Government", "Analysis",
    "Physicians") is not a name, whatever the model says.
-6. ``harmonise_labels``: within one text, every mention of the same name gets the type most
-   of its mentions have, and a lone surname takes the type of the full name it ends
-   ("Shams" after "Husamuddin Shams").
-7. ``propagate_mentions``: a name found once is found everywhere else in the same text where
-   it is written the same way (the model misses some mentions that it finds elsewhere).
+6. Document-level consistency (``consistency.py``): a bracketed acronym takes its long
+   form's type, every mention of one name gets the type most of its mentions have, a lone
+   surname takes the type of the full name it ends ("Shams" after "Husamuddin Shams"), and a
+   name (or a person's surname) found once is found everywhere else in the same text.
 
 Rules only use the text around a span; they never look names up (that is the gazetteer's job).
 """
@@ -29,13 +28,15 @@ Rules only use the text around a span; they never look names up (that is the gaz
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.core.entities.phrases import PhraseMatcher
-from reader.core.entities.spanindex import SpanIndex
-from reader.core.entities.surface import normalise_surface
+from reader.core.entities.consistency import (
+    HARMONISED,
+    expand_acronyms,
+    harmonise_labels,
+    propagate_mentions,
+)
 from reader.core.model import EntitySpan
 
 # Credits are not part of the article even when extraction leaves them in a caption.
@@ -104,10 +105,11 @@ _ORG_WORDS = frozenset(
     police court office department university school hospital airlines network news""".split()  # noqa: SIM905
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+# A form of address right before a name: "Ms Pugh", "Mr. Aoun" (capitalised, as in prose).
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+$")
 _LAW_HEADS = frozenset({"Agreement", "Treaty", "Accord", "Accords", "Protocol", "Act",
                         "Amendment", "Charter", "Directive", "Bill"})
 _PLACE_OK = frozenset({"PLACE", "ORG"})
-_HARMONISED = frozenset({"PERSON", "ORG", "PLACE", "GROUP"})
 # Words that headlines, section labels and sentence starts capitalise but that never name one
 # thing on their own. Kept short on purpose: "Parliament" or "Congress" alone do name one.
 _GENERIC_WORDS = frozenset(
@@ -243,7 +245,7 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     for span in list(result):
         # "Paris Agreement", "Kigali Amendment", "Patriot Act": a named law or treaty.
         words = span.text.split()
-        if len(words) > 1 and words[-1] in _LAW_HEADS and span.label in _HARMONISED:
+        if len(words) > 1 and words[-1] in _LAW_HEADS and span.label in HARMONISED:
             result[result.index(span)] = replace(span, label="LAW")
     for span in list(result):
         if span.label in ("ORG", "PLACE") and _is_person_after_role(text, span):
@@ -263,10 +265,14 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
 
 def _is_person_after_role(text: str, span: EntitySpan) -> bool:
     words = span.text.split()
-    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
         return False
     if any(word.strip(".,").casefold() in _ORG_WORDS for word in words):
         return False
+    if _HONORIFIC_BEFORE.search(text, max(0, span.start - 10), span.start):
+        return True  # "Ms Pugh": a form of address only ever precedes a person's name
+    if len(words) == 1:
+        return False  # "analyst Reuters": a role noun alone is weaker evidence
     before = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
     return before is not None and before.group(1).casefold() in _ROLE_NOUNS
 
@@ -299,53 +305,8 @@ def drop_generic_words(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     """Removes one-word name spans that are common nouns capitalised by position or style."""
     return [
         span for span in spans
-        if not (span.label in _HARMONISED and span.text.casefold() in _GENERIC_WORDS)
+        if not (span.label in HARMONISED and span.text.casefold() in _GENERIC_WORDS)
     ]
-
-
-def harmonise_labels(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
-    """Gives every mention of one name the majority type of its mentions in this text.
-
-    Ties keep each mention's own type. A one-word mention that is the last word of a
-    ``PERSON`` name found elsewhere in the text becomes ``PERSON`` too.
-    """
-    votes: dict[str, Counter[str]] = {}
-    for span in spans:
-        if span.label in _HARMONISED:
-            votes.setdefault(normalise_surface(span.text), Counter())[span.label] += 1
-    surnames = {
-        normalise_surface(span.text.split()[-1])
-        for span in spans if span.label == "PERSON" and len(span.text.split()) > 1
-    }
-    result: list[EntitySpan] = []
-    for span in spans:
-        key = normalise_surface(span.text)
-        label = span.label
-        if span.label in _HARMONISED:
-            ranked = votes[key].most_common(2)
-            if len(ranked) == 2 and ranked[0][1] > ranked[1][1] or len(ranked) == 1:
-                label = ranked[0][0]
-            if key in surnames and " " not in key and votes[key]["PERSON"] == 0:
-                label = "PERSON"
-        result.append(span if label == span.label else replace(span, label=label))
-    return result
-
-
-def propagate_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
-    """Adds the unlabelled repeats of names found elsewhere in the text, with their type."""
-    names = {span.text: span.label for span in spans
-             if span.label in _HARMONISED and len(span.text) > 2 and span.text[:1].isupper()}
-    if not names:
-        return list(spans)
-    labels = {normalise_surface(name): label for name, label in names.items()}
-    index = SpanIndex(spans)
-    added = [
-        EntitySpan(match.start, match.end, labels[match.key], match.text, "PROPAGATED")
-        for match in PhraseMatcher(names).find(text)
-        if match.key in labels and match.text[:1].isupper()
-        and not index.overlapping(match.start, match.end)
-    ]
-    return sorted([*spans, *added], key=lambda span: (span.start, span.end))
 
 
 def _drop_overlaps(spans: Sequence[EntitySpan]) -> list[EntitySpan]:
@@ -375,6 +336,7 @@ def refine_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     result = apply_designators(text, result)
     result = trim_edges(text, result)  # names found by the designators may end in "'s"
     result = drop_generic_words(text, result)
+    result = expand_acronyms(text, result)
     result = harmonise_labels(text, result)
     result = propagate_mentions(text, result)
     return _drop_overlaps(result)

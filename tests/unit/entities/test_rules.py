@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from reader.core.entities.consistency import (
+    expand_acronyms,
+    harmonise_labels,
+    propagate_mentions,
+)
 from reader.core.entities.rules import (
     apply_designators,
     drop_credit_spans,
     drop_generic_words,
     extend_hyphenated,
-    harmonise_labels,
-    propagate_mentions,
     refine_spans,
     trim_edges,
 )
@@ -129,6 +132,39 @@ def test_names_found_once_are_found_everywhere_in_the_text() -> None:
     result = propagate_mentions(text, [span(text, "Qala-e-Naw", "PLACE")])
     assert [(item.start, item.label) for item in result] == [
         (text.index("Qala-e-Naw"), "PLACE"), (text.index("Qala-e-Naw]"), "PLACE")]
+
+
+def test_a_persons_surname_is_found_alone_after_the_full_name() -> None:
+    text = ("Husamuddin Shams spoke. Later Shams left; the shams of it. Li Wei met Li. "
+            "Martin Luther King Jr. marched; King spoke. Jr. Varsity")
+    spans = [span(text, "Husamuddin Shams", "PERSON"), span(text, "Li Wei", "PERSON"),
+             span(text, "Martin Luther King Jr.", "PERSON")]
+    result = propagate_mentions(text, spans)
+    # "shams" in lower case is a word, a two-letter surname is not searched for alone, and
+    # "Jr." is not a surname.
+    assert texts(result) == [("Husamuddin Shams", "PERSON"), ("Shams", "PERSON"),
+                             ("Li Wei", "PERSON"), ("Martin Luther King Jr.", "PERSON"),
+                             ("King", "PERSON")]
+
+
+def test_a_bracketed_acronym_takes_its_long_forms_type_everywhere() -> None:
+    text = ("The Real Estate Council of Ontario (RECO) fined him. RECO said so. "
+            "Wasim Akram (PAK) bowled; PAK won.")
+    spans = [span(text, "Real Estate Council of Ontario", "ORG"), span(text, "RECO", "PLACE"),
+             span(text, "Wasim Akram", "PERSON")]
+    result = expand_acronyms(text, spans)
+    # "PAK" is not the initials of "Wasim Akram": it defines nothing.
+    assert texts(result) == [("Real Estate Council of Ontario", "ORG"), ("RECO", "ORG"),
+                             ("RECO", "ORG"), ("Wasim Akram", "PERSON")]
+
+
+def test_a_name_right_after_a_form_of_address_outside_the_span_is_a_person() -> None:
+    text = "The tumour in Ms Pugh's lung grew, Mr. Aoun said; MS Society and Dr Who aired."
+    spans = [span(text, "Pugh", "PLACE"), span(text, "Aoun", "ORG"),
+             span(text, "Society", "ORG"), span(text, "Who", "ORG")]
+    # "MS" in capitals is not a form of address; "Dr Who" is (the rule trusts the prose).
+    assert [item.label for item in apply_designators(text, spans)] == [
+        "PERSON", "PERSON", "ORG", "PERSON"]
 
 
 def test_named_treaties_and_acts_are_laws() -> None:
