@@ -26,6 +26,23 @@ AUTHOR_META: tuple[str, ...] = (
     "sailthru.author", "byl", "twitter:creator", "dcterms.creator", "cxenseparse:author",
 )  # fmt: skip
 
+# Parts of a page whose dates are not the article's: read past when looking for the
+# dateline printed near the headline. A class or id matches when one of its names begins
+# or ends with one of these words ("comments-area", "post-related"); a word inside a name
+# ("layout-sidebar-left", "type-newsletter-article") does not.
+DATELINE_SKIPPED_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
+     "select", "button", "textarea", "iframe"}
+)  # fmt: skip
+_SKIPPED_WORDS = (
+    r"(?:comments?|related|sidebar|recommended|popular|newsletter|breadcrumbs?|menu|share|"
+    r"sharing|promo|trending|upcoming|calendar|events?)"
+)
+DATELINE_SKIPPED_CLASS = re.compile(
+    r"(?:^|\s)" + _SKIPPED_WORDS + r"(?:[-_][\w-]*)?(?=\s|$)|[-_]" + _SKIPPED_WORDS + r"(?=\s|$)",
+    re.IGNORECASE,
+)
+
 # Elements whose text is a byline. Attribute tests are lower-cased with translate().
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 BYLINE_XPATH = (
