@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from reader.core.extract.authors import clean_author
 from reader.core.extract.bylines import find_authors
 from reader.core.extract.headlines import find_headings
 from reader.core.extract.jsonld import (
@@ -161,13 +160,9 @@ def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
 
     organisations = {_key(name) for name in (found.site, publisher) if name}
     authors, author_source = find_authors(tree, article, metas, organisations, title_tag)
+    # A page that credits nobody has no author: the site's name is no byline (measured on
+    # WCXB, it named the author on 3 of 34 such pages; the others are brands).
     found.set("authors", authors, author_source)
-    if not found.authors and found.site:
-        # A personal site names its author as the site ("Jane Doe"); a one-word site name
-        # is a brand, not a person.
-        person = clean_author(found.site)
-        if person and 2 <= len(person.split()) <= 3:
-            found.set("authors", (person,), "site-name")
 
     dates = find_dates(tree, article, metas, (found.url, saved_url))
     found.set("published", dates.published, dates.published_source)

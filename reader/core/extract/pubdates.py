@@ -22,8 +22,9 @@ from lxml.html import HtmlElement
 
 from reader.core.extract.datelines import find_datelines
 from reader.core.extract.dates import parse_date, parse_url_date
+from reader.core.extract.furniture import in_furniture
 from reader.core.extract.jsonld import text_value
-from reader.core.extract.rules import DATELINE_SKIPPED_CLASS, MODIFIED_META, PUBLISHED_META
+from reader.core.extract.rules import MODIFIED_META, PUBLISHED_META
 
 # "2025-12-19T02:41:41+00:00", "2025-12-19T02:41:41Z", "...T02:41:41.000Z"
 _UTC_TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$")
@@ -81,21 +82,11 @@ def _local_day(date: str, raw: str, local: str | None) -> str:
     return local if gap == 1 else date
 
 
-def _in_skipped_part(element: HtmlElement) -> bool:
-    for ancestor in element.iterancestors():
-        names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if ancestor.tag in ("nav", "footer", "aside") or (
-            names.strip() and DATELINE_SKIPPED_CLASS.search(names)
-        ):
-            return True
-    return False
-
-
 def _time_element(tree: HtmlElement) -> str | None:
     for path in _TIME_PATHS:
         for element in list(tree.iterfind(path))[:3]:
             text = element.text_content()
-            if _UPDATE_LABEL.search(text) or _in_skipped_part(element):
+            if _UPDATE_LABEL.search(text) or in_furniture(element):
                 continue
             date = parse_date(element.get("datetime") or element.get("content"))
             date = date or parse_date(text)
