@@ -3,8 +3,9 @@
 Order of trust for the published date: JSON-LD ``datePublished`` (``json-ld``), article
 meta properties (``opengraph``, ``meta:<name>``), a ``<time>`` element marked or placed as
 the article's date (``time``), the dateline printed near the headline (``dateline``), the
-URL (``url``), JSON-LD ``dateCreated``, and last htmldate's heuristics (``htmldate``).
-Dates labelled as updates ("Updated Dec 4") never become the published date.
+URL (``url``), an update date printed near the headline when the page shows no other
+(``dateline:updated``), JSON-LD ``dateCreated``, and last htmldate's heuristics
+(``htmldate``). The modified date comes from structured data, else from the dateline.
 
 Structured timestamps are often written in UTC while the URL and the visible dateline use
 the site's local day: a UTC timestamp one day away from the URL's date yields to it.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from reader.core.extract.datelines import find_datelines
+from reader.core.extract.datelines import Datelines, find_datelines
 from reader.core.extract.dates import parse_date, parse_url_date
 from reader.core.extract.furniture import in_furniture
 from reader.core.extract.jsonld import text_value
@@ -145,18 +146,31 @@ def find_dates(
         modified = _local_day(modified, raw, url_date)
     if published:
         return PageDates(published, published_source, modified, modified_source)
+    datelines: list[Datelines] = []
+
+    def dateline() -> Datelines:
+        if not datelines:
+            datelines.append(find_datelines(tree))
+        return datelines[0]
+
     fallbacks: tuple[tuple[Callable[[], str | None], str], ...] = (
         (lambda: _time_element(tree), "time"),
-        (lambda: find_datelines(tree).published, "dateline"),
+        (lambda: dateline().published, "dateline"),
         (lambda: url_date, "url"),
+        # A page that shows only when it was updated is dated by that.
+        (lambda: dateline().modified, "dateline:updated"),
         (
             lambda: parse_date(text_value(article.get("dateCreated"))) if article else None,
             "json-ld",
         ),
         (lambda: _guess_date(tree), "htmldate"),
     )
+    published, published_source = None, ""
     for finder, source in fallbacks:
-        date = finder()
-        if date:
-            return PageDates(date, source, modified, modified_source)
-    return PageDates(None, "", modified, modified_source)
+        published = finder()
+        if published:
+            published_source = source
+            break
+    if modified is None and datelines and datelines[0].modified:
+        modified, modified_source = datelines[0].modified, "dateline"
+    return PageDates(published, published_source, modified, modified_source)

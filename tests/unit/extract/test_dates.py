@@ -90,3 +90,16 @@ def _metas(head: str) -> dict[str, str]:
         (meta.get("property") or meta.get("name") or "").lower(): meta.get("content") or ""
         for meta in tree.iter("meta")
     }
+
+
+def test_a_page_showing_only_its_update_date_is_dated_by_it() -> None:
+    page = _page("<h1>A story</h1><span>Last updated:</span> <span>Dec 12, 2025</span>")
+    dates = find_dates(page, None, {}, ())
+    assert (dates.published, dates.published_source) == ("2025-12-12", "dateline:updated")
+    assert (dates.modified, dates.modified_source) == ("2025-12-12", "dateline")
+
+
+def test_the_url_date_comes_before_a_printed_update_date() -> None:
+    page = _page("<h1>A story</h1><span>Updated Dec 12, 2025</span>")
+    dates = find_dates(page, None, {}, ("https://example.org/2025/03/01/a-story",))
+    assert (dates.published, dates.published_source) == ("2025-03-01", "url")
