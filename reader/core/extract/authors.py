@@ -18,7 +18,7 @@ from reader.core.extract.text import normalize_space
 _PREFIX = re.compile(
     r"^\s*(?:(?:(?:view|see|more)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by\s+|"
     r"(?:(?:written|posted|published|reported|text|words|article|story|authored)\s+)?"
-    r"(?:by|von|par|por|door|di|av|from|author|authors|autor|auteur)\s*[:\-]?\s+)",
+    r"(?:by|von|par|por|door|di|av|from)\s*[:\-]?\s+|(?:authors?|autor|auteur)\s*[:\-]\s*)",
     re.IGNORECASE,
 )
 # Where the list of authors ends: people credited for something else, categories ("in

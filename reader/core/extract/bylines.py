@@ -202,6 +202,9 @@ def _visible_byline(
         written = _WRITTEN_BY.search(text)
         if written:
             text = written.group(1)
+        elif len(text) > _MAX_CLASS_CHARS:
+            # An author box: the name heads it, a biography follows.
+            text = text.split(" | ", 1)[0]
         if len(text) <= _MAX_CLASS_CHARS:
             found = _unique(split_authors(text), organisations)
             if found:

@@ -149,3 +149,14 @@ def test_a_visible_byline_wins_over_the_twitter_label() -> None:
     metas = {"twitter:label1": "Written by", "twitter:data1": "Colin Madison"}
     body = '<div class="byline">Christian Dupuis</div>'
     assert _authors(body, metas=metas) == (("Christian Dupuis",), "byline-text")
+
+
+def test_an_author_box_is_headed_by_the_name() -> None:
+    bio = "Lauren Vetter is a growth-focused marketing professional " + "who writes. " * 12
+    body = f'<h1>A story</h1><p>Text</p><div class="blog_author-box"><p>Lauren Vetter</p><p>{bio}</p></div>'
+    assert _authors(body) == (("Lauren Vetter",), "byline-text")
+
+
+def test_author_without_a_colon_is_a_heading_not_a_label() -> None:
+    assert split_authors("Author Spotlight") == []
+    assert split_authors("Author: Jane Doe") == ["Jane Doe"]
