@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from reader.core.extract.authors import clean_credit, split_authors
 from reader.core.extract.furniture import in_navigation, in_other_content
 from reader.core.extract.jsonld import author_entries
-from reader.core.extract.nearby import near_headline
+from reader.core.extract.nearby import LazyNearHeadline, NearHeadline
 from reader.core.extract.rules import (
     AUTHOR_CLASS_XPATH,
     AUTHOR_LINK_XPATH,
@@ -98,6 +98,7 @@ def find_authors(
     metas: dict[str, str],
     organisations: set[str],
     title_tag: str | None,
+    near: LazyNearHeadline | None = None,
 ) -> Found:
     """Finds the article's authors and where they came from.
 
@@ -108,6 +109,7 @@ def find_authors(
         organisations: keys (``\\W`` removed, lower case) of the site and publisher names,
             which are never accepted as persons.
         title_tag: the page's ``<title>`` text ("... | by Jane Doe | Site").
+        near: the text around the headline, shared with the date stage.
 
     Returns:
         The names (possibly empty) and their source.
@@ -139,7 +141,7 @@ def find_authors(
         if found and not handles[0]:
             handles = (found, f"meta:{name}")
         credits.add(value, f"meta:{name}")
-    found = _visible_byline(tree, organisations, credits)
+    found = _visible_byline(tree, organisations, credits, near or LazyNearHeadline(tree))
     if found:
         return found, "byline-text"
     found = _unique(split_authors(_labelled_meta(metas)), organisations)
@@ -179,7 +181,7 @@ def _citation_names(tree: HtmlElement) -> list[str]:
 
 
 def _visible_byline(
-    tree: HtmlElement, organisations: set[str], credits: _Credits
+    tree: HtmlElement, organisations: set[str], credits: _Credits, near: LazyNearHeadline
 ) -> tuple[str, ...]:
     for element in tree.xpath(BYLINE_XPATH)[:_MAX_CANDIDATES]:
         text = _separated_text(element)
@@ -192,7 +194,7 @@ def _visible_byline(
     found = _author_links(tree, organisations, credits)
     if found:
         return found
-    found = _labelled_byline(tree, organisations, credits)
+    found = _labelled_byline(tree, organisations, credits, near.get())
     if found:
         return found
     for element in tree.xpath(AUTHOR_CLASS_XPATH)[:_MAX_CANDIDATES]:
@@ -251,13 +253,12 @@ def _separated_text(element: HtmlElement) -> str:
 
 
 def _labelled_byline(
-    tree: HtmlElement, organisations: set[str], credits: _Credits
+    tree: HtmlElement, organisations: set[str], credits: _Credits, near: NearHeadline
 ) -> tuple[str, ...]:
     """A "By"/"Written by" label with the name in the same or the next text: just around
     the headline first, then anywhere outside navigation and other people's content
     (author boxes close articles). A label that credits no person is noted as a credit
     and the search goes on."""
-    near = near_headline(tree)
     groups = [
         group[:_BYLINE_AFTER_HEADLINE] if i == 0 else group for i, group in enumerate(near.groups)
     ]

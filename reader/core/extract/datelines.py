@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from reader.core.extract.dates import parse_date
-from reader.core.extract.nearby import near_headline
+from reader.core.extract.nearby import LazyNearHeadline
 
 _MAX_DATELINE_CHARS = 100
 _MAX_LABEL_CHARS = 40
@@ -36,20 +36,21 @@ class Datelines:
     modified: str | None = None
 
 
-def find_datelines(tree: HtmlElement) -> Datelines:
+def find_datelines(tree: HtmlElement, near: LazyNearHeadline | None = None) -> Datelines:
     """Reads the published and modified dates printed near the headline.
 
     Args:
         tree: the parsed page (not modified).
+        near: the text around the headline, when another stage has read it already.
 
     Returns:
         The dates found, each None when absent.
     """
-    near = near_headline(tree)
+    pieces = (near or LazyNearHeadline(tree)).get()
     published = modified = None
-    for group in near.groups:
+    for group in pieces.groups:
         for index in group:
-            text = near.pieces[index]
+            text = pieces.pieces[index]
             if len(text) > _MAX_DATELINE_CHARS or not _HAS_DIGIT.search(text):
                 continue
             date = parse_date(text)
@@ -57,7 +58,7 @@ def find_datelines(tree: HtmlElement) -> Datelines:
                 continue
             # The label is often a piece of its own: "Updated on" <span>Dec 11, 2025</span>.
             label = text
-            previous = near.previous(index)
+            previous = pieces.previous(index)
             if len(previous) <= _MAX_LABEL_CHARS and not _HAS_DIGIT.search(previous):
                 label = previous + " " + text
             if _ORIGINAL.search(label):

@@ -30,6 +30,7 @@ from reader.core.extract.jsonld import (
     read_json_ld,
     text_value,
 )
+from reader.core.extract.nearby import LazyNearHeadline
 from reader.core.extract.pubdates import find_dates
 from reader.core.extract.text import normalize_space, repair_text
 from reader.core.extract.titles import choose_title
@@ -159,12 +160,13 @@ def extract_metadata(tree: HtmlElement, saved_url: str | None) -> PageMetadata:
     found.set("title", title, title_source)
 
     organisations = {_key(name) for name in (found.site, publisher) if name}
-    authors, author_source = find_authors(tree, article, metas, organisations, title_tag)
+    near = LazyNearHeadline(tree)
+    authors, author_source = find_authors(tree, article, metas, organisations, title_tag, near)
     # A page that credits nobody has no author: the site's name is no byline (measured on
     # WCXB, it named the author on 3 of 34 such pages; the others are brands).
     found.set("authors", authors, author_source)
 
-    dates = find_dates(tree, article, metas, (found.url, saved_url))
+    dates = find_dates(tree, article, metas, (found.url, saved_url), near)
     found.set("published", dates.published, dates.published_source)
     found.set("modified", dates.modified, dates.modified_source)
 

@@ -83,3 +83,18 @@ def near_headline(tree: HtmlElement) -> NearHeadline:
     after = range(headline, min(len(pieces), headline + _AFTER_HEADLINE))
     before = range(headline - 1, max(-1, headline - 1 - _BEFORE_HEADLINE), -1)
     return NearHeadline(pieces, [after, before])
+
+
+class LazyNearHeadline:
+    """Reads the text around the headline once, on first use, for the stages that share it
+    (datelines, bylines)."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+        self._near: NearHeadline | None = None
+
+    def get(self) -> NearHeadline:
+        """The text pieces around the headline (read on the first call)."""
+        if self._near is None:
+            self._near = near_headline(self._tree)
+        return self._near

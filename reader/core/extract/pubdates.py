@@ -25,6 +25,7 @@ from reader.core.extract.datelines import Datelines, find_datelines
 from reader.core.extract.dates import parse_date, parse_url_date
 from reader.core.extract.furniture import in_furniture
 from reader.core.extract.jsonld import text_value
+from reader.core.extract.nearby import LazyNearHeadline
 from reader.core.extract.rules import MODIFIED_META, PUBLISHED_META
 
 # "2025-12-19T02:41:41+00:00", "2025-12-19T02:41:41Z", "...T02:41:41.000Z"
@@ -100,13 +101,16 @@ def _guess_date(tree: HtmlElement) -> str | None:
     """Last resort: htmldate's heuristics over the page's text and attributes.
 
     It looks at many weak signals (date patterns in classes, text near the title...), so it
-    runs only when no other source gave a date. It copies the tree before pruning it.
+    runs only when no other source gave a date. It copies the tree before pruning it. Its
+    extensive search (every date-like string of the page) costs up to 300 ms on a page
+    without any date and found one more right date on WCXB's 793 pages than without it;
+    the dateline stage reads the text near the headline instead.
     """
     try:
         found = find_date(
             tree,
             original_date=True,
-            extensive_search=True,
+            extensive_search=False,
             outputformat="%Y-%m-%d",
             max_date=dt.date.today().isoformat(),
         )
@@ -125,6 +129,7 @@ def find_dates(
     article: dict[str, object] | None,
     metas: dict[str, str],
     urls: tuple[str | None, ...],
+    near: LazyNearHeadline | None = None,
 ) -> PageDates:
     """Finds the published and modified dates of a page.
 
@@ -133,6 +138,7 @@ def find_dates(
         article: the JSON-LD article object, if any.
         metas: meta values by lower-cased name.
         urls: the page's URLs (canonical, saved); the first with a date in its path counts.
+        near: the text around the headline, shared with the byline stage.
 
     Returns:
         The dates and their sources.
@@ -150,7 +156,7 @@ def find_dates(
 
     def dateline() -> Datelines:
         if not datelines:
-            datelines.append(find_datelines(tree))
+            datelines.append(find_datelines(tree, near))
         return datelines[0]
 
     fallbacks: tuple[tuple[Callable[[], str | None], str], ...] = (

@@ -15,7 +15,7 @@ PUBLISHED_META: tuple[str, ...] = (
     "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
     "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
     "article_date_original", "cxenseparse:recs:publishtime", "original-publish-date",
-    "publication_date", "release_date", "created", "og:published_time",
+    "publication_date", "release_date", "created", "og:published_time", "published",
 )  # fmt: skip
 MODIFIED_META: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "datemodified", "last-modified",
@@ -68,7 +68,7 @@ OTHER_CONTENT_TAGS = frozenset({"form"})
 OTHER_CONTENT_CLASS = _class_words(_OTHER_CONTENT_WORDS, _OTHER_CONTENT_WORDS)
 
 # Elements whose text is a byline. Attribute tests are lower-cased with translate().
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
 BYLINE_XPATH = (
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
     "contains(@class, 'author-name') or contains(@class, 'author_name') or "
@@ -154,6 +154,6 @@ HIDDEN_XPATH = (
 # Any element whose class names an author ("dateAndAuthorContainer", "authors-data"):
 # tried last, on short texts only, since author boxes and bios match too.
 AUTHOR_CLASS_XPATH = (
-    "//*[contains(translate(@class, 'AUTHOR', 'author'), 'author') and "
+    "//*[(contains(@class, 'author') or contains(@class, 'Author')) and "
     "not(self::a) and not(self::img) and not(self::script)]"
 )
