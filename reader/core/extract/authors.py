@@ -190,7 +190,8 @@ def clean_credit(value: str, *, visible: bool = False) -> str | None:
         return None
     if len(credit) > _MAX_CREDIT_CHARS or len(credit.split()) > _MAX_CREDIT_WORDS:
         return None
-    if credit.lower().strip(".") in _NON_NAME_WORDS | _WEEKDAYS:
+    # "Anonymous" is how a page credits an unnamed author; the other words are not credits.
+    if credit.lower().strip(".") in (_NON_NAME_WORDS | _WEEKDAYS) - {"anonymous"}:
         return None
     if not any(c.isalpha() for c in credit) or credit.lower() in _LABELS:
         return None

@@ -58,6 +58,9 @@ def test_split_authors_keeps_the_authors_only(byline: str, expected: list[str]) 
         ("crazy lennys", False, "crazy lennys"),
         ("Written By", True, None),
         ("© 2025 The University", True, None),
+        ("Anonymous", False, "Anonymous"),
+        ("admin", False, "admin"),
+        ("undefined", False, None),
     ],
 )
 def test_clean_credit(value: str, visible: bool, expected: str | None) -> None:
