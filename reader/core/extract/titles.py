@@ -11,7 +11,9 @@ Choice, by agreement between sources:
   the last separator-delimited part of ``<title>``/``og:title`` after a longer part
   ("A brief intro to git • Cory Dransfeldt" with ``<h1>Cory Dransfeldt</h1>``);
 - the visible ``<h1>`` wins over structured titles (often SEO variants), unless it shares
-  almost no words with all of them (then it is a section label such as "Webcams");
+  almost no words with all of them (then it is a section label such as "Webcams"); an
+  ``<h1>`` in capitals or starting in lower case (a style sheet's doing) takes the
+  capitalisation of a structured title with the same words;
 - a reading of the ``<h1>`` without a nested label, date or count wins when a structured
   title agrees with it exactly ("Blog: Best agencies" with ``og:title`` "Best agencies");
 - among structured titles, the one most sources agree on wins; a title that is the
@@ -201,7 +203,7 @@ def choose_title(
     if not cleaned:
         return visible, "h1"
     for title, source in cleaned:
-        if visible.isupper() and _key(title) == _key(visible):
+        if (visible.isupper() or visible[:1].islower()) and _key(title) == _key(visible):
             return title, source
     # A page with many <h1> uses them for its sections: a weaker signal for each.
     needed = _MIN_HEADING_OVERLAP if len(headline) < _MANY_HEADINGS else _MANY_HEADINGS_OVERLAP

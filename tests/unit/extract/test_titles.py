@@ -170,3 +170,10 @@ def test_a_later_heading_needs_clearly_better_agreement() -> None:
         [("Where to Bike in Houston", "title-tag")],
     )
     assert title == "The Best Trails and Neighborhoods in Houston for Biking"
+
+
+def test_an_h1_starting_in_lower_case_takes_the_structured_capitalisation() -> None:
+    title, _ = choose_title(
+        _headings("history of coffee"), [("History of coffee | Britannica", "title-tag")]
+    )
+    assert title == "History of coffee"
