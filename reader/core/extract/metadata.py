@@ -2,11 +2,12 @@
 
 Sources, in order of trust for most fields: JSON-LD (``json-ld``), OpenGraph and article
 meta properties (``opengraph``), other meta tags (``meta:<name>``), ``<time>`` elements
-(``time``), byline elements (``byline-text``), the URL (``url``) and, for dates only,
-htmldate's heuristics (``htmldate``). The first source that yields a plausible value wins;
-the source is recorded in ``PageMetadata.sources`` under the field name. The title is the
-exception: the visible ``<h1>`` headline (``h1``) is preferred to structured titles, which
-are often SEO variants (see ``titles.choose_title``).
+(``time``), the text printed near the headline (``dateline``, ``byline-text``), the URL
+(``url``) and, for dates only, htmldate's heuristics (``htmldate``). The first source that
+yields a plausible value wins; the source is recorded in ``PageMetadata.sources`` under
+the field name. Each field has its own stage: ``titles`` (the visible ``<h1>`` checked
+against the structured titles), ``bylines`` (persons, else the credit the page gives) and
+``pubdates`` (published and modified dates).
 
 Values here are only what extraction found; user edits are not this module's concern and
 should be stored apart from them, so that re-extraction never overwrites them.
