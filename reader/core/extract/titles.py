@@ -34,6 +34,7 @@ _PIPE_LIKE = "| – — - • · » ::"
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _MAX_TITLE = 300
 _MAX_SITE_PART = 30
+_MAX_SITE_KEY = 40
 _TOKENS = re.compile(r"\w+")
 # Below this share of common words with every structured title, an <h1> is a label.
 _MIN_HEADING_OVERLAP = 0.2
@@ -94,9 +95,9 @@ def clean_title(
                     return _join(parts, separators, start, end)
     # Drop parts that name the site from either end.
     start, end = 0, len(parts)
-    while end - start > 1 and _is_site(parts[end - 1], site_keys):
+    while end - start > 1 and _is_site(parts[end - 1], site_keys, suffix=True):
         end -= 1
-    while end - start > 1 and _is_site(parts[start], site_keys):
+    while end - start > 1 and _is_site(parts[start], site_keys, suffix=False):
         start += 1
     if (start, end) == (0, len(parts)):
         # No site name known: a short last part after a pipe-like separator is the site.
@@ -109,7 +110,10 @@ def clean_title(
     return _join(parts, separators, start, end)
 
 
-def _is_site(part: str, site_keys: list[str]) -> bool:
+def _is_site(part: str, site_keys: list[str], *, suffix: bool) -> bool:
+    """True when a title part names the site. A trailing part may also add words to the
+    name ("The Motley Fool" for fool.com); a leading part must be the name itself, since
+    headlines begin with the words a domain is made of ("Time management tips")."""
     # Trailing dates ("| 07.07.2021") and domain names ("Move.org") decorate titles the
     # same way site names do.
     if len(part) <= _MAX_SITE_PART and (parse_date(part) or _DOMAIN.match(part.strip())):
@@ -117,7 +121,10 @@ def _is_site(part: str, site_keys: list[str]) -> bool:
     key = _key(part)
     if not key:
         return False
-    return any(key == site or key in site or site in key and len(key) < 40 for site in site_keys)
+    return any(
+        key == site or key in site or suffix and site in key and len(key) < _MAX_SITE_KEY
+        for site in site_keys
+    )
 
 
 def _join(parts: list[str], separators: list[str], start: int, end: int) -> str:

@@ -177,3 +177,11 @@ def test_an_h1_starting_in_lower_case_takes_the_structured_capitalisation() -> N
         _headings("history of coffee"), [("History of coffee | Britannica", "title-tag")]
     )
     assert title == "History of coffee"
+
+
+def test_a_domain_name_marks_a_trailing_part_but_not_a_headline_starting_with_it() -> None:
+    assert clean_title("Best stocks of 2025 | The Motley Fool", sites=["fool"]) == (
+        "Best stocks of 2025"
+    )
+    raw = "Time management tips - Work smarter, not harder, every single day"
+    assert clean_title(raw, sites=["time"]) == raw
