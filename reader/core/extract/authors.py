@@ -1,21 +1,40 @@
-"""Author strings to clean person names.
+"""Author strings to clean person names, or to the credit a page gives instead of a person.
 
 Bylines come as "By Jane Doe and John Roe", "Jane Doe, Staff Writer", "JANE DOE | Reuters",
-profile URLs or Twitter handles. This module keeps names only.
+"By Jane Doe in Recipes | Reviewed by John Roe", profile URLs or Twitter handles. This
+module keeps names only: roles, credentials, categories and the people credited for
+something else (editing, reviewing, photos) are left out. When a page names no person, it
+still credits someone ("The Investopedia Team", "Swoogo", "Staff"): ``clean_credit``
+keeps that as written.
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.core.extract.dates import parse_date
 from reader.core.extract.text import normalize_space
 
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reviewed|edited|reported|photos?|text|words)\s+)?"
-    r"(?:by|von|par|por|door|di|av|from|author|authors|autor|auteur)\s*[:\-]?\s+",
+    r"^\s*(?:(?:(?:view|see|more)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by\s+|"
+    r"(?:(?:written|posted|published|reported|text|words|article|story|authored)\s+)?"
+    r"(?:by|von|par|por|door|di|av|from)\s*[:\-]?\s+|(?:authors?|autor|auteur)\s*[:\-]\s*)",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\||/|\n)\s*", re.IGNORECASE)
+# Where the list of authors ends: people credited for something else, categories ("in
+# Recipes"), dates and update notes.
+_OTHER_CREDIT = re.compile(
+    r"(?:^|(?<=[\s|,;•·]))(?:(?:edited|(?:medically\s+|expert\s+)?reviewed|fact[- ]?checked|"
+    r"verified|photos?|photographs?|photography|illustrations?|images?|video|produced|"
+    r"translated|compiled|curated)\s+by\b|(?:last\s+)?updated\b|published\s+on\b|"
+    r"posted\s+(?:on|in)\b|in\b(?=\s*(?-i:[|A-Z])))",
+    re.IGNORECASE,
+)
+_BEFORE_DATE = re.compile(r"\s(?:on|at)\s", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|•|·|\||/|\n)\s*")
+# Words joining two names ("Jane Doe and John Roe"), or two words of one name that is
+# not a person's ("Center for Drug Evaluation and Research", "Procter & Gamble").
+_JOINS = re.compile(r"\s+(?:&|and|with|und|et|y)\s+", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(?:staff|writer|reporter|editor|correspondent|contributor|columnist|journalist|"
     r"senior|chief|associate|news|desk|team|admin|administrator|guest|updated|published|"
@@ -34,9 +53,14 @@ _NON_NAME_WORDS = {
     "written", "reviewed", "fact", "checked", "medically", "updated", "last", "share", "comments",
     "subscribe", "newsletter", "login", "menu", "search", "getty", "images", "shutterstock",
     "unsplash", "photo", "image", "video", "podcast", "category", "categories", "tags", "topics",
-    "user", "undefined", "null", "none", "anonymous", "unknown", "guest",
+    "user", "undefined", "null", "none", "anonymous", "unknown", "guest", "name", "sponsored",
 }  # fmt: skip
-_ROLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\(.*\)$")
+# A lone weekday is what is left of a date ("Sat, 20 Dec"), not someone called "Sat".
+_WEEKDAYS = {
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+_ROLE_TAIL = re.compile(r"\s+[-–—|]\s+.*$|\s*\([^)]*\)$")
 # A team credited as author ("Everfit Team", "The Podium Staff"): kept as the byline,
 # while a role after a name ("Jane Doe, Staff Writer") is not a name.
 _TEAM = re.compile(
@@ -52,7 +76,14 @@ _PARTICLES = {
 }  # fmt: skip
 # Credentials after a name ("Jane Doe, RN, BSN"), split off as parts of their own.
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z][a-z]?\.){1,4}[A-Z]?[a-z]?\.?)$")
-_NAME_TOKEN = re.compile(r"^[\w.'’\-]+$")
+# A name's words, with a parenthesised middle name allowed: "Paramita (Guha) Ghosh".
+_NAME_TOKEN = re.compile(r"^(?:[\w.'’\-]+|\([\w.'’\-]+\))$")
+# Credits: whatever a page names as its author when it names no person.
+_MAX_CREDIT_WORDS = 6
+_MAX_CREDIT_CHARS = 60
+_NOT_CREDIT = re.compile(r"https?:|www\.|@|\.(?:com|org|net)/|[<>{}©]", re.IGNORECASE)
+# Labels standing where a name should be.
+_LABELS = {"written by", "posted by", "author", "authors", "contributors", "by"}
 
 
 def clean_author(name: str, *, handles: bool = False) -> str | None:
@@ -82,7 +113,7 @@ def clean_author(name: str, *, handles: bool = False) -> str | None:
         return None
     if not name.islower() and any(word[0].islower() and word not in _PARTICLES for word in words):
         return None
-    if len(words) == 1 and _CREDENTIAL.match(name):
+    if len(words) == 1 and (_CREDENTIAL.match(name) or name.lower().strip(".") in _WEEKDAYS):
         return None
     if _ROLE_WORDS.search(name) and not _TEAM.match(name):
         return None
@@ -92,6 +123,19 @@ def clean_author(name: str, *, handles: bool = False) -> str | None:
             return name if handles else None
         name = name.title()
     return name
+
+
+def _authors_part(value: str) -> str:
+    """The part of a byline that lists authors: label removed, other credits cut off."""
+    value = _PREFIX.sub("", normalize_space(value))
+    cut = _OTHER_CREDIT.search(value)
+    if cut:
+        value = value[: cut.start()]
+    # "Posted by David at December 16, 2025": the date goes, and the word before it.
+    for match in _BEFORE_DATE.finditer(value):
+        if parse_date(value[match.end() :]):
+            return value[: match.start()]
+    return value
 
 
 def split_authors(value: str, *, handles: bool = False) -> list[str]:
@@ -104,15 +148,53 @@ def split_authors(value: str, *, handles: bool = False) -> list[str]:
     Returns:
         The names.
     """
-    value = _PREFIX.sub("", normalize_space(value))
     names: list[str] = []
-    for part in _SPLIT.split(value):
-        # "Jane Doe, Staff Writer": the role part is dropped by clean_author.
-        cleaned = clean_author(part, handles=handles) if part else None
-        if cleaned and cleaned not in names:
-            names.append(cleaned)
+    for chunk in _SPLIT.split(_authors_part(value)):
+        parts = [chunk]
+        joined = _JOINS.split(chunk)
+        # A chunk is split at "and" only when every side is a name.
+        if len(joined) > 1 and all(clean_author(side, handles=handles) for side in joined):
+            parts = joined
+        for part in parts:
+            # "Jane Doe, Staff Writer": the role part is dropped by clean_author.
+            cleaned = clean_author(part, handles=handles) if part else None
+            if cleaned and cleaned not in names:
+                names.append(cleaned)
     # Next to a full name, a one-word part is a section or a role ("Jane Doe | Hardware"),
     # not a second author known by one name.
     if any(len(name.split()) > 1 for name in names):
         names = [name for name in names if len(name.split()) > 1]
     return names
+
+
+def clean_credit(value: str, *, visible: bool = False) -> str | None:
+    """The author a page credits when it names no person: "The Investopedia Team",
+    "Swoogo", "Staff", "jsteinhardt". Labels ("By"), other credits ("edited by ...") and
+    what follows a first comma or bar are removed; URLs, e-mail addresses, dates and long
+    texts are not credits.
+
+    Args:
+        value: a byline or an author field.
+        visible: the value is page text, not an author field or a link to an author
+            page: there, lower-case words are a sentence ("By checking out, you agree").
+
+    Returns:
+        The credit as written, or None.
+    """
+    part = _authors_part(value)
+    if _NOT_CREDIT.search(part):
+        return None
+    chunks = [chunk for chunk in _SPLIT.split(part) if chunk.strip(" -–—.:")]
+    credit = chunks[0].strip(" -–—.:") if chunks else ""
+    if not credit or _NOT_CREDIT.search(credit) or parse_date(credit):
+        return None
+    if len(credit) > _MAX_CREDIT_CHARS or len(credit.split()) > _MAX_CREDIT_WORDS:
+        return None
+    # "Anonymous" is how a page credits an unnamed author; the other words are not credits.
+    if credit.lower().strip(".") in (_NON_NAME_WORDS | _WEEKDAYS) - {"anonymous"}:
+        return None
+    if not any(c.isalpha() for c in credit) or credit.lower() in _LABELS:
+        return None
+    if visible and " " in credit and not any(word[0].isupper() for word in credit.split()):
+        return None
+    return credit

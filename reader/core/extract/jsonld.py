@@ -105,21 +105,21 @@ def text_value(value: Any) -> str | None:
     return None
 
 
-def person_names(value: Any) -> list[str]:
-    """Names of the persons in an ``author`` field (string, object or list of either)."""
-    names: list[str] = []
+def author_entries(value: Any) -> list[tuple[str, bool]]:
+    """The ``author`` field's entries (string, object or list of either) as (name, is an
+    organisation) pairs, in order. A string says nothing of its type: it counts as a
+    person."""
+    entries: list[tuple[str, bool]] = []
     items = value if isinstance(value, list) else [value]
     for item in items:
         if isinstance(item, str):
-            names.append(item)
+            entries.append((item, False))
         elif isinstance(item, dict):
-            if "organization" in _types(item) and len(items) > 1:
-                continue
             name = item.get("name")
             if isinstance(name, list):
                 name = name[0] if name else None
             if not name and (item.get("givenName") or item.get("familyName")):
                 name = f"{item.get('givenName', '')} {item.get('familyName', '')}"
-            if isinstance(name, str):
-                names.append(name)
-    return names
+            if isinstance(name, str) and name.strip():
+                entries.append((name, "organization" in _types(item)))
+    return entries

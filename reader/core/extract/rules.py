@@ -15,19 +15,60 @@ PUBLISHED_META: tuple[str, ...] = (
     "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
     "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date",
     "article_date_original", "cxenseparse:recs:publishtime", "original-publish-date",
-    "publication_date", "release_date", "created", "og:published_time",
+    "publication_date", "release_date", "created", "og:published_time", "published",
 )  # fmt: skip
 MODIFIED_META: tuple[str, ...] = (
     "article:modified_time", "og:updated_time", "datemodified", "last-modified",
     "dcterms.modified", "modified", "updated", "revised",
 )  # fmt: skip
+# Written-by labels in twitter:labelN / twitter:dataN pairs (SEO plugins write them).
+BYLINE_META_LABEL = re.compile(r"^(?:written|posted|published)\s+by$|^authors?$", re.IGNORECASE)
+# twitter:creator is not among them: it names the account that shared the page, most
+# often the site's own.
 AUTHOR_META: tuple[str, ...] = (
     "author", "article:author", "dc.creator", "citation_author", "parsely-author",
-    "sailthru.author", "byl", "twitter:creator", "dcterms.creator", "cxenseparse:author",
+    "sailthru.author", "byl", "dcterms.creator", "cxenseparse:author",
 )  # fmt: skip
 
+# Page furniture whose dates and names are not the article's (navigation, comments,
+# related-article lists, menus): read past when looking for the dateline and the byline.
+# A class or id matches when one of its names begins with one of these words
+# ("comments-area", "sidebar-left", "menu-item") or, for the words that never name a
+# layout, ends with one ("post-related"); "has-sidebar", "under-menu",
+# "layout-sidebar-left" or "type-newsletter-article" do not match. A <footer> inside an
+# <article> holds the article's own byline and dates, so only page footers are furniture.
+FURNITURE_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
+     "select", "button", "textarea", "iframe"}
+)  # fmt: skip
+# Other people's content: comment threads and lists of other articles. Bylines marked up
+# as such (rel=author, class "byline") are read everywhere else, asides and navigation
+# included: pages put the article's own byline there too.
+_OTHER_CONTENT_WORDS = r"(?:comments?|related|recommended|popular|trending)"
+_FURNITURE_WORDS = (
+    r"(?:" + _OTHER_CONTENT_WORDS[3:-1] + r"|newsletter|breadcrumbs?|share|sharing|promo|"
+    r"dropdown)"
+)
+_LAYOUT_WORDS = r"(?:sidebar|menu|upcoming|calendar|events?)"
+
+
+def _class_words(ending: str, starting: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\s)(?:" + starting + r")(?:[-_][\w-]*)?(?=\s|$)|[-_]" + ending + r"(?=\s|$)",
+        re.IGNORECASE,
+    )
+
+
+FURNITURE_CLASS = _class_words(_FURNITURE_WORDS, _FURNITURE_WORDS + "|" + _LAYOUT_WORDS)
+NAVIGATION_TAGS = frozenset({"nav"})
+NAVIGATION_CLASS = _class_words(
+    r"(?:menu|dropdown|breadcrumbs?)", r"(?:menu|dropdown|breadcrumbs?)"
+)
+OTHER_CONTENT_TAGS = frozenset({"form"})
+OTHER_CONTENT_CLASS = _class_words(_OTHER_CONTENT_WORDS, _OTHER_CONTENT_WORDS)
+
 # Elements whose text is a byline. Attribute tests are lower-cased with translate().
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
 BYLINE_XPATH = (
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or "
     "contains(@class, 'author-name') or contains(@class, 'author_name') or "
@@ -113,6 +154,6 @@ HIDDEN_XPATH = (
 # Any element whose class names an author ("dateAndAuthorContainer", "authors-data"):
 # tried last, on short texts only, since author boxes and bios match too.
 AUTHOR_CLASS_XPATH = (
-    "//*[contains(translate(@class, 'AUTHOR', 'author'), 'author') and "
+    "//*[(contains(@class, 'author') or contains(@class, 'Author')) and "
     "not(self::a) and not(self::img) and not(self::script)]"
 )

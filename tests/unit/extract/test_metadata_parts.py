@@ -1,4 +1,4 @@
-"""Dates, titles and author names: the small parsers behind the metadata stage."""
+"""Dates and author names: the small parsers behind the metadata stage."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 
 from reader.core.extract.authors import clean_author, split_authors
 from reader.core.extract.dates import parse_date, parse_url_date
-from reader.core.extract.titles import choose_title, clean_title
 
 
 @pytest.mark.parametrize(
@@ -33,40 +32,6 @@ def test_parse_date_rejects_ambiguous_or_implausible(raw: str | None) -> None:
 def test_url_date() -> None:
     assert parse_url_date("https://example.org/2021/07/07/some-story") == "2021-07-07"
     assert parse_url_date("https://example.org/story-123") is None
-
-
-def test_title_suffix_with_site_name_is_removed() -> None:
-    raw = "Taliban attack provincial capital amid US pullout | DW | 07.07.2021"
-    assert (
-        clean_title(raw, site="DW", h1=None) == "Taliban attack provincial capital amid US pullout"
-    )
-
-
-def test_title_prefix_with_site_name_is_removed() -> None:
-    assert clean_title("The Site - A headline here", site="The Site", h1=None) == "A headline here"
-
-
-def test_title_part_matching_h1_wins() -> None:
-    assert clean_title(
-        "Shop | A headline: with colon | News", site=None, h1="A headline: with colon"
-    ) == ("A headline: with colon")
-
-
-def test_title_without_separator_is_kept() -> None:
-    assert clean_title("Just a headline", site="Site", h1=None) == "Just a headline"
-
-
-def test_visible_h1_is_preferred_over_seo_title() -> None:
-    title, source = choose_title(
-        ["Site Name", "How to grow tomatoes"],
-        [("Tomatoes: the 2025 growing guide", "opengraph")],
-        "Site Name",
-    )
-    assert (title, source) == ("How to grow tomatoes", "h1")
-
-
-def test_structured_title_when_no_h1() -> None:
-    assert choose_title([], [("A headline", "json-ld")], None) == ("A headline", "json-ld")
 
 
 @pytest.mark.parametrize(
@@ -108,22 +73,6 @@ def test_roles_credentials_and_sections_next_to_a_byline_are_not_names(
     byline: str, expected: list[str]
 ) -> None:
     assert split_authors(byline) == expected
-
-
-def test_an_h1_sharing_no_words_with_the_structured_titles_is_a_label() -> None:
-    title, source = choose_title(
-        ["Our Blog"],
-        [("Ten ways to keep basil alive indoors", "opengraph")],
-        "Garden Site",
-    )
-    assert (title, source) == ("Ten ways to keep basil alive indoors", "opengraph")
-
-
-def test_an_all_capitals_h1_takes_the_structured_capitalisation() -> None:
-    title, _ = choose_title(
-        ["TIPS FOR ONLINE SUCCESS"], [("Tips for Online Success", "title-tag")], None
-    )
-    assert title == "Tips for Online Success"
 
 
 def test_a_user_name_is_accepted_only_from_structured_data() -> None:
