@@ -1,4 +1,5 @@
-"""``TermAnalyzer`` and ``TermPositions`` against the Whoosh chains they replace."""
+"""``TermAnalyzer`` and ``TermPositions`` against the Whoosh chains they replace (the same
+terms, frequencies, weights and positions; ``TermPositions`` packs the positions its own way)."""
 
 from __future__ import annotations
 
@@ -49,8 +50,19 @@ def _check_same(text: str) -> None:
     for whoosh_chain, ours in CHAINS:
         for options in OPTIONS:
             assert _tokens(ours, text, options) == _tokens(whoosh_chain, text, options)
-        expected = sorted(Positions().word_values(text, whoosh_chain))
-        assert sorted(TermPositions().word_values(text, ours)) == expected
+        theirs, packed = Positions(), TermPositions()
+        expected = sorted(
+            (term, freq, weight, theirs.decode_positions(value))
+            for term, freq, weight, value in theirs.word_values(text, whoosh_chain)
+        )
+        found = sorted(
+            (term, freq, weight, packed.decode_positions(value))
+            for term, freq, weight, value in packed.word_values(text, ours)
+        )
+        assert found == expected
+        for _, freq, weight, value in packed.word_values(text, ours):
+            assert packed.decode_frequency(value) == freq
+            assert packed.decode_weight(value) == weight
 
 
 @pytest.mark.parametrize("text", TEXTS)
