@@ -17,6 +17,7 @@ import io
 import pickle
 import threading
 import zlib
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -79,20 +80,25 @@ class TermPostings:
         return packed[np.repeat(begins, counts) + offsets].astype(np.int64), owner
 
 
-def _weights_of(weights: Any, count: int) -> npt.NDArray[Any]:
-    if weights is None:
-        return np.ones(count, dtype=np.float64)
-    if isinstance(weights, float | int):
-        return np.full(count, float(weights), dtype=np.float64)
-    if isinstance(weights, tuple | list):
-        return np.asarray(weights, dtype=np.float32)
-    return np.frombuffer(weights, dtype=np.float32)
+def _joined_uint32(parts: list[Any]) -> npt.NDArray[np.int64]:
+    """Blocks' unsigned 32-bit sequences (arrays, or tuples from Whoosh's own writer) as
+    one array."""
+    if all(isinstance(part, array) for part in parts):
+        return np.frombuffer(b"".join(parts), dtype=np.uint32).astype(np.int64)
+    return np.concatenate([np.asarray(part, dtype=np.int64) for part in parts])
 
 
-def _ids_of(deltas: Any) -> npt.NDArray[Any]:
-    if isinstance(deltas, tuple | list):
-        return np.asarray(deltas, dtype=np.int64)
-    return np.frombuffer(deltas, dtype=np.uint32)
+def _weights_of(parts: list[Any], counts: list[int]) -> FloatArray:
+    """Blocks' weights (None: all 1.0; a float: all equal; an array or tuple)."""
+    if all(isinstance(part, array) for part in parts):
+        return np.frombuffer(b"".join(parts), dtype=np.float32).astype(np.float64)
+    weights = np.ones(sum(counts), dtype=np.float64)
+    start = 0
+    for part, count in zip(parts, counts, strict=True):
+        if part is not None:
+            weights[start : start + count] = part
+        start += count
+    return weights
 
 
 def _values_of(values: Any) -> tuple[bytes, npt.NDArray[Any]]:
@@ -105,17 +111,17 @@ def _values_of(values: Any) -> tuple[bytes, npt.NDArray[Any]]:
 
 
 def decode_postings(extent: bytes, *, with_values: bool) -> TermPostings:
-    """All blocks of one posting list (``extent``: from the ``W3Bl`` header to its end)."""
+    """All blocks of one posting list (``extent``: from the ``W3Bl`` header to its end),
+    with one NumPy conversion per list rather than per block."""
     if extent[:4] != WHOOSH3_HEADER_MAGIC:
         raise Unsupported("not a W3 posting list")
     stream = io.BytesIO(extent)
     position = 4
-    id_parts: list[npt.NDArray[Any]] = []
-    weight_parts: list[npt.NDArray[Any]] = []
-    value_parts: list[bytes] = []
-    end_parts: list[npt.NDArray[Any]] = []
-    previous_last = 0
-    value_base = 0
+    counts: list[int] = []
+    last_ids: list[int] = []
+    id_parts: list[Any] = []
+    weight_parts: list[Any] = []
+    value_parts: list[Any] = []
     last = False
     while not last:
         length = int.from_bytes(extent[position : position + 4], "big", signed=True)
@@ -126,23 +132,32 @@ def decode_postings(extent: bytes, *, with_values: bool) -> TermPostings:
         position += 4 + abs(length)
         data = extent[data_start:position]
         deltas, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
-        ids = _ids_of(deltas).astype(np.int64)
-        # The first id of a block is absolute: make it a delta from the previous block.
-        ids[0] -= previous_last
-        previous_last = last_id
-        id_parts.append(ids)
-        weight_parts.append(_weights_of(weights, count))
-        if with_values:
-            joined, ends = _values_of(values)
-            value_parts.append(joined)
-            end_parts.append(ends.astype(np.int64) + value_base)
-            value_base += len(joined)
-    ids = np.cumsum(np.concatenate(id_parts))
-    weights = np.concatenate(weight_parts).astype(np.float64)
+        counts.append(count)
+        last_ids.append(last_id)
+        id_parts.append(deltas)
+        weight_parts.append(weights)
+        value_parts.append(values)
+    ids = _joined_uint32(id_parts)
+    # Each block's first id is absolute: make it a delta from the previous block's last.
+    firsts = np.cumsum(counts) - counts
+    ids[firsts[1:]] -= np.asarray(last_ids[:-1], dtype=np.int64)
+    ids = np.cumsum(ids)
+    weights = _weights_of(weight_parts, counts)
     if not with_values:
         return TermPostings(ids, weights, None, None)
-    starts = np.concatenate([np.zeros(1, dtype=np.int64), *end_parts])
-    return TermPostings(ids, weights, b"".join(value_parts), starts)
+    if all(isinstance(part, PackedValues) for part in value_parts):
+        joined = b"".join(part.data for part in value_parts)
+        sizes = [len(part.data) for part in value_parts]
+        ends = np.frombuffer(b"".join(part.ends for part in value_parts), dtype=np.uint32)
+        bases = np.repeat(np.cumsum(sizes) - sizes, counts)
+        starts = np.r_[0, ends.astype(np.int64) + bases]
+    else:
+        pieces = [_values_of(part) for part in value_parts]
+        joined = b"".join(piece[0] for piece in pieces)
+        sizes = [len(piece[0]) for piece in pieces]
+        ends = np.concatenate([piece[1] for piece in pieces]).astype(np.int64)
+        starts = np.r_[0, ends + np.repeat(np.cumsum(sizes) - sizes, counts)]
+    return TermPostings(ids, weights, joined, starts.astype(np.int64))
 
 
 class _Cache:
@@ -195,6 +210,8 @@ def read_postings(
     terms = getattr(reader, "_terms", None)
     if not isinstance(terms, W3TermsReader):
         raise Unsupported("not a W3 segment")
+    if fieldname not in terms._fieldmap:  # no term of this field in the segment
+        return None
     key = (reader.segment().segment_id(), fieldname, text, with_values)
     found = CACHE.get(key)
     if found is None and not with_values:
@@ -206,7 +223,15 @@ def read_postings(
     except (TermNotFound, KeyError):
         return None
     if info.is_inlined():
-        raise Unsupported("inlined postings")
+        # A rare term's postings, kept in its term info: (ids, weights, values) tuples.
+        ids, weights, values = info.inlined_postings()
+        joined, ends = _values_of(tuple(values)) if with_values else (None, None)
+        return TermPostings(
+            np.asarray(ids, dtype=np.int64),
+            np.asarray(weights, dtype=np.float64),
+            joined,
+            None if ends is None else np.r_[0, ends].astype(np.int64),
+        )
     offset, length = info.extent()
     if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves the length unpacked
         length = length[0]

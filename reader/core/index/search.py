@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,7 @@ FIELD_ALIASES = {
     "tags": "tag",
 }
 SORTS = ("relevance", "published", "added")
+PARSED_QUERIES = 64
 SNIPPET_CHARS = 240
 # Snippets highlight the terms the query looks for in the body (the text they show).
 SNIPPET_FIELDS = ("body",)
@@ -130,6 +132,9 @@ class IndexSearcher:
         self._known_fields = set(index.schema.names()) | set(FIELD_ALIASES)
         self._local = threading.local()
         self._analyzer: TermAnalyzer = index.schema["body"].analyzer
+        # Parsed queries (never modified once parsed), the most recent last.
+        self._parsed: OrderedDict[str, query.Query] = OrderedDict()
+        self._parsed_lock = threading.Lock()
 
     def parse(self, text: str) -> query.Query:
         """Raises:
@@ -138,6 +143,13 @@ class IndexSearcher:
         if not text.strip():
             return query.Every()
         rewritten = rewrite(text, self._known_fields)
+        # Whoosh's parser takes about a millisecond; a search is often followed by the same
+        # query again (facets, the next page). Relative dates are explicit in ``rewritten``.
+        with self._parsed_lock:
+            cached = self._parsed.get(rewritten)
+            if cached is not None:
+                self._parsed.move_to_end(rewritten)
+                return cached
         try:
             parsed = self._parser.parse(rewritten)
         except Exception as error:  # noqa: BLE001 - the parser raises many kinds
@@ -145,6 +157,10 @@ class IndexSearcher:
         message = _first_error(parsed)
         if message:
             raise QueryError(f"cannot read the query {text!r}: {message}")
+        with self._parsed_lock:
+            self._parsed[rewritten] = parsed
+            if len(self._parsed) > PARSED_QUERIES:
+                self._parsed.popitem(last=False)
         return parsed
 
     def searcher(self) -> Searcher:

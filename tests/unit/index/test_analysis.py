@@ -13,7 +13,14 @@ from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
-from reader.core.index.analysis import TermAnalyzer, TermPositions
+from reader.core.index.analysis import (
+    STEM_REWRITE,
+    WORDS,
+    TermAnalyzer,
+    TermPositions,
+    distinct_words,
+    words_in,
+)
 
 TEXTS = [
     "Taliban fighters attacked Qala-e-Naw, the capital of Badghis province, on Wednesday.",
@@ -103,3 +110,122 @@ def test_the_cache_is_not_pickled_with_the_schema() -> None:
     assert copy == analyzer
     assert copy._cache == {}
     assert [t.text for t in copy("Presidents")] == ["presid"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "presidents",
+                "President's",
+                "presidential",
+                "café",
+                "cafés",
+                "a.b",
+                "3.14",
+                "x*y",
+                "_u",
+            ]
+        )
+        | st.text(alphabet=st.sampled_from("aZé. *_-,İ\n’"), max_size=6)
+        | st.text(alphabet=st.sampled_from("pres.id*_-,"), max_size=8),
+        max_size=25,
+    )
+)
+def test_find_terms_finds_what_the_word_by_word_scan_finds(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    analyzer = TermAnalyzer()
+    for terms in (
+        {"presid", "cafe"},
+        {"a.b", "3.14", "x*y"},
+        {"_u", "z"},
+        {"presid"},
+        {"presid", "presidenti"},
+    ):
+        assert analyzer.find_terms(text, terms) == analyzer.find_terms_slowly(text, terms)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_words_in_is_the_tokenizer_expression(text: str) -> None:
+    assert words_in(text) == WORDS.findall(text)
+
+
+def _begins_its_word(analyzer: TermAnalyzer, word: str) -> bool:
+    term = analyzer.term_of(word)
+    beginning = term[: max(1, len(term) - STEM_REWRITE)]
+    return not term or word.translate(accent_map).startswith(beginning)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N"]), min_size=1, max_size=15)
+    | st.tuples(
+        st.text(alphabet="abcdeilnorstuyz", min_size=1, max_size=6),
+        st.sampled_from(
+            [
+                "ational",
+                "tional",
+                "enci",
+                "anci",
+                "izer",
+                "bli",
+                "alli",
+                "entli",
+                "eli",
+                "ousli",
+                "ization",
+                "ation",
+                "ator",
+                "alism",
+                "iveness",
+                "fulness",
+                "ousness",
+                "aliti",
+                "iviti",
+                "biliti",
+                "logi",
+                "icate",
+                "ative",
+                "alize",
+                "iciti",
+                "ical",
+                "ful",
+                "ness",
+                "ing",
+                "ed",
+                "ies",
+                "sses",
+                "y",
+                "ly",
+                "ement",
+                "ying",
+                "ating",
+                "izing",
+                "bling",
+                "ies",
+                "eed",
+                "ement",
+                "ousli",
+                "alities",
+                "abilities",
+            ]
+        ),
+    ).map("".join)
+)
+def test_a_term_but_its_last_letters_begins_its_word(word: str) -> None:
+    # ``find_terms`` relies on it to skip the words that cannot match.
+    lowered = word.lower()
+    for analyzer in (TermAnalyzer(), TermAnalyzer(stemming=False, stop_words=False)):
+        assert _begins_its_word(analyzer, lowered), (lowered, analyzer.term_of(lowered))
+
+
+def test_every_corpus_word_begins_its_term(seed_page: Path) -> None:
+    analyzer = TermAnalyzer()
+    text = seed_page.read_text(encoding="utf-8", errors="replace").lower()
+    assert all(_begins_its_word(analyzer, word) for word in set(words_in(text)))
+
+
+@given(st.text(alphabet=st.sampled_from("ab1_*. ,\n-éİ"), max_size=60))
+def test_distinct_words_are_the_tokenizer_words(text: str) -> None:
+    assert distinct_words(text) == set(WORDS.findall(text))

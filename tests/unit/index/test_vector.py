@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,77 +15,11 @@ from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
-from reader.core.index import ArchiveIndex, IndexDocument
+from reader.core.index import ArchiveIndex
+from reader.core.index import rebuild as rebuild_module
 from reader.core.index.postings import Unsupported
 
-WORDS = [
-    "energy",
-    "prices",
-    "rose",
-    "again",
-    "winter",
-    "president",
-    "presidency",
-    "presidents",
-    "minister",
-    "ministry",
-    "taliban",
-    "envoy",
-    "herat",
-    "kabul",
-    "province",
-    "capital",
-    "attack",
-    "attacked",
-    "attacks",
-    "market",
-    "markets",
-    "marketing",
-    "grain",
-    "grains",
-    "harvest",
-    "harvests",
-    "report",
-    "reports",
-    "reported",
-    "reporter",
-    "election",
-    "elections",
-    "elected",
-    "vote",
-    "voters",
-    "council",
-    "councils",
-    "river",
-    "rivers",
-    "bridge",
-    "bridges",
-]
-NAMES = ["Ann Smith", "Bob Jones", "Zoë Müller", "Li Wei"]
-TAGS = ["energy", "europe", "asia", "war"]
-
-
-def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
-
-
-def _document(rng: random.Random, article_id: int, words: int = 40) -> IndexDocument:
-    published = None
-    if rng.random() < 0.8:
-        published = datetime(2015, 1, 1) + timedelta(days=rng.randrange(3000))
-    return IndexDocument(
-        article_id,
-        _text(rng, rng.randint(1, 5)),
-        _text(rng, rng.randint(1, words)),
-        authors=(rng.choice(NAMES),) if rng.random() < 0.5 else (),
-        site=rng.choice(["DW", "Reuters", "NZZ"]),
-        language=rng.choice(["en", "de"]),
-        published=published,
-        added=datetime(2026, 1, 1) + timedelta(hours=rng.randrange(2000)),
-        tags=tuple(rng.sample(TAGS, rng.randint(0, 2))),
-        notes=(_text(rng, 5),) if rng.random() < 0.1 else (),
-        entities={"PERSON": (rng.choice(NAMES),)} if rng.random() < 0.3 else {},
-    )
+from .helpers import QUERIES, WORDS, random_document, text_of
 
 
 @pytest.fixture(scope="module")
@@ -95,18 +28,36 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveIndex]:
     folder = Path(tmp_path_factory.mktemp("vector")) / "whoosh"
     rng = random.Random(5)
     index = ArchiveIndex(folder)
-    index.update([_document(rng, n) for n in range(1, 120)])
-    index.update([_document(rng, n) for n in range(120, 200)], deletions=[3, 50, 77])
+    index.update([random_document(rng, n) for n in range(1, 120)])
+    index.update([random_document(rng, n) for n in range(120, 200)], deletions=[3, 50, 77])
     index.close()
     plain = whoosh_index.open_dir(str(folder))
     with plain.writer(codec=W3Codec()) as writer:
         for n in range(200, 240):
             writer.add_document(
-                article_id=str(n), article_number=n, title=_text(rng, 3), body=_text(rng, 30)
+                article_id=str(n), article_number=n, title=text_of(rng, 3), body=text_of(rng, 30)
             )
     plain.close()
     index = ArchiveIndex(folder)
-    index.update([_document(rng, n) for n in (5, 6, 130, 240, 241)])
+    index.update([random_document(rng, n) for n in (5, 6, 130, 240, 241)])
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveIndex]:
+    """Segments written whole by ``rebuild`` (rare terms inlined in the term dictionary),
+    then an ordinary update with deletions."""
+    rng = random.Random(13)
+    documents = {n: random_document(rng, n) for n in range(1, 400)}
+    index = ArchiveIndex(Path(tmp_path_factory.mktemp("vector-rebuilt")) / "whoosh")
+    saved = rebuild_module.SEGMENT_DOCUMENTS
+    rebuild_module.SEGMENT_DOCUMENTS = 150
+    try:
+        index.rebuild(list(documents), lambda ids: (documents[i] for i in ids))
+    finally:
+        rebuild_module.SEGMENT_DOCUMENTS = saved
+    index.update([random_document(rng, n) for n in (7, 8, 500)], deletions=[20, 21, 160])
     yield index
     index.close()
 
@@ -116,63 +67,10 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveIndex]:
     """One segment of more than 5,000 documents, and a small one."""
     rng = random.Random(9)
     index = ArchiveIndex(Path(tmp_path_factory.mktemp("vector-large")) / "whoosh")
-    index.update([_document(rng, n, words=8) for n in range(1, 5200)], fresh=True)
-    index.update([_document(rng, n) for n in range(5200, 5230)], deletions=[10, 11])
+    index.update([random_document(rng, n, words=8) for n in range(1, 5200)], fresh=True)
+    index.update([random_document(rng, n) for n in range(5200, 5230)], deletions=[10, 11])
     yield index
     index.close()
-
-
-QUERIES = [
-    "",
-    "energy",
-    "prices",
-    "ENERGY prices",
-    "energy AND prices",
-    "energy OR taliban",
-    "energy OR taliban OR herat",
-    "energy NOT prices",
-    "energy -prices",
-    "-energy",
-    "NOT energy",
-    "energy -(prices OR winter)",
-    "(energy OR taliban) AND (herat OR kabul)",
-    '"energy prices"',
-    '"prices energy"',
-    '"energy prices rose"',
-    '"energy prices"~3',
-    '"taliban herat"~10',
-    '"president"',
-    '"energy nosuchword"',
-    "presid*",
-    "elect*",
-    "market*",
-    "riv*",
-    "zzz*",
-    "harvst~1",
-    "presidnt~2",
-    "title:energy",
-    "title:energy OR body:herat",
-    "author:smith",
-    "author:müller",
-    "person:smith",
-    "site:reuters",
-    "lang:de",
-    "tag:energy",
-    "tag:energy tag:europe",
-    "note:prices",
-    "published:2016",
-    "published:[2016-06 TO 2018-02]",
-    "published:>2020-01-01",
-    "published:<=2016-03",
-    "published:[2017 TO]",
-    "added:[2026-01-10 TO 2026-02-01]",
-    "energy published:[2016 TO 2019]",
-    "energy -published:2016",
-    "title:report* published:[2016 TO 2022]",
-    "nosuchword",
-    "energy nosuchword",
-    "energy OR nosuchword",
-]
 
 
 def _canonical(ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -205,16 +103,18 @@ def _assert_same(index: ArchiveIndex, text: str, limit: int, sort: str = "releva
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_same_ranking_totals_and_scores_as_whoosh(
-    small: ArchiveIndex, large: ArchiveIndex, text: str
+    small: ArchiveIndex, rebuilt: ArchiveIndex, large: ArchiveIndex, text: str
 ) -> None:
-    for index in (small, large):
+    for index in (small, rebuilt, large):
         for limit in (1, 10, 10_000):
             _assert_same(index, text, limit)
 
 
 @pytest.mark.parametrize("text", QUERIES[:20] + QUERIES[-12:])
-def test_same_date_sorts_as_whoosh(small: ArchiveIndex, large: ArchiveIndex, text: str) -> None:
-    for index in (small, large):
+def test_same_date_sorts_as_whoosh(
+    small: ArchiveIndex, rebuilt: ArchiveIndex, large: ArchiveIndex, text: str
+) -> None:
+    for index in (small, rebuilt, large):
         for sort in ("published", "added"):
             _assert_same(index, text, 25, sort)
 
@@ -227,13 +127,16 @@ def test_same_matching_ids_as_whoosh(small: ArchiveIndex, text: str) -> None:
     assert small.matching_ids(text) == whoosh_ids
 
 
-def test_the_fixtures_exercise_every_path(small: ArchiveIndex, large: ArchiveIndex) -> None:
+def test_the_fixtures_exercise_every_path(
+    small: ArchiveIndex, rebuilt: ArchiveIndex, large: ArchiveIndex
+) -> None:
     # Deletions, several segments, and a segment on each side of 5,000 documents.
     assert len(small._searcher.segments()) >= 3
     assert any(arrays.live is not None for arrays, _, _ in small._searcher.segments())
     assert max(arrays.doc_count for arrays, _, _ in large._searcher.segments()) > 5000
+    assert len(rebuilt._searcher.segments()) == 4  # three rebuilt, one updated
     # Every query above takes the vectorised path (none falls back).
-    for index in (small, large):
+    for index in (small, rebuilt, large):
         for text in QUERIES:
             index._searcher.ranked_vector(index._searcher.parse(text), limit=5)
 
@@ -271,5 +174,6 @@ _query = st.recursive(
 
 @settings(max_examples=150, deadline=None)
 @given(text=_query)
-def test_random_queries_match_whoosh(small: ArchiveIndex, text: str) -> None:
+def test_random_queries_match_whoosh(small: ArchiveIndex, rebuilt: ArchiveIndex, text: str) -> None:
     _assert_same(small, text, 10_000)
+    _assert_same(rebuilt, text, 10_000)
