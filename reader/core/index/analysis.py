@@ -17,7 +17,6 @@ The cache is per process and bounded; callers must not mutate the analyzer while
 
 from __future__ import annotations
 
-import re
 import sys
 from array import array
 from collections.abc import Iterator
@@ -29,76 +28,12 @@ from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
+from reader.core.index.wordfind import find_terms
+
 # Above this many cached words the cache starts again (a vocabulary grows without bound
 # in an archive full of names; 200,000 words cost about 30 MB).
 CACHE_LIMIT = 200_000
 _STOPPED = ""  # the cached "term" of a stop word
-
-
-# How many last letters of a word the stemmer may rewrite (its replacements, such as
-# "ational" -> "ate" or "y" -> "i", change at most the last letter or two of what remains).
-STEM_REWRITE = 3
-# ``default_pattern`` without its capturing group (``findall`` then returns whole words).
-WORDS = re.compile(default_pattern.pattern.replace("(", "(?:"), default_pattern.flags)
-
-
-def words_in(text: str) -> list[str]:
-    """``WORDS.findall(text)``, faster: a whitespace-separated chunk of word characters
-    only (``str.isalnum``, which is the expression's ``\\w`` but for "_") is one word as it
-    stands; only the other chunks go through the expression."""
-    found: list[str] = []
-    append, extend, findall = found.append, found.extend, WORDS.findall
-    for chunk in text.split():
-        if chunk.isalnum():
-            append(chunk)
-        else:
-            extend(findall(chunk))
-    return found
-
-
-# A letter or digit outside ASCII (accent folding only changes those).
-_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W_])")
-
-
-def distinct_words(text: str) -> set[str]:
-    """``set(WORDS.findall(text))``, about twice as fast: chunks between spaces made of word
-    characters only are words; the others go through the expression together."""
-    chunks = set(text.split())
-    words = {chunk for chunk in chunks if chunk.isalnum()}
-    words.update(WORDS.findall(" ".join(chunks.difference(words))))
-    return words
-
-
-def _is_word_character(character: str) -> bool:
-    return character.isalnum() or character in "_*"
-
-
-def _joined_before(text: str, start: int) -> bool:
-    """Whether ``start`` is inside a token: after a word character, or after a dot that
-    follows one."""
-    before = text[start - 1] if start else " "
-    return _is_word_character(before) or (
-        before == "." and start > 1 and _is_word_character(text[start - 2])
-    )
-
-
-def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
-    """Where ``word`` occurs in ``text`` as a whole token of ``default_pattern``: not next
-    to a word character, nor to a dot that joins it to one ("3.14" is one token)."""
-    found = []
-    length = len(text)
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        after = text[end] if end < length else " "
-        if not (
-            _joined_before(text, start)
-            or _is_word_character(after)
-            or (after == "." and end + 1 < length and _is_word_character(text[end + 1]))
-        ):
-            found.append((start, end))
-        start = text.find(word, start + 1)
-    return found
 
 
 class TermAnalyzer(Tokenizer):  # type: ignore[misc]
@@ -171,68 +106,9 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
         return found
 
     def find_terms(self, text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-        """The character spans of the words of ``text`` whose term is in ``terms``.
-
-        The text's distinct words are listed (``distinct_words``) and the few whose term is
-        wanted are looked for with ``str.find``: a loop in Python over every word
-        (``find_terms_slowly``) took about 0.6 ms for a 500-word article, for each hit of
-        each search."""
-        if not terms:
-            return []
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            return self.find_terms_slowly(text, terms)
-        # A term, but for its last few letters, begins its word (accents folded): the
-        # stemmer only rewrites endings.
-        beginnings = {term[: max(1, len(term) - STEM_REWRITE)] for term in terms}
-        if min(map(len, beginnings)) >= 3 and not _NON_ASCII_LETTER.search(lowered):
-            spans = self._find_beginnings(lowered, beginnings, terms)
-        else:
-            spans = self._find_words(lowered, tuple(beginnings), terms)
-        spans.sort()
-        return spans
-
-    def _find_beginnings(
-        self, lowered: str, beginnings: set[str], terms: set[str] | frozenset[str]
-    ) -> list[tuple[int, int]]:
-        """For a text without accented letters (folding changes nothing): the words that
-        start with a beginning, found with ``str.find``, then checked."""
-        # A set: a word may begin with two of the beginnings.
-        spans: set[tuple[int, int]] = set()
-        cache, match = self._cache, WORDS.match
-        for beginning in beginnings:
-            start = lowered.find(beginning)
-            while start >= 0:
-                if not _joined_before(lowered, start):
-                    found = match(lowered, start)
-                    if found is not None:
-                        word = found.group()
-                        term = cache.get(word)
-                        if term is None:
-                            term = self.term_of(word)
-                        if term in terms:
-                            spans.add(found.span())
-                start = lowered.find(beginning, start + 1)
-        return list(spans)
-
-    def _find_words(
-        self, lowered: str, beginnings: tuple[str, ...], terms: set[str] | frozenset[str]
-    ) -> list[tuple[int, int]]:
-        """Any text: its distinct words, then the occurrences of those whose term is
-        wanted. Words that cannot match are not stemmed (an unseen word costs a stemming,
-        about 10 us, and most words of a text are unseen in a new session)."""
-        spans: list[tuple[int, int]] = []
-        cache = self._cache
-        for word in distinct_words(lowered):
-            term = cache.get(word)
-            if term is None:
-                folded = word if word.isascii() else word.translate(accent_map)
-                if not folded.startswith(beginnings):
-                    continue
-                term = self.term_of(word)
-            if term in terms:
-                spans.extend(_occurrences(lowered, word))
-        return spans
+        """The character spans of the words of ``text`` whose term is in ``terms``
+        (``wordfind.find_terms``)."""
+        return find_terms(self, text, terms)
 
     def find_terms_slowly(
         self, text: str, terms: set[str] | frozenset[str]

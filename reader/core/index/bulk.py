@@ -34,9 +34,10 @@ from whoosh.fields import DATETIME, NUMERIC
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, to_sortable
 
-from reader.core.index.analysis import UINT32, TermAnalyzer, TermPositions, words_in
+from reader.core.index.analysis import UINT32, TermAnalyzer, TermPositions
 from reader.core.index.blocks import BLOCK_LIMIT, PackedValues, encode_block
 from reader.core.index.termtable import write_term_table
+from reader.core.index.tokens import words_in
 
 # Documents analysed before their tokens are grouped into postings (bounds the token
 # arrays: about 500 tokens per article).
@@ -52,6 +53,7 @@ _TERMINFO = W3TermInfo._struct
 _LITTLE_UINT32 = np.dtype("<u4")
 
 Ints = npt.NDArray[np.int64]
+Int32s = npt.NDArray[np.int32]
 
 
 def length_bytes(lengths: Ints) -> npt.NDArray[np.uint8]:
@@ -94,7 +96,7 @@ class _PositionalField:
         self.tokens = array("i")
         self.docs = array("i")
         self.counts = array("i")
-        self.runs: list[tuple[Ints, Ints, Ints, npt.NDArray[np.uint32]]] = []
+        self.runs: list[tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]]] = []
         self.length_docs: list[Ints] = []
         self.length_values: list[Ints] = []
 
@@ -140,7 +142,15 @@ class _PositionalField:
             np.r_[True, (terms[1:] != terms[:-1]) | (kept_docs[1:] != kept_docs[:-1])]
         )
         counts = np.diff(np.r_[starts, len(terms)])
-        self.runs.append((terms[starts], kept_docs[starts], counts, positions.astype(np.uint32)))
+        # 32-bit: a run's arrays are what a rebuild holds in memory until it writes.
+        self.runs.append(
+            (
+                terms[starts].astype(np.int32),
+                kept_docs[starts].astype(np.int32),
+                counts.astype(np.int32),
+                positions.astype(np.uint32),
+            )
+        )
 
     def lengths(self, doc_count: int) -> Ints:
         found = np.zeros(doc_count, dtype=np.int64)
@@ -150,8 +160,9 @@ class _PositionalField:
 
     def postings(self, lengths: npt.NDArray[np.uint8]) -> _Postings:
         self.flush()
-        names = list(self.vocabulary)
-        encoded = [name.encode("utf-8") for name in names]
+        # The dictionaries are done with: free them before the arrays grow.
+        encoded = [name.encode("utf-8") for name in self.vocabulary]
+        self.vocabulary, self.word_ids = {}, {}
         by_bytes = sorted(range(len(encoded)), key=encoded.__getitem__)
         rank = np.empty(len(encoded), dtype=np.int64)
         rank[by_bytes] = np.arange(len(encoded))
@@ -160,21 +171,33 @@ class _PositionalField:
         counts = np.concatenate([run[2] for run in self.runs])
         positions = np.concatenate([run[3] for run in self.runs])
         self.runs = []
-        value_starts = np.cumsum(counts) - counts
+        value_starts = (np.cumsum(counts, dtype=np.int64) - counts).astype(np.int32)
         # Runs hold ascending documents, so a stable sort by term keeps each term's
         # documents in order.
-        order = np.argsort(rank[terms], kind="stable")
-        docs, counts, value_starts = docs[order], counts[order], value_starts[order]
-        total = int(counts.sum())
-        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        ordered = positions[np.repeat(value_starts, counts) + offsets].astype(_LITTLE_UINT32)
-        sorted_ranks = rank[terms][order]
-        term_starts = np.flatnonzero(np.r_[True, sorted_ranks[1:] != sorted_ranks[:-1]])
-        value_ends = np.cumsum(counts) * 4
+        ranks = rank[terms].astype(np.int32)
+        del terms
+        order = np.argsort(ranks, kind="stable")
+        ranks, docs, counts, value_starts = (
+            ranks[order],
+            docs[order],
+            counts[order],
+            value_starts[order],
+        )
+        del order
+        # Each posting's positions, gathered in the new order (32-bit indices: a chunk
+        # holds far fewer than 2**31 positions).
+        source = np.repeat(
+            value_starts - (np.cumsum(counts, dtype=np.int64) - counts).astype(np.int32), counts
+        )
+        source += np.arange(len(source), dtype=np.int32)
+        ordered = positions[source].astype(_LITTLE_UINT32)
+        del source, positions, value_starts
+        term_starts = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
+        value_ends = np.cumsum(counts, dtype=np.int64) * 4
         return _Postings(
             terms=[encoded[i] for i in by_bytes],
             term_starts=np.r_[term_starts, len(docs)].astype(np.int64),
-            docs=docs,
+            docs=docs.astype(np.int64),
             weights=(counts * self.boost).astype(np.float32),
             lengths=lengths[docs],
             values=(ordered.tobytes(), np.r_[0, value_ends].astype(np.int64)),
@@ -472,9 +495,16 @@ def write_field_postings(
     term_max_lengths = np.maximum.reduceat(lengths, firsts)
     term_min_lengths = np.where(term_max_lengths > 0, np.minimum.reduceat(positive, firsts), 0)
     term_min_lengths, term_max_lengths = term_min_lengths.tolist(), term_max_lengths.tolist()
-    docs_list = docs.tolist()
-    weights_list = weights.astype(np.float64).tolist()
-    inline = (sizes <= INLINE_LIMIT).tolist()
+    first_docs = docs[firsts].tolist()
+    last_docs = docs[term_starts[1:] - 1].tolist()
+    # Python numbers only for the postings of inlined terms (a list of every posting's
+    # number would take more memory than all the arrays).
+    inlined = sizes <= INLINE_LIMIT
+    in_inline = np.repeat(inlined, sizes)
+    inline_docs = docs[in_inline].tolist()
+    inline_weights = weights[in_inline].astype(np.float64).tolist()
+    inline_starts: list[int] = (np.cumsum(sizes * inlined) - sizes * inlined).tolist()
+    inline = inlined.tolist()
     # Blocks of the other terms.
     big = np.flatnonzero(sizes > INLINE_LIMIT)
     block_starts, block_ends, per_term = _blocks_of(term_starts[big], term_starts[big + 1])
@@ -498,6 +528,7 @@ def write_field_postings(
     delta_bytes = deltas.astype(np.uint32).tobytes()
     weight_bytes = weights.astype(np.float32).tobytes()
     blocks_done = 0
+    block_last_ids = docs[block_ends - 1].tolist() if len(block_ends) else []
     term_blocks = np.cumsum(per_term).tolist()
     block_starts_list, block_ends_list = block_starts.tolist(), block_ends.tolist()
     pairs: list[tuple[bytes, bytes]] = []
@@ -511,16 +542,18 @@ def write_field_postings(
             term_min_lengths[number],
             term_max_lengths[number],
             term_max_weights[number],
-            docs_list[first],
-            docs_list[last - 1],
+            first_docs[number],
+            last_docs[number],
         )
         if inline[number]:
-            inlined = (
-                tuple(docs_list[first:last]),
-                tuple(weights_list[first:last]),
+            start = inline_starts[number]
+            end = start + last - first
+            kept = (
+                tuple(inline_docs[start:end]),
+                tuple(inline_weights[start:end]),
                 _value_list(postings, first, last),
             )
-            pairs.append((prefix + term, head + pickle.dumps(inlined, 2)))
+            pairs.append((prefix + term, head + pickle.dumps(kept, 2)))
             continue
         offset = postfile.tell()
         pieces = [WHOOSH3_HEADER_MAGIC]
@@ -537,7 +570,12 @@ def write_field_postings(
             else:
                 block_weights = array("f")
                 block_weights.frombytes(weight_bytes[start * 4 : end * 4])
-            stats = (docs_list[end - 1], high, block_min[blocks_done], block_max[blocks_done])
+            stats = (
+                block_last_ids[blocks_done],
+                high,
+                block_min[blocks_done],
+                block_max[blocks_done],
+            )
             blocks_done += 1
             pieces.append(
                 encode_block(

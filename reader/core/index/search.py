@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,9 +164,22 @@ class IndexSearcher:
                 self._parsed.popitem(last=False)
         return parsed
 
+    @contextmanager
+    def _pinned(self) -> Iterator[Searcher]:
+        """The current searcher, checked once for a newer index generation: the calls
+        made inside see the same one (each check lists the index folder: about half a
+        millisecond, five times per search before)."""
+        searcher = self.searcher()
+        self._local.pinned = getattr(self._local, "pinned", 0) + 1
+        try:
+            yield searcher
+        finally:
+            self._local.pinned -= 1
+
     def searcher(self) -> Searcher:
         current: Searcher | None = getattr(self._local, "searcher", None)
-        if current is not None and not current.up_to_date():
+        pinned = getattr(self._local, "pinned", 0)
+        if current is not None and not pinned and not current.up_to_date():
             # Not ``refresh()``: it reuses readers of unchanged segments and then misses
             # deletions committed to them since (seen with Whoosh-Reloaded 2.7.5).
             current.close()
@@ -218,17 +232,17 @@ class IndexSearcher:
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
         parsed = self.parse(text)
-        searcher = self.searcher()
-        expanded: set[tuple[str, str]] | None = set()
-        try:
-            total, shown = self.ranked_vector(parsed, limit=limit, sort=sort, expanded=expanded)
-        except Unsupported:
-            total, shown = self.ranked_whoosh(parsed, limit=limit, sort=sort)
-            expanded = None
-        numbers = self.article_numbers()
-        ids = [numbers[docnum] for docnum, _ in shown]
-        texts = load_texts(ids) if load_texts and ids else {}
-        words = self._query_words(parsed, searcher, expanded) if texts else set()
+        with self._pinned() as searcher:
+            expanded: set[tuple[str, str]] | None = set()
+            try:
+                total, shown = self.ranked_vector(parsed, limit=limit, sort=sort, expanded=expanded)
+            except Unsupported:
+                total, shown = self.ranked_whoosh(parsed, limit=limit, sort=sort)
+                expanded = None
+            numbers = self.article_numbers()
+            ids = [numbers[docnum] for docnum, _ in shown]
+            texts = load_texts(ids) if load_texts and ids else {}
+            words = self._query_words(parsed, searcher, expanded) if texts else set()
         hits = []
         for (_, score), article_id in zip(shown, ids, strict=True):
             text_of_hit = texts.get(article_id, "")
@@ -309,12 +323,12 @@ class IndexSearcher:
     def matching_ids(self, text: str) -> list[int]:
         """Every article id the query matches (unranked), for facets and filters."""
         parsed = self.parse(text)
-        searcher = self.searcher()
-        numbers = self.article_numbers()
-        try:
-            docnums, _ = evaluate(searcher, self.segments(), parsed)
-        except Unsupported:
-            return [numbers[docnum] for docnum in searcher.docs_for_query(parsed)]
+        with self._pinned() as searcher:
+            numbers = self.article_numbers()
+            try:
+                docnums, _ = evaluate(searcher, self.segments(), parsed)
+            except Unsupported:
+                return [numbers[docnum] for docnum in searcher.docs_for_query(parsed)]
         return [numbers[docnum] for docnum in docnums.tolist()]
 
     def match_spans(self, text: str, article_id: int, article_text: str) -> list[tuple[int, int]]:

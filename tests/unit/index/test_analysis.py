@@ -13,14 +13,9 @@ from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
-from reader.core.index.analysis import (
-    STEM_REWRITE,
-    WORDS,
-    TermAnalyzer,
-    TermPositions,
-    distinct_words,
-    words_in,
-)
+from reader.core.index.analysis import TermAnalyzer, TermPositions
+from reader.core.index.tokens import WORDS, distinct_words, words_in
+from reader.core.index.wordfind import STEM_REWRITE
 
 TEXTS = [
     "Taliban fighters attacked Qala-e-Naw, the capital of Badghis province, on Wednesday.",
@@ -229,3 +224,13 @@ def test_every_corpus_word_begins_its_term(seed_page: Path) -> None:
 @given(st.text(alphabet=st.sampled_from("ab1_*. ,\n-éİ"), max_size=60))
 def test_distinct_words_are_the_tokenizer_words(text: str) -> None:
     assert distinct_words(text) == set(WORDS.findall(text))
+
+
+def test_find_terms_in_a_text_of_many_accented_words() -> None:
+    # More words with letters outside ASCII than are checked one by one.
+    words = ["café", "Zürich", "présidents", "naïve", "ήλιος", "москва", "presidents", "cafe"]
+    text = " ".join(words[n % len(words)] for n in range(300))
+    analyzer = TermAnalyzer()
+    for terms in ({"presid", "cafe"}, {"zurich"}, {"ηλιο", "москв"}):
+        assert analyzer.find_terms(text, terms) == analyzer.find_terms_slowly(text, terms)
+    assert analyzer.find_terms(text, {"presid"})
