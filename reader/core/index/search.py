@@ -27,7 +27,7 @@ from reader.core.index.analysis import TermAnalyzer
 from reader.core.index.postings import SegmentArrays, Unsupported, segment_arrays
 from reader.core.index.query_text import rewrite
 from reader.core.index.snippets import make_snippet
-from reader.core.index.vector import evaluate, sorted_hits, top_hits
+from reader.core.index.vector import evaluate, sorted_hits, terms_matched, top_hits
 
 # Searched when a word has no field prefix.
 DEFAULT_FIELDS = ("title", "body", "author", "entity", "note", "quote", "tag")
@@ -338,17 +338,37 @@ class IndexSearcher:
         terms count as the words they expanded to.
         """
         parsed = self.parse(text)
-        searcher = self.searcher()
-        only_this = query.Term("article_id", str(article_id))
-        results = searcher.search(parsed, filter=only_this, terms=True, limit=1)
-        if results.is_empty():
-            return []
-        words = {
-            term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            for field, term in results[0].matched_terms()
-            if field in ("body", "title")
-        }
+        with self._pinned():
+            try:
+                matched = self.terms_vector(parsed, article_id)
+            except Unsupported:
+                matched = self.terms_whoosh(parsed, article_id)
+        words = {_text(term) for field, term in matched if field in ("body", "title")}
         return self._analyzer.find_terms(article_text, words)
+
+    def terms_vector(self, parsed: query.Query, article_id: int) -> set[tuple[str, Any]]:
+        """The (field, term) pairs ``parsed`` matched in the article's document, through
+        ``vector.terms_matched`` (words only: not the trie terms of a date range).
+
+        Raises:
+            Unsupported: the query needs Whoosh's own matchers (``terms_whoosh``).
+        """
+        with self._pinned() as searcher:
+            docnums = list(searcher.document_numbers(article_id=str(article_id)))
+            if not docnums:
+                return set()
+            found = set()
+            for docnum in docnums:
+                found |= terms_matched(searcher, self.segments(), parsed, docnum)
+            return found
+
+    def terms_whoosh(self, parsed: query.Query, article_id: int) -> set[tuple[str, Any]]:
+        """``terms_vector`` through Whoosh's own matchers."""
+        only_this = query.Term("article_id", str(article_id))
+        results = self.searcher().search(parsed, filter=only_this, terms=True, limit=1)
+        if results.is_empty():
+            return set()
+        return set(results[0].matched_terms())
 
     def suggest(self, text: str, load_text: Callable[[int], str]) -> str | None:
         """ "Did you mean": the query with each word the index does not know replaced by the

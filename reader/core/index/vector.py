@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from whoosh import query
 from whoosh.fields import DATETIME
 from whoosh.query import compound, positional, qcore, ranges, terms, wrappers
@@ -294,13 +295,84 @@ class _Evaluator:
             else:
                 hit = np.zeros(len(keys), dtype=np.bool_)
                 for gap in range(1, node.slop + 1):
-                    hit |= np.isin(keys - gap, reached)
+                    hit |= _contains(reached, keys - gap)
                 reached = keys[hit]
             if not len(reached):
                 return EMPTY
         assert reached is not None
         kept = np.unique(reached >> 32)
         return Matches(ids[kept], both.scores[kept]).boosted(node.boost)
+
+
+class _TermsAt:
+    """The terms a query matched in one document (Whoosh's ``matched_terms`` for that
+    hit): the terms of the leaves that match it, through the branches that match it
+    (not under NOT; for AND, only when every part matches)."""
+
+    def __init__(self, evaluator: _Evaluator, doc: int) -> None:
+        self.evaluator = evaluator
+        self.doc = doc
+
+    def _has(self, found: Matches) -> bool:
+        return bool(_contains(found.ids, np.array([self.doc], dtype=np.int64))[0])
+
+    def run(self, node: Any) -> tuple[bool, set[tuple[str, bytes]]]:
+        """(whether ``node`` matches the document, the terms it matched there)."""
+        kind = type(node)
+        if kind is query.Term:
+            tbytes = _term_bytes(self.evaluator.segment, node.fieldname, node.text)
+            matched = tbytes is not None and self._has(self.evaluator.run(node))
+            return matched, {(node.fieldname, tbytes)} if matched and tbytes else set()
+        if kind in (query.Or, query.And):
+            if kind is query.Or and (node.minmatch or node.scale):
+                raise Unsupported("Or with options")
+            parts = [self.run(child) for child in node.subqueries]
+            matched = any(m for m, _ in parts) if kind is query.Or else all(m for m, _ in parts)
+            terms = set().union(*(t for m, t in parts if m)) if matched else set()
+            return matched, terms
+        if kind is query.AndNot:
+            matched, terms = self.run(node.a)
+            return (matched and not self._has(self.evaluator.run(node.b, scored=False))), terms
+        if kind is query.Phrase:
+            if not self._has(self.evaluator.run(node)):
+                return False, set()
+            words = [_term_bytes(self.evaluator.segment, node.fieldname, w) for w in node.words]
+            return True, {(node.fieldname, word) for word in words if word}
+        if kind in (query.Prefix, query.Wildcard, query.FuzzyTerm):
+            words = [w for w in node._btexts(self.evaluator.segment.reader) if w]
+            parts = [self.run(query.Term(node.field(), word)) for word in words]
+            return any(m for m, _ in parts), set().union(*(t for m, t in parts if m))
+        # Leaves without terms (ranges, NOT, everything): whether they match.
+        return self._has(self.evaluator.run(node)), set()
+
+
+def terms_matched(
+    top: Any, segments: Sequence[tuple[SegmentArrays, Any, int]], parsed: Any, docnum: int
+) -> set[tuple[str, bytes]]:
+    """The (field, term) pairs ``parsed`` matched in document ``docnum`` (index-wide); empty
+    when it does not match.
+
+    Raises:
+        Unsupported: as ``evaluate``.
+    """
+    if type(top.weighting) is not BM25F:
+        raise Unsupported("weighting other than BM25F")
+    for arrays, searcher, offset in segments:
+        if offset <= docnum < offset + arrays.doc_count:
+            evaluator = _Evaluator(Segment(arrays, searcher, top), None)
+            matched, terms = _TermsAt(evaluator, docnum - offset).run(parsed)
+            return terms if matched else set()
+    return set()
+
+
+def _contains(ascending: IntArray, values: IntArray) -> npt.NDArray[np.bool_]:
+    """Which ``values`` are in ``ascending`` (a binary search each: both are sorted, so
+    this beats ``np.isin``, which sorts them together)."""
+    if not len(ascending):
+        return np.zeros(len(values), dtype=np.bool_)
+    where = np.minimum(np.searchsorted(ascending, values), len(ascending) - 1)
+    found: npt.NDArray[np.bool_] = ascending[where] == values
+    return found
 
 
 def _as_text(word: str | bytes) -> str:

@@ -12,7 +12,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
-from reader.core.index import bulk
+from reader.core.index import bulk, postwriter
 from reader.core.index.bulk import SegmentBuilder
 from reader.core.index.codec import ArchiveCodec, LeanPostingPool
 from reader.core.index.schema import build_schema
@@ -141,7 +141,7 @@ def _fields(number: int, rng: Random) -> dict[str, Any]:
 
 def test_bulk_segment_equals_whoosh_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk, "RUN_DOCUMENTS", 250)
-    monkeypatch.setattr(bulk, "BLOCK_LIMIT", 100)
+    monkeypatch.setattr(postwriter, "BLOCK_LIMIT", 100)
     rng = Random(3)
     # Several runs, terms with several blocks, empty and stop-word-only texts.
     documents = DOCUMENTS + [_fields(n, rng) for n in range(240, 240 + 2 * 250 + 77)]
@@ -151,4 +151,4 @@ def test_bulk_segment_equals_whoosh_writer(tmp_path: Path, monkeypatch: pytest.M
     assert ours.keys() == theirs.keys()
     for key in theirs:
         assert ours[key] == theirs[key], key
-    assert len(theirs["body:b'energi'"][0]) > 2 * bulk.BLOCK_LIMIT
+    assert len(theirs["body:b'energi'"][0]) > 2 * postwriter.BLOCK_LIMIT

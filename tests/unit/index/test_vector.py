@@ -127,6 +127,25 @@ def test_same_matching_ids_as_whoosh(small: ArchiveIndex, text: str) -> None:
     assert small.matching_ids(text) == whoosh_ids
 
 
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_terms_matched_in_a_document_as_whoosh(
+    small: ArchiveIndex, rebuilt: ArchiveIndex, text: str
+) -> None:
+    # The terms behind "every hit in context" (``match_spans``), for hits and non-hits;
+    # a date range's trie terms (which Whoosh lists too) are not words of the text.
+    for index in (small, rebuilt):
+        searcher = index._searcher
+        parsed = searcher.parse(text)
+        hits = [hit.article_id for hit in index.search(text, limit=3).hits]
+        for article_id in [*hits, 2, 5, 131, 240]:
+            expected = {
+                (field, term if isinstance(term, bytes) else str(term).encode())
+                for field, term in searcher.terms_whoosh(parsed, article_id)
+                if field not in ("published", "added")
+            }
+            assert searcher.terms_vector(parsed, article_id) == expected, (text, article_id)
+
+
 def test_the_fixtures_exercise_every_path(
     small: ArchiveIndex, rebuilt: ArchiveIndex, large: ArchiveIndex
 ) -> None:
