@@ -34,6 +34,11 @@ from reader.core.index.wordfind import find_terms
 # in an archive full of names; 200,000 words cost about 30 MB).
 CACHE_LIMIT = 200_000
 _STOPPED = ""  # the cached "term" of a stop word
+# The last letters of every suffix Porter's stemmer rewrites (steps 1a to 5: -s, -eed, -ed,
+# -ing, -y, -ational... -ion, -e, -ll): a word ending otherwise (in a, b, f, h, a digit, an
+# accented letter...) is its own stem, and is not run through the stemmer's expressions
+# (about 10 us a word; most new words of an archive are names, numbers and codes).
+STEMMED_ENDINGS = frozenset("sdgylirnmectu")
 
 
 class TermAnalyzer(Tokenizer):  # type: ignore[misc]
@@ -69,8 +74,10 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
         if term is None:
             if len(lowered) < 2 and self.stops or lowered in self.stops:
                 term = _STOPPED
+            elif self.stemming and lowered[-1] in STEMMED_ENDINGS:
+                term = stem(lowered).translate(accent_map)
             else:
-                term = (stem(lowered) if self.stemming else lowered).translate(accent_map)
+                term = lowered.translate(accent_map)
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
             self._cache[lowered] = term

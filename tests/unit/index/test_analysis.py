@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import STOP_WORDS, CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
-from reader.core.index.analysis import TermAnalyzer, TermPositions
+from reader.core.index.analysis import STEMMED_ENDINGS, TermAnalyzer, TermPositions
 from reader.core.index.tokens import WORDS, distinct_words, words_in
 from reader.core.index.wordfind import STEM_REWRITE
 
@@ -234,3 +234,23 @@ def test_find_terms_in_a_text_of_many_accented_words() -> None:
     for terms in ({"presid", "cafe"}, {"zurich"}, {"ηλιο", "москв"}):
         assert analyzer.find_terms(text, terms) == analyzer.find_terms_slowly(text, terms)
     assert analyzer.find_terms(text, {"presid"})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzé19y"), min_size=1, max_size=12))
+def test_words_the_stemmer_leaves_alone_are_recognised_by_their_ending(word: str) -> None:
+    from whoosh.lang.porter import stem
+
+    assert TermAnalyzer().term_of(word) == (
+        "" if word in STOP_WORDS or len(word) < 2 else stem(word).translate(accent_map)
+    )
+    if word[-1] not in STEMMED_ENDINGS:
+        assert stem(word) == word
+
+
+def test_every_suffix_the_stemmer_rewrites_ends_in_a_stemmed_ending() -> None:
+    from whoosh.lang import porter
+
+    suffixes = [*porter._step2list, *porter._step3list, "s", "eed", "ed", "ing", "y", "e", "ll"]
+    suffixes += porter._step4_1.pattern.split("(")[2].split(")")[0].split("|") + ["sion", "tion"]
+    assert {suffix[-1] for suffix in suffixes} <= STEMMED_ENDINGS
