@@ -48,9 +48,12 @@ def _reduce(ufunc: Any, values: npt.NDArray[Any], starts: Ints, ends: Ints) -> n
 
 
 def _value_list(postings: Postings, start: int, end: int) -> tuple[bytes, ...]:
+    """The values of inlined postings, one bytes object each (also when the format has
+    none: Whoosh's ``ListMatcher`` answers "" for a missing value, which its merging
+    writer refuses)."""
     values = postings.values
     if values is None:
-        return ()
+        return (b"",) * (end - start)
     data, where = values
     if isinstance(where, int):
         return tuple(data[i * where : (i + 1) * where] for i in range(start, end))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from reader.core.index import IndexDocument
+import pytest
+
+from reader.core.index import ArchiveIndex, IndexDocument
 
 WORDS = [
     "energy",
@@ -129,3 +131,34 @@ QUERIES = [
     "energy nosuchword",
     "energy OR nosuchword",
 ]
+
+
+def _canonical(ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Hits in rank order, with runs of equal scores (within float rounding of a sum)
+    listed by document number, as Whoosh lists exact ties."""
+    out: list[tuple[int, float]] = []
+    group: list[tuple[int, float]] = []
+    for hit in ranked:
+        if group and abs(hit[1] - group[0][1]) > 1e-9 * max(1.0, abs(group[0][1])):
+            out.extend(sorted(group))
+            group = []
+        group.append(hit)
+    return out + sorted(group)
+
+
+def assert_same_as_whoosh(
+    index: ArchiveIndex, text: str, limit: int, sort: str = "relevance"
+) -> None:
+    """The vectorised path ranks, scores and counts ``text`` as Whoosh's matchers do."""
+    searcher = index._searcher
+    parsed = searcher.parse(text)
+    total, ranked = searcher.ranked_vector(parsed, limit=limit, sort=sort)
+    expected_total, expected = searcher.ranked_whoosh(parsed, limit=limit, sort=sort)
+    assert total == expected_total, text
+    if sort == "relevance":
+        ours, theirs = _canonical(ranked), _canonical(expected)
+        assert [d for d, _ in ours] == [d for d, _ in theirs], text
+        for (_, mine), (_, whoosh) in zip(ours, theirs, strict=True):
+            assert mine == pytest.approx(whoosh, rel=1e-12), text
+    else:
+        assert ranked == expected, text

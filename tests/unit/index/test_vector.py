@@ -19,7 +19,7 @@ from reader.core.index import ArchiveIndex
 from reader.core.index import rebuild as rebuild_module
 from reader.core.index.postings import Unsupported
 
-from .helpers import QUERIES, WORDS, random_document, text_of
+from .helpers import QUERIES, WORDS, assert_same_as_whoosh, random_document, text_of
 
 
 @pytest.fixture(scope="module")
@@ -73,41 +73,13 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveIndex]:
     index.close()
 
 
-def _canonical(ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Hits in rank order, with runs of equal scores (within float rounding of a sum)
-    listed by document number, as Whoosh lists exact ties."""
-    out: list[tuple[int, float]] = []
-    group: list[tuple[int, float]] = []
-    for hit in ranked:
-        if group and abs(hit[1] - group[0][1]) > 1e-9 * max(1.0, abs(group[0][1])):
-            out.extend(sorted(group))
-            group = []
-        group.append(hit)
-    return out + sorted(group)
-
-
-def _assert_same(index: ArchiveIndex, text: str, limit: int, sort: str = "relevance") -> None:
-    searcher = index._searcher
-    parsed = searcher.parse(text)
-    total, ranked = searcher.ranked_vector(parsed, limit=limit, sort=sort)
-    expected_total, expected = searcher.ranked_whoosh(parsed, limit=limit, sort=sort)
-    assert total == expected_total, text
-    if sort == "relevance":
-        ours, theirs = _canonical(ranked), _canonical(expected)
-        assert [d for d, _ in ours] == [d for d, _ in theirs], text
-        for (_, mine), (_, whoosh) in zip(ours, theirs, strict=True):
-            assert mine == pytest.approx(whoosh, rel=1e-12), text
-    else:
-        assert ranked == expected, text
-
-
 @pytest.mark.parametrize("text", QUERIES)
 def test_same_ranking_totals_and_scores_as_whoosh(
     small: ArchiveIndex, rebuilt: ArchiveIndex, large: ArchiveIndex, text: str
 ) -> None:
     for index in (small, rebuilt, large):
         for limit in (1, 10, 10_000):
-            _assert_same(index, text, limit)
+            assert_same_as_whoosh(index, text, limit)
 
 
 @pytest.mark.parametrize("text", QUERIES[:20] + QUERIES[-12:])
@@ -116,7 +88,7 @@ def test_same_date_sorts_as_whoosh(
 ) -> None:
     for index in (small, rebuilt, large):
         for sort in ("published", "added"):
-            _assert_same(index, text, 25, sort)
+            assert_same_as_whoosh(index, text, 25, sort)
 
 
 @pytest.mark.parametrize("text", QUERIES)
@@ -194,5 +166,5 @@ _query = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(text=_query)
 def test_random_queries_match_whoosh(small: ArchiveIndex, rebuilt: ArchiveIndex, text: str) -> None:
-    _assert_same(small, text, 10_000)
-    _assert_same(rebuilt, text, 10_000)
+    assert_same_as_whoosh(small, text, 10_000)
+    assert_same_as_whoosh(rebuilt, text, 10_000)
