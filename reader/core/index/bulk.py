@@ -112,8 +112,15 @@ class SegmentBuilder:
         for name in sorted(self._fields):
             # Field numbers in name order: the term keys (number + term) then ascend.
             fieldmap[name] = len(fieldmap)
-            postings = self._fields[name].postings(length_bytes(lengths[name]))
-            pairs.extend(write_field_postings(postfile, pack_ushort(fieldmap[name]), postings))
+            target = self._fields[name]
+            field_lengths = length_bytes(lengths[name])
+            parts = (
+                target.postings(field_lengths)
+                if isinstance(target, PositionalField)
+                else [target.postings(field_lengths)]
+            )
+            for postings in parts:
+                pairs.extend(write_field_postings(postfile, pack_ushort(fieldmap[name]), postings))
         postfile.close()
         termfile = segment.create_file(storage, W3Codec.TERMS_EXT)
         write_term_table(termfile, pairs, {"fieldmap": fieldmap})

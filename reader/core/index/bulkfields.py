@@ -15,7 +15,10 @@ Each gives its ``Postings``: sorted by term (as bytes) then document, as Whoosh'
 
 from __future__ import annotations
 
+import itertools
+import math
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,6 +31,9 @@ from whoosh.util.numeric import _length_byte_cache, to_sortable
 from reader.core.index.analysis import TermAnalyzer
 from reader.core.index.tokens import words_in
 
+# Postings sorted at once when a text field's postings are made (a bound on the memory
+# of a rebuild: the sort and its copies take about 60 bytes a posting).
+POSTINGS_PER_PART = 2_000_000
 # Distinct values of a non-text field whose postings are remembered (dates repeat).
 INDEX_CACHE = 50_000
 _LENGTH_BYTES = np.array(_length_byte_cache, dtype=np.int64)
@@ -139,44 +145,64 @@ class PositionalField:
             found[docs] = values
         return found
 
-    def postings(self, lengths: npt.NDArray[np.uint8]) -> Postings:
+    def postings(self, lengths: npt.NDArray[np.uint8]) -> Iterator[Postings]:
+        """The field's postings in parts of consecutive terms (``POSTINGS_PER_PART``
+        postings or so each: the sort and its copies are what a rebuild's memory peaks
+        on)."""
         self.flush()
         # The dictionaries are done with: free them before the arrays grow.
         encoded = [name.encode("utf-8") for name in self.vocabulary]
         self.vocabulary, self.word_ids = {}, {}
         by_bytes = sorted(range(len(encoded)), key=encoded.__getitem__)
-        rank = np.empty(len(encoded), dtype=np.int64)
-        rank[by_bytes] = np.arange(len(encoded))
-        terms = np.concatenate([run[0] for run in self.runs])
+        rank = np.empty(len(encoded), dtype=np.int32)
+        rank[by_bytes] = np.arange(len(encoded), dtype=np.int32)
+        ranks = np.concatenate([rank[run[0]] for run in self.runs])
         docs = np.concatenate([run[1] for run in self.runs])
         counts = np.concatenate([run[2] for run in self.runs])
         positions = np.concatenate([run[3] for run in self.runs])
         self.runs = []
-        value_starts = (np.cumsum(counts, dtype=np.int64) - counts).astype(np.int32)
-        # Runs hold ascending documents, so a stable sort by term keeps each term's
-        # documents in order.
-        ranks = rank[terms].astype(np.int32)
-        del terms
-        order = np.argsort(ranks, kind="stable")
-        ranks, docs, counts, value_starts = (
-            ranks[order],
-            docs[order],
-            counts[order],
-            value_starts[order],
-        )
-        del order
-        # Each posting's positions, gathered in the new order (32-bit indices: a chunk
-        # holds far fewer than 2**31 positions).
-        source = np.repeat(
-            value_starts - (np.cumsum(counts, dtype=np.int64) - counts).astype(np.int32), counts
-        )
-        source += np.arange(len(source), dtype=np.int32)
+        value_starts = np.cumsum(counts, dtype=np.int64) - counts
+        parts = max(1, math.ceil(len(ranks) / POSTINGS_PER_PART))
+        # Parts of consecutive terms (each term whole in one part), of about equal postings.
+        per_term = np.cumsum(np.bincount(ranks, minlength=len(encoded)))
+        targets = np.arange(1, parts) * (len(ranks) / parts)
+        inner = np.minimum(np.searchsorted(per_term, targets) + 1, len(encoded))
+        cuts = [0, *inner.tolist(), len(encoded)]
+        for low, high in itertools.pairwise(sorted(set(cuts))):
+            # Runs hold ascending documents, so a stable sort by term keeps each term's
+            # documents in order.
+            chosen = np.flatnonzero((ranks >= low) & (ranks < high))
+            chosen = chosen[np.argsort(ranks[chosen], kind="stable")]
+            yield self._part(
+                [encoded[i] for i in by_bytes[low:high]],
+                ranks[chosen],
+                docs[chosen],
+                counts[chosen],
+                positions,
+                value_starts[chosen],
+                lengths,
+            )
+
+    def _part(
+        self,
+        terms: list[bytes],
+        ranks: Int32s,
+        docs: Int32s,
+        counts: Int32s,
+        positions: npt.NDArray[np.uint32],
+        value_starts: Ints,
+        lengths: npt.NDArray[np.uint8],
+    ) -> Postings:
+        """Postings of consecutive terms, sorted; their positions gathered from
+        ``positions`` (where each posting's start at ``value_starts``)."""
+        source = np.repeat(value_starts - (np.cumsum(counts, dtype=np.int64) - counts), counts)
+        source += np.arange(len(source), dtype=np.int64)
         ordered = positions[source].astype(_LITTLE_UINT32)
-        del source, positions, value_starts
+        del source
         term_starts = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
         value_ends = np.cumsum(counts, dtype=np.int64) * 4
         return Postings(
-            terms=[encoded[i] for i in by_bytes],
+            terms=terms,
             term_starts=np.r_[term_starts, len(docs)].astype(np.int64),
             docs=docs.astype(np.int64),
             weights=(counts * self.boost).astype(np.float32),

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import qparser, query, sorting
+from whoosh.fields import NUMERIC
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
@@ -50,6 +51,8 @@ FIELD_ALIASES = {
     "tags": "tag",
 }
 SORTS = ("relevance", "published", "added")
+# The column type of ``article_number`` (its default marks documents without one).
+NUMBER_COLUMN = NUMERIC(bits=64, signed=False, sortable=True).column_type
 PARSED_QUERIES = 64
 SNIPPET_CHARS = 240
 # Snippets highlight the terms the query looks for in the body (the text they show).
@@ -103,25 +106,19 @@ def _text(term: str | bytes) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
 
 
-def article_numbers(reader: Any) -> list[int]:
-    """The article id of every document number of ``reader`` (deleted ones included).
-
-    Read per segment in one pass from the ``article_number`` column: a column look-up per
-    hit costs a seek, a read and an unpack, which added up to tens of milliseconds for
-    facets over a whole archive.
-    """
-    numbers: list[int] = []
-    for segment_reader, _ in reader.leaf_readers():
-        count = int(segment_reader.doc_count_all())
-        values: list[int] = []
-        if count and segment_reader.has_column("article_number"):
-            # Untranslated: an unsigned number's sortable form is the number itself.
-            column = segment_reader.column_reader("article_number", translate=False)
-            values = [int(value) for value in column.load()]
-        # The column ends at its last written value; documents after it have none.
-        numbers.extend(values[:count])
-        numbers.extend([0] * (count - len(values)))
-    return numbers
+def article_numbers(segments: list[tuple[SegmentArrays, Any, int]]) -> list[int]:
+    """The article id of every document number (deleted ones included; 0 where a document
+    has none), read per segment from the ``article_number`` column's bytes in one NumPy
+    conversion: a look-up per hit cost tens of milliseconds for facets over a whole
+    archive, and ``column.load()`` builds a Python number per document (30 ms at 50,000
+    articles, after every commit)."""
+    if not segments:
+        return []
+    missing = np.uint64(NUMBER_COLUMN.default_value())
+    numbers = np.concatenate([arrays.column("article_number") for arrays, _, _ in segments])
+    numbers[numbers == missing] = 0
+    found: list[int] = numbers.tolist()
+    return found
 
 
 class IndexSearcher:
@@ -213,11 +210,11 @@ class IndexSearcher:
 
     def article_numbers(self) -> list[int]:
         """``article_numbers`` of the current searcher, read once per searcher."""
-        searcher = self.searcher()
-        numbers: list[int] | None = getattr(self._local, "numbers", None)
-        if numbers is None:
-            numbers = article_numbers(searcher.reader())
-            self._local.numbers = numbers
+        with self._pinned():
+            numbers: list[int] | None = getattr(self._local, "numbers", None)
+            if numbers is None:
+                numbers = article_numbers(self.segments())
+                self._local.numbers = numbers
         return numbers
 
     def search(

@@ -12,7 +12,7 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
-from reader.core.index import bulk, postwriter
+from reader.core.index import bulk, bulkfields, postwriter
 from reader.core.index.bulk import SegmentBuilder
 from reader.core.index.codec import ArchiveCodec, LeanPostingPool
 from reader.core.index.schema import build_schema
@@ -142,8 +142,10 @@ def _fields(number: int, rng: Random) -> dict[str, Any]:
 def test_bulk_segment_equals_whoosh_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk, "RUN_DOCUMENTS", 250)
     monkeypatch.setattr(postwriter, "BLOCK_LIMIT", 100)
+    monkeypatch.setattr(bulkfields, "POSTINGS_PER_PART", 3000)
     rng = Random(3)
-    # Several runs, terms with several blocks, empty and stop-word-only texts.
+    # Several runs, several parts per field, terms with several blocks, empty and
+    # stop-word-only texts.
     documents = DOCUMENTS + [_fields(n, rng) for n in range(240, 240 + 2 * 250 + 77)]
     _bulk(tmp_path / "bulk", documents)
     _whoosh(tmp_path / "whoosh", documents)
