@@ -171,6 +171,15 @@ def cpu_seconds_with_children() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmRSS:")[1].split()[0]) / 1024
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -248,6 +257,8 @@ def main() -> int:
         with Library.open(archive) as library:
             store_seconds = fill_store(library, articles)
             cpu_before = cpu_seconds_with_children()
+            # The builders are forked from this process: its pages count in theirs.
+            shared_at_fork = resident_mb()
             build_seconds = timed(lambda: library.reindex(parallel=True))[0]
             build_cpu = cpu_seconds_with_children() - cpu_before
         fts, fts_build = build_fts(Path(folder) / "fts.sqlite3", articles)
@@ -318,7 +329,9 @@ def main() -> int:
     )
     print(
         f"Peak memory of the process: {peak:.0f} MB; of the largest index builder"
-        f" process: {worker_peak:.0f} MB."
+        f" process: {worker_peak:.0f} MB, of which {shared_at_fork:.0f} MB are this"
+        f" process's pages, mapped into it at fork (`archival-reader reindex` forks from a"
+        f" small process)."
     )
     print(
         f"Load average of the machine (1 min, 2 cores) at the start and end of the run:"

@@ -30,7 +30,7 @@ from reader.core.index.bulkfields import (
     length_bytes,
 )
 from reader.core.index.postwriter import write_field_postings
-from reader.core.index.termtable import write_term_table
+from reader.core.index.termtable import TermTableWriter
 
 # Documents analysed before their tokens are grouped into postings (bounds the token
 # arrays: about 500 tokens per article).
@@ -107,8 +107,8 @@ class SegmentBuilder:
         lengths = {name: target.lengths(self.doc_count) for name, target in self._fields.items()}
         self._write_per_document(codec, storage, segment, lengths)
         postfile = segment.create_file(storage, W3Codec.POSTS_EXT)
+        terms = TermTableWriter(segment.create_file(storage, W3Codec.TERMS_EXT))
         fieldmap: dict[str, int] = {}
-        pairs: list[tuple[bytes, bytes]] = []
         for name in sorted(self._fields):
             # Field numbers in name order: the term keys (number + term) then ascend.
             fieldmap[name] = len(fieldmap)
@@ -120,10 +120,10 @@ class SegmentBuilder:
                 else [target.postings(field_lengths)]
             )
             for postings in parts:
-                pairs.extend(write_field_postings(postfile, pack_ushort(fieldmap[name]), postings))
+                terms.add(write_field_postings(postfile, pack_ushort(fieldmap[name]), postings))
+            del self._fields[name]  # its arrays go before the next field's grow
         postfile.close()
-        termfile = segment.create_file(storage, W3Codec.TERMS_EXT)
-        write_term_table(termfile, pairs, {"fieldmap": fieldmap})
+        terms.close({"fieldmap": fieldmap})
         segment.set_doc_count(self.doc_count)
         return segment
 

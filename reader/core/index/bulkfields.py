@@ -31,9 +31,11 @@ from whoosh.util.numeric import _length_byte_cache, to_sortable
 from reader.core.index.analysis import TermAnalyzer
 from reader.core.index.tokens import words_in
 
-# Postings sorted at once when a text field's postings are made (a bound on the memory
-# of a rebuild: the sort and its copies take about 60 bytes a posting).
-POSTINGS_PER_PART = 2_000_000
+# Postings sorted at once when a text field's postings are made: a bound on the memory of
+# a rebuild (the sort, its copies and the Python objects of the written terms take about
+# 150 bytes a posting; a 25,000-article builder peaked at 649 MB with parts of 2 million,
+# 475 MB with parts of 500,000).
+POSTINGS_PER_PART = 500_000
 # Distinct values of a non-text field whose postings are remembered (dates repeat).
 INDEX_CACHE = 50_000
 _LENGTH_BYTES = np.array(_length_byte_cache, dtype=np.int64)
@@ -147,8 +149,9 @@ class PositionalField:
 
     def postings(self, lengths: npt.NDArray[np.uint8]) -> Iterator[Postings]:
         """The field's postings in parts of consecutive terms (``POSTINGS_PER_PART``
-        postings or so each: the sort and its copies are what a rebuild's memory peaks
-        on)."""
+        postings or so each), each part taken from every run: the runs are never copied
+        whole, and the sort and its copies (what a rebuild's memory peaks on) are a
+        part's."""
         self.flush()
         # The dictionaries are done with: free them before the arrays grow.
         encoded = [name.encode("utf-8") for name in self.vocabulary]
@@ -156,30 +159,29 @@ class PositionalField:
         by_bytes = sorted(range(len(encoded)), key=encoded.__getitem__)
         rank = np.empty(len(encoded), dtype=np.int32)
         rank[by_bytes] = np.arange(len(encoded), dtype=np.int32)
-        ranks = np.concatenate([rank[run[0]] for run in self.runs])
-        docs = np.concatenate([run[1] for run in self.runs])
-        counts = np.concatenate([run[2] for run in self.runs])
-        positions = np.concatenate([run[3] for run in self.runs])
-        self.runs = []
-        value_starts = np.cumsum(counts, dtype=np.int64) - counts
-        parts = max(1, math.ceil(len(ranks) / POSTINGS_PER_PART))
+        runs, self.runs = self.runs, []
+        run_ranks = [rank[run[0]] for run in runs]
+        total = sum(len(ranks) for ranks in run_ranks)
+        parts = max(1, math.ceil(total / POSTINGS_PER_PART))
         # Parts of consecutive terms (each term whole in one part), of about equal postings.
-        per_term = np.cumsum(np.bincount(ranks, minlength=len(encoded)))
-        targets = np.arange(1, parts) * (len(ranks) / parts)
+        per_term = np.zeros(len(encoded), dtype=np.int64)
+        for ranks in run_ranks:
+            per_term += np.bincount(ranks, minlength=len(encoded))
+        per_term = np.cumsum(per_term)
+        targets = np.arange(1, parts) * (total / parts)
         inner = np.minimum(np.searchsorted(per_term, targets) + 1, len(encoded))
         cuts = [0, *inner.tolist(), len(encoded)]
         for low, high in itertools.pairwise(sorted(set(cuts))):
-            # Runs hold ascending documents, so a stable sort by term keeps each term's
-            # documents in order.
-            chosen = np.flatnonzero((ranks >= low) & (ranks < high))
-            chosen = chosen[np.argsort(ranks[chosen], kind="stable")]
+            pieces = [
+                _run_part(run, ranks, np.flatnonzero((ranks >= low) & (ranks < high)))
+                for run, ranks in zip(runs, run_ranks, strict=True)
+            ]
             yield self._part(
                 [encoded[i] for i in by_bytes[low:high]],
-                ranks[chosen],
-                docs[chosen],
-                counts[chosen],
-                positions,
-                value_starts[chosen],
+                np.concatenate([piece[0] for piece in pieces]),
+                np.concatenate([piece[1] for piece in pieces]),
+                np.concatenate([piece[2] for piece in pieces]),
+                np.concatenate([piece[3] for piece in pieces]),
                 lengths,
             )
 
@@ -190,15 +192,15 @@ class PositionalField:
         docs: Int32s,
         counts: Int32s,
         positions: npt.NDArray[np.uint32],
-        value_starts: Ints,
         lengths: npt.NDArray[np.uint8],
     ) -> Postings:
-        """Postings of consecutive terms, sorted; their positions gathered from
-        ``positions`` (where each posting's start at ``value_starts``)."""
-        source = np.repeat(value_starts - (np.cumsum(counts, dtype=np.int64) - counts), counts)
-        source += np.arange(len(source), dtype=np.int64)
-        ordered = positions[source].astype(_LITTLE_UINT32)
-        del source
+        """Postings of consecutive terms, sorted by term: runs hold ascending documents,
+        so a stable sort keeps each term's documents in order. ``positions``: every
+        posting's positions, one after the other, in the order given."""
+        order = np.argsort(ranks, kind="stable")
+        starts = (np.cumsum(counts, dtype=np.int64) - counts)[order]
+        ranks, docs, counts = ranks[order], docs[order], counts[order]
+        ordered = positions[_spread(starts, counts)].astype(_LITTLE_UINT32)
         term_starts = np.flatnonzero(np.r_[True, ranks[1:] != ranks[:-1]])
         value_ends = np.cumsum(counts, dtype=np.int64) * 4
         return Postings(
@@ -209,6 +211,24 @@ class PositionalField:
             lengths=lengths[docs],
             values=(ordered.tobytes(), np.r_[0, value_ends].astype(np.int64)),
         )
+
+
+def _spread(starts: Ints, counts: npt.NDArray[Any]) -> Ints:
+    """The indices ``starts[i], starts[i] + 1, ... starts[i] + counts[i] - 1`` for every
+    ``i``, one after the other."""
+    firsts = np.cumsum(counts, dtype=np.int64) - counts
+    indices = np.repeat(starts - firsts, counts)
+    indices += np.arange(len(indices), dtype=np.int64)
+    return indices
+
+
+def _run_part(
+    run: tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]], ranks: Int32s, chosen: Ints
+) -> tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]]:
+    """The ``chosen`` postings of one run (ranks, documents, counts) and their positions."""
+    _, docs, counts, positions = run
+    starts = (np.cumsum(counts, dtype=np.int64) - counts)[chosen]
+    return ranks[chosen], docs[chosen], counts[chosen], positions[_spread(starts, counts[chosen])]
 
 
 class GenericField:

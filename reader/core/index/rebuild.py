@@ -28,7 +28,7 @@ from reader.core.progress import Progress, ProgressCallback
 # Documents per segment: fewer, larger segments make queries cheaper (a look-up per
 # segment and term, and prefix and fuzzy expansion walk each segment's terms: at 50,000
 # articles in 4 segments rather than 2, prefix queries took twice as long); this bounds a
-# worker's memory (460 MB at its peak for 25,000 articles of 500 words, 315 MB for 12,500).
+# worker's memory (about 475 MB at its peak for 25,000 articles of 500 words).
 SEGMENT_DOCUMENTS = 25_000
 
 Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
@@ -39,13 +39,14 @@ _JOB: tuple[Index, list[list[int]], Documents] | None = None
 
 
 def chunks_of(ids: Sequence[int], processes: int) -> list[list[int]]:
-    """Contiguous chunks of about equal size, none larger than ``SEGMENT_DOCUMENTS``, as
-    many as a multiple of ``processes`` (so that the processes finish together)."""
+    """Contiguous chunks of about equal size, about ``SEGMENT_DOCUMENTS`` each (at most
+    half as much again), as many as a multiple of ``processes`` (so that the processes
+    finish together)."""
     if not ids:
         return []
     processes = max(1, processes)
-    count = math.ceil(len(ids) / SEGMENT_DOCUMENTS / processes) * processes
-    count = min(count, len(ids))
+    count = max(1, round(len(ids) / SEGMENT_DOCUMENTS))
+    count = min(math.ceil(count / processes) * processes, len(ids))
     size = math.ceil(len(ids) / count)
     return [list(ids[start : start + size]) for start in range(0, len(ids), size)]
 

@@ -55,41 +55,63 @@ def _table(hashes: Ints, positions: Ints) -> npt.NDArray[np.void]:
     return table
 
 
-def write_term_table(
-    dbfile: Any, pairs: Sequence[tuple[bytes, bytes]], extras: dict[str, Any]
-) -> None:
-    """Writes ``pairs`` (key, value), keys strictly ascending, and closes ``dbfile``."""
-    start = dbfile.tell()
-    dbfile.write(_HEADER)
-    count = len(pairs)
-    lengths = np.empty(count, dtype=_LENGTHS)
-    lengths["key"] = np.fromiter((len(key) for key, _ in pairs), dtype=np.int64, count=count)
-    lengths["value"] = np.fromiter((len(value) for _, value in pairs), dtype=np.int64, count=count)
-    heads = lengths.tobytes()
-    sizes = 8 + lengths["key"].astype(np.int64) + lengths["value"].astype(np.int64)
-    positions = start + len(_HEADER) + np.cumsum(sizes) - sizes
-    dbfile.write(
-        b"".join(
-            piece
-            for number, (key, value) in enumerate(pairs)
-            for piece in (heads[8 * number : 8 * number + 8], key, value)
+class TermTableWriter:
+    """Writes a term dictionary file as pairs come (``add``, keys strictly ascending
+    across calls): records go to the file at once, only each key's hash and position
+    stay in memory until ``close`` writes the tables."""
+
+    def __init__(self, dbfile: Any) -> None:
+        self._file = dbfile
+        self._start = dbfile.tell()
+        dbfile.write(_HEADER)
+        self._hashes: list[Ints] = []
+        self._positions: list[Ints] = []
+
+    def add(self, pairs: Sequence[tuple[bytes, bytes]]) -> None:
+        count = len(pairs)
+        if not count:
+            return
+        lengths = np.empty(count, dtype=_LENGTHS)
+        lengths["key"] = np.fromiter((len(key) for key, _ in pairs), dtype=np.int64, count=count)
+        lengths["value"] = np.fromiter(
+            (len(value) for _, value in pairs), dtype=np.int64, count=count
         )
-    )
-    hashes = np.fromiter((crc32(key) for key, _ in pairs), dtype=np.int64, count=count)
-    buckets = (hashes & 255).astype(np.int64)
-    order = np.argsort(buckets, kind="stable")
-    bounds = np.searchsorted(buckets[order], np.arange(257))
-    directory = np.zeros(256, dtype=_DIRECTORY)
-    for bucket in range(256):
-        chosen = order[bounds[bucket] : bounds[bucket + 1]]
-        table = _table(hashes[chosen], positions[chosen])
-        directory[bucket] = (dbfile.tell(), len(table))
-        dbfile.write(table.tobytes())
-    dbfile.write(directory.tobytes())
-    extras_start = dbfile.tell()
-    largest = int(positions[-1]) if count else 0
-    typecode = "H" if largest < 2**16 else "i" if largest < 2**31 else "q"
-    dbfile.write_pickle({**extras, "indextype": typecode, "indexlen": count})
-    dbfile.write(positions.astype(np.dtype(">" + typecode)).tobytes())
-    dbfile.write(struct.pack("!i", dbfile.tell() - extras_start))
-    dbfile.close()
+        heads = lengths.tobytes()
+        sizes = 8 + lengths["key"].astype(np.int64) + lengths["value"].astype(np.int64)
+        self._positions.append(self._file.tell() + np.cumsum(sizes) - sizes)
+        self._file.write(
+            b"".join(
+                piece
+                for number, (key, value) in enumerate(pairs)
+                for piece in (heads[8 * number : 8 * number + 8], key, value)
+            )
+        )
+        self._hashes.append(
+            np.fromiter((crc32(key) for key, _ in pairs), dtype=np.int64, count=count)
+        )
+
+    def close(self, extras: dict[str, Any]) -> None:
+        """Writes the hash tables, the directory, ``extras`` and the key index; closes
+        the file."""
+        dbfile = self._file
+        empty = np.zeros(0, dtype=np.int64)
+        hashes = np.concatenate([empty, *self._hashes])
+        positions = np.concatenate([empty, *self._positions])
+        count = len(hashes)
+        buckets = hashes & 255
+        order = np.argsort(buckets, kind="stable")
+        bounds = np.searchsorted(buckets[order], np.arange(257))
+        directory = np.zeros(256, dtype=_DIRECTORY)
+        for bucket in range(256):
+            chosen = order[bounds[bucket] : bounds[bucket + 1]]
+            table = _table(hashes[chosen], positions[chosen])
+            directory[bucket] = (dbfile.tell(), len(table))
+            dbfile.write(table.tobytes())
+        dbfile.write(directory.tobytes())
+        extras_start = dbfile.tell()
+        largest = int(positions[-1]) if count else 0
+        typecode = "H" if largest < 2**16 else "i" if largest < 2**31 else "q"
+        dbfile.write_pickle({**extras, "indextype": typecode, "indexlen": count})
+        dbfile.write(positions.astype(np.dtype(">" + typecode)).tobytes())
+        dbfile.write(struct.pack("!i", dbfile.tell() - extras_start))
+        dbfile.close()
