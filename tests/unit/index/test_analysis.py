@@ -254,3 +254,19 @@ def test_every_suffix_the_stemmer_rewrites_ends_in_a_stemmed_ending() -> None:
     suffixes = [*porter._step2list, *porter._step3list, "s", "eed", "ed", "ing", "y", "e", "ll"]
     suffixes += porter._step4_1.pattern.split("(")[2].split(")")[0].split("|") + ["sion", "tion"]
     assert {suffix[-1] for suffix in suffixes} <= STEMMED_ENDINGS
+
+
+def test_every_combination_of_stem_and_suffixes_begins_its_term() -> None:
+    # The stemmer's rules, combined: a base, one of its suffixes, and a further ending.
+    from whoosh.lang import porter
+
+    suffixes = [*porter._step2list, *porter._step3list, "s", "eed", "ed", "ing", "y", "e"]
+    suffixes += ["ll", "ies", "sses", "ement", "ment", "ance", "ence", "able", "ible", "ism"]
+    bases = ["abc", "bl", "conflat", "hop", "rel", "possib", "gener", "happ", "fl", "y", "at"]
+    endings = ["", "s", "ing", "ed", "ly", "y", "ies", "ness", "ational", "izing", "ization"]
+    analyzer = TermAnalyzer()
+    for base in bases:
+        for suffix in suffixes:
+            for ending in endings:
+                word = base + suffix + ending
+                assert _begins_its_word(analyzer, word), (word, analyzer.term_of(word))
