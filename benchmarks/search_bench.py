@@ -6,7 +6,8 @@ replaced by invented ones, so the vocabulary grows as in a real archive), with r
 sites and dates. They are written straight into an archive's store, then:
 
 - index build: ``Library.reindex(parallel=True)``, as ``archival-reader reindex`` runs it
-  (documents built from the store, analysed in 2 processes);
+  (2 processes, each reading its half of the articles from the store and writing one
+  segment);
 - searcher ready: a fresh ``Library.open`` plus its first query;
 - a newly stored article: time until a search finds it;
 - queries per class (term, AND, phrase, prefix, fuzzy, field, date range), each through
@@ -170,6 +171,15 @@ def cpu_seconds_with_children() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmRSS:")[1].split()[0]) / 1024
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -247,6 +257,8 @@ def main() -> int:
         with Library.open(archive) as library:
             store_seconds = fill_store(library, articles)
             cpu_before = cpu_seconds_with_children()
+            # The builders are forked from this process: its pages count in theirs.
+            shared_at_fork = resident_mb()
             build_seconds = timed(lambda: library.reindex(parallel=True))[0]
             build_cpu = cpu_seconds_with_children() - cpu_before
         fts, fts_build = build_fts(Path(folder) / "fts.sqlite3", articles)
@@ -286,6 +298,8 @@ def main() -> int:
         library.close()
         index_size = sum(p.stat().st_size for p in (archive / "whoosh").iterdir()) / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The forked index builders are this process's only children.
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"## Search ({date.today()}, {platform.machine()}, Python {platform.python_version()};"
         f" `python benchmarks/search_bench.py --articles {args.articles}`)\n"
@@ -313,7 +327,12 @@ def main() -> int:
         f" all matches: p50 {statistics.median(facet_times) * 1000:.0f} ms,"
         f" p95 {percentile(facet_times, 0.95) * 1000:.0f} ms."
     )
-    print(f"Peak memory of the process: {peak:.0f} MB.")
+    print(
+        f"Peak memory of the process: {peak:.0f} MB; of the largest index builder"
+        f" process: {worker_peak:.0f} MB, of which {shared_at_fork:.0f} MB are this"
+        f" process's pages, mapped into it at fork (`archival-reader reindex` forks from a"
+        f" small process)."
+    )
     print(
         f"Load average of the machine (1 min, 2 cores) at the start and end of the run:"
         f" {load_start:.1f} and {os.getloadavg()[0]:.1f}."

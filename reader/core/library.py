@@ -60,8 +60,6 @@ INDEX_FOLDER = "whoosh"
 INDEX_BATCH = 200
 # During an import, stored articles are indexed at least this often.
 SYNC_SECONDS = 2.0
-# Big enough that a rebuilt index has few, large segments (later commits never merge them).
-REINDEX_BATCH = 20000
 
 
 class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
@@ -107,7 +105,9 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
             store.blobs.remove_partial_writes()
             remove_work_folder(root)
             if index.created_empty:
+                # Missing, damaged or of an older format: rebuilt from the store.
                 library._queue_all_for_indexing()
+                library._rebuild_index(None, processes=1)
             library.sync_index()
             if interrupted:
                 # The last session was killed: mend what it may have left half done.
@@ -308,18 +308,11 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
 
     def sync_index(self, progress: ProgressCallback | None = None) -> int:
         """Indexes every article waiting in the queue; returns how many were indexed."""
-        return self._drain_index_queue(INDEX_BATCH, fresh=False, progress=progress)
+        return self._drain_index_queue(INDEX_BATCH, progress=progress)
 
-    def _drain_index_queue(
-        self,
-        batch: int,
-        *,
-        fresh: bool,
-        progress: ProgressCallback | None,
-        processes: int = 1,
-    ) -> int:
-        """Indexes the queue ``batch`` articles per commit. ``fresh``: the index holds none
-        of them, so documents are added without looking for an old version to replace."""
+    def _drain_index_queue(self, batch: int, *, progress: ProgressCallback | None) -> int:
+        """Indexes the queue ``batch`` articles per commit, replacing their old versions
+        (whole rebuilds go through ``_rebuild_index``)."""
         if self._store.read_only:
             return 0
         done = 0
@@ -339,12 +332,33 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
                         missing.append(article_id)
                     else:
                         documents.append(document)
-                self._index.update(documents, deletions=missing, fresh=fresh, processes=processes)
+                self._index.update(documents, deletions=missing)
                 with self._store.transaction() as writer:
                     dequeue(writer, ids)
                 done += len(ids)
                 if progress is not None:
                     progress(Progress("Indexing", done, total))
+
+    def _documents_of(self, ids: Sequence[int]) -> Iterator[IndexDocument]:
+        """The index documents of ``ids`` (articles gone or in the trash are skipped)."""
+        palette = self.palette()
+        for article_id in ids:
+            document = self._index_document(article_id, palette)
+            if document is not None:
+                yield document
+
+    def _rebuild_index(self, progress: ProgressCallback | None, *, processes: int) -> int:
+        """Indexes the whole queue into an index that holds none of it, as whole new
+        segments (``ArchiveIndex.rebuild``); returns how many articles were queued."""
+        if self._store.read_only:
+            return 0
+        with self._index_lock:
+            connection = self._store.connection()
+            ids = queued(connection, -1)
+            self._index.rebuild(ids, self._documents_of, processes=processes, progress=progress)
+            with self._store.transaction() as writer:
+                dequeue(writer, ids)
+        return len(ids)
 
     def reindex(self, progress: ProgressCallback | None = None, *, parallel: bool = False) -> int:
         """Rebuilds the whole index from the store. ``parallel`` analyses on every core in
@@ -353,11 +367,8 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
         with self._index_lock:
             self._index.clear()
         self._queue_all_for_indexing()
-        # Large commits: each commit writes a segment, and segments cost merges later.
         processes = min(2, os.cpu_count() or 1) if parallel else 1
-        return self._drain_index_queue(
-            REINDEX_BATCH, fresh=True, progress=progress, processes=processes
-        )
+        return self._rebuild_index(progress, processes=processes)
 
     def reextract(
         self,

@@ -6,12 +6,14 @@ derived data only; ``reader.core.library`` rebuilds it from the store when it is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from reader.core.index.documents import IndexDocument, document_from_article
+from reader.core.index.rebuild import rebuild as rebuild_index
 from reader.core.index.search import IndexSearcher, RawHit, RawResults
 from reader.core.index.writer import IndexWriter, open_or_create
+from reader.core.progress import ProgressCallback
 
 __all__ = ["ArchiveIndex", "IndexDocument", "RawHit", "RawResults", "document_from_article"]
 
@@ -29,12 +31,23 @@ class ArchiveIndex:
         deletions: Iterable[int] = (),
         *,
         fresh: bool = False,
-        processes: int = 1,
     ) -> int:
         """Adds or replaces documents and deletes others, in one commit. ``fresh``: none of
-        the documents is in the index yet (skips the lookup for an old version);
-        ``processes``: see ``IndexWriter.apply``."""
-        return self._writer.apply(documents, deletions, fresh=fresh, processes=processes)
+        the documents is in the index yet (skips the lookup for an old version)."""
+        return self._writer.apply(documents, deletions, fresh=fresh)
+
+    def rebuild(
+        self,
+        ids: Sequence[int],
+        documents: Callable[[Sequence[int]], Iterable[IndexDocument]],
+        *,
+        processes: int = 1,
+        progress: ProgressCallback | None = None,
+    ) -> int:
+        """Adds the documents of ``ids`` (none of them in the index yet) as whole new
+        segments in one commit; ``documents`` reads a chunk of them (in a forked worker
+        when ``processes`` > 1: see ``rebuild.rebuild``). Returns how many were written."""
+        return rebuild_index(self._index, ids, documents, processes=processes, progress=progress)
 
     def clear(self) -> None:
         self._writer.clear()

@@ -17,8 +17,9 @@ The cache is per process and bounded; callers must not mutate the analyzer while
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Iterator
-from pickle import dumps
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
@@ -26,12 +27,18 @@ from whoosh.analysis.tokenizers import default_pattern
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
-from whoosh.system import pack_uint
+
+from reader.core.index.wordfind import find_terms
 
 # Above this many cached words the cache starts again (a vocabulary grows without bound
 # in an archive full of names; 200,000 words cost about 30 MB).
 CACHE_LIMIT = 200_000
 _STOPPED = ""  # the cached "term" of a stop word
+# The last letters of every suffix Porter's stemmer rewrites (steps 1a to 5: -s, -eed, -ed,
+# -ing, -y, -ational... -ion, -e, -ll): a word ending otherwise (in a, b, f, h, a digit, an
+# accented letter...) is its own stem, and is not run through the stemmer's expressions
+# (about 10 us a word; most new words of an archive are names, numbers and codes).
+STEMMED_ENDINGS = frozenset("sdgylirnmectu")
 
 
 class TermAnalyzer(Tokenizer):  # type: ignore[misc]
@@ -67,8 +74,10 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
         if term is None:
             if len(lowered) < 2 and self.stops or lowered in self.stops:
                 term = _STOPPED
+            elif self.stemming and lowered[-1] in STEMMED_ENDINGS:
+                term = stem(lowered).translate(accent_map)
             else:
-                term = (stem(lowered) if self.stemming else lowered).translate(accent_map)
+                term = lowered.translate(accent_map)
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
             self._cache[lowered] = term
@@ -104,14 +113,21 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
         return found
 
     def find_terms(self, text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-        """The character spans of the words of ``text`` whose term is in ``terms``."""
+        """The character spans of the words of ``text`` whose term is in ``terms``
+        (``wordfind.find_terms``)."""
+        return find_terms(self, text, terms)
+
+    def find_terms_slowly(
+        self, text: str, terms: set[str] | frozenset[str]
+    ) -> list[tuple[int, int]]:
+        """``find_terms`` word by word (any text)."""
         spans: list[tuple[int, int]] = []
         if not terms:
             return spans
         cache = self._cache
         term_of = self.term_of
         # Lower-casing can change a string's length (a few letters become two): then the
-        # offsets must come from the original text, at the price of a slower loop.
+        # offsets must come from the original text.
         lowered = text.lower()
         source = lowered if len(lowered) == len(text) else text
         for match in default_pattern.finditer(source):
@@ -175,9 +191,15 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
 
 
 class TermPositions(Positions):  # type: ignore[misc]
-    """Whoosh's ``Positions`` format, indexing through ``TermAnalyzer.term_positions``.
+    """Whoosh's ``Positions`` format with packed values, indexing through
+    ``TermAnalyzer.term_positions``.
 
-    Writes byte for byte the postings ``Positions`` writes, so readers need nothing new.
+    A posting's value is its positions as little-endian unsigned 32-bit numbers (Whoosh's
+    ``Positions`` pickles a list of deltas after a count): the vectorised reader
+    (``reader.core.index.postings``) reads the positions of many postings with one
+    ``numpy.frombuffer``, and a one-position value is 4 bytes instead of 13. Frequency and
+    weight follow from the length. Whoosh's matchers decode values through this class (it
+    is pickled with the schema), so phrases work the same in Whoosh's own code.
     """
 
     def word_values(
@@ -188,24 +210,40 @@ class TermPositions(Positions):  # type: ignore[misc]
             return
         boost = self.field_boost
         for term, positions in analyzer.term_positions(value).items():
-            yield term, len(positions), len(positions) * boost, _encode(positions)
+            yield term, len(positions), len(positions) * boost, encode_positions(positions)
+
+    def encode(self, poslist: list[int]) -> bytes:
+        return encode_positions(poslist)
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return decode_positions(valuestring)
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return float(len(valuestring) // 4 * self.field_boost)
+
+    def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, int]]:
+        return [(position, 1) for position in decode_positions(valuestring)]
 
 
-# Most terms occur once in an article: their encoded positions repeat across articles.
-_SINGLE_POSITIONS: dict[int, bytes] = {}
-_SINGLE_LIMIT = 100_000
+_SWAP = sys.byteorder != "little"
+# The typecode of unsigned 32-bit numbers ("I" on every platform Python supports today).
+UINT32 = "I" if array("I").itemsize == 4 else "L"
 
 
-def _encode(positions: list[int]) -> bytes:
-    """``Positions.encode``: the count, then the pickled list of position deltas."""
-    if len(positions) == 1:
-        position = positions[0]
-        encoded = _SINGLE_POSITIONS.get(position)
-        if encoded is None:
-            encoded = bytes(pack_uint(1)) + dumps(positions, 2)
-            if position < _SINGLE_LIMIT:
-                _SINGLE_POSITIONS[position] = encoded
-        return encoded
-    deltas = [positions[0]]
-    deltas.extend(b - a for a, b in zip(positions, positions[1:], strict=False))
-    return bytes(pack_uint(len(deltas))) + dumps(deltas, 2)
+def encode_positions(positions: list[int]) -> bytes:
+    """Positions (ascending, each below 2**32) as little-endian 32-bit numbers."""
+    packed = array(UINT32, positions)
+    if _SWAP:
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def decode_positions(value: bytes) -> list[int]:
+    packed = array(UINT32)
+    packed.frombytes(value)
+    if _SWAP:
+        packed.byteswap()
+    return packed.tolist()

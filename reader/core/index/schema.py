@@ -11,7 +11,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from reader.core.index.analysis import TermAnalyzer, TermPositions
 
 # Bump when the schema or the analyzers change: the index is then rebuilt from the store.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def text_analyzer() -> TermAnalyzer:

@@ -58,7 +58,8 @@ def open_or_create(folder: Path, *, read_only: bool = False) -> tuple[Index, boo
     return created, True
 
 
-def _fields_of(document: IndexDocument) -> dict[str, Any]:
+def fields_of(document: IndexDocument) -> dict[str, Any]:
+    """The Whoosh fields of a document (field name → value, as ``add_document`` takes them)."""
     fields: dict[str, Any] = {
         "article_id": str(document.article_id),
         "article_number": document.article_id,
@@ -138,36 +139,24 @@ class IndexWriter:
         deletions: Iterable[int] = (),
         *,
         fresh: bool = False,
-        processes: int = 1,
     ) -> int:
         """Writes one batch in a single commit; returns the number of documents updated.
-
-        ``processes`` > 1 splits the analysis over that many forked processes, each writing a
-        segment of its own (about 1.8x faster with 2 on 2 cores). Forking is unsafe in a
-        process with other threads running Qt or SQLite work: only single-threaded callers
-        (the command line) should ask for it.
-        """
+        Rebuilds go through ``rebuild.rebuild`` instead (whole segments at once)."""
         # Segments stay separate files (not compound): ``MappedStorage`` maps each one,
         # where Whoosh copied a compound segment's parts into memory at every open.
         options = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool, "compound": False}
-        # The posting pool stays in this process until it spills a sorted run to disk. A
-        # rebuild is a one-off that goes faster with a big pool; everyday updates (an
-        # import's batches and the merges they start, which hold every posting of the merged
-        # segments) keep the app's memory flat with a small one.
+        # The posting pool stays in this process until it spills a sorted run to disk.
+        # Everyday updates (an import's batches and the merges they start, which hold every
+        # posting of the merged segments) keep the app's memory flat with a small one.
         limitmb = BULK_POOL_MB if fresh else UPDATE_POOL_MB
-        if processes > 1:
-            writer = self._index.writer(
-                limitmb=limitmb, procs=processes, multisegment=True, **options
-            )
-        else:
-            writer = self._index.writer(limitmb=limitmb, **options)
+        writer = self._index.writer(limitmb=limitmb, **options)
         count = 0
         try:
             for article_id in deletions:
                 writer.delete_by_term("article_id", str(article_id))
             write = writer.add_document if fresh else writer.update_document
             for document in updates:
-                write(**_fields_of(document))
+                write(**fields_of(document))
                 count += 1
         except BaseException:
             writer.cancel()

@@ -1,6 +1,7 @@
 """The archive's store: the SQLite database plus the blob folder of originals.
 
-Guarantees: each thread gets its own connection (SQLite connections must not be shared);
+Guarantees: each thread gets its own connection (SQLite connections must not be shared),
+and so does a forked process (it never touches the connections it inherited);
 ``transaction()`` is all-or-nothing and serialises writers (``BEGIN IMMEDIATE``); blobs are
 written before the rows that name them, so a crash leaves at most an unreferenced blob,
 never a row pointing at a missing file.
@@ -8,6 +9,7 @@ never a row pointing at a missing file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -38,9 +40,16 @@ class Store:
     def connection(self) -> sqlite3.Connection:
         """This thread's connection."""
         existing: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if existing is not None and self._local.pid != os.getpid():
+            # A forked child (the index rebuild's workers): the parent's connection is not
+            # ours to use, nor to close; start afresh.
+            existing = None
+            self._connections = []
+            self._connections_lock = threading.Lock()
         if existing is None:
             existing = connect(self.database_path, read_only=self.read_only)
             self._local.connection = existing
+            self._local.pid = os.getpid()
             with self._connections_lock:
                 self._connections.append(existing)
         return existing
