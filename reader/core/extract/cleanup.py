@@ -11,6 +11,8 @@ the article does not read as part of it.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -26,6 +28,7 @@ from reader.core.extract.text import PendingBlock
 from reader.core.model import BlockKind
 
 _KEY = re.compile(r"\W+")
+_WORDS = re.compile(r"\w+")
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por)\s+", re.IGNORECASE)
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
@@ -34,6 +37,41 @@ _MIN_LINK_WORDS = 4
 
 def _key(text: str) -> str:
     return _KEY.sub("", text).lower()
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What the page's links say, read in one pass.
+
+    Attributes:
+        keys: keys (letters and digits, lower-cased) of link texts of four words or more,
+            in-page links left out: teasers and calls to action.
+        words: every word of every link text, with counts.
+    """
+
+    keys: frozenset[str]
+    words: Counter[str]
+
+
+def survey_links(tree: HtmlElement) -> PageLinks:
+    """Reads the texts of all links of a page.
+
+    Args:
+        tree: the parsed page.
+
+    Returns:
+        The keys of teaser-length links and the words of all links.
+    """
+    keys: set[str] = set()
+    words: Counter[str] = Counter()
+    for link in tree.iter("a"):
+        text = link.text_content()
+        tokens = _WORDS.findall(text)
+        words.update(tokens)
+        # In-page links (tables of contents) repeat the article's own headings.
+        if len(text.split()) >= _MIN_LINK_WORDS and not (link.get("href") or "").startswith("#"):
+            keys.add(_key(text))
+    return PageLinks(frozenset(keys), words)
 
 
 def link_keys(tree: HtmlElement) -> frozenset[str]:
@@ -45,15 +83,7 @@ def link_keys(tree: HtmlElement) -> frozenset[str]:
     Returns:
         The keys (letters and digits, lower-cased) of links of four words or more.
     """
-    keys: set[str] = set()
-    for link in tree.iter("a"):
-        # In-page links (tables of contents) repeat the article's own headings.
-        if (link.get("href") or "").startswith("#"):
-            continue
-        text = link.text_content()
-        if len(text.split()) >= _MIN_LINK_WORDS:
-            keys.add(_key(text))
-    return frozenset(keys)
+    return survey_links(tree).keys
 
 
 def clean_blocks(

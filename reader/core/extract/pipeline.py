@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
-
-from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected, NotAnArticle
-from reader.core.extract.boilerplate import select_content
-from reader.core.extract.cleanup import clean_blocks, link_keys
-from reader.core.extract.figures import place_images
+from reader.core.extract.boilerplate import prune_hidden, select_content
+from reader.core.extract.cleanup import PageLinks, clean_blocks, survey_links
+from reader.core.extract.container import trim_to_container
+from reader.core.extract.figures import place_images, prepare_figures
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
 from reader.core.extract.structure import convert_body
@@ -127,6 +125,10 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     if tree is None:
         raise NotAnArticle("empty page")
     metadata = extract_metadata(tree, page.url)
+    prune_hidden(tree)
+    figures = prepare_figures(tree)
+    links = survey_links(tree)
+    # Content selection prunes the tree: everything else is read from it before.
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
         raise NotAnArticle(_no_content_reason(text, metadata))
@@ -137,10 +139,11 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
         title=metadata.title,
         authors=metadata.authors,
         credits=credits,
-        links=link_keys(tree),
+        links=links.keys,
     )
-    blocks = place_images(blocks, candidate.figures, title=metadata.title, credits=credits)
-    if _is_mostly_link_text(tree, blocks):
+    blocks = trim_to_container(blocks, candidate.container)
+    blocks = place_images(blocks, figures, title=metadata.title, credits=credits)
+    if _is_mostly_link_text(links, blocks):
         raise NotAnArticle("list of links, not an article")
     return _finish(blocks, metadata, credits, html=text)
 
@@ -159,7 +162,7 @@ def _is_link_list(blocks: list[PendingBlock]) -> bool:
     return long_blocks == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
 
 
-def _is_mostly_link_text(tree: HtmlElement, blocks: list[PendingBlock]) -> bool:
+def _is_mostly_link_text(links: PageLinks, blocks: list[PendingBlock]) -> bool:
     """True when nearly every word of a short extraction is the text of some link.
 
     Link lists (site maps, tag pages, directory pages) are often flattened into one
@@ -168,10 +171,7 @@ def _is_mostly_link_text(tree: HtmlElement, blocks: list[PendingBlock]) -> bool:
     words = _WORDS.findall(" ".join(block.text for block in blocks))
     if not words or len(words) > _LINK_LIST_MAX_WORDS:
         return False
-    link_words = Counter(
-        word for link in tree.iter("a") for word in _WORDS.findall(link.text_content())
-    )
-    linked = sum(1 for word in words if link_words[word] > 0)
+    linked = sum(1 for word in words if links.words[word] > 0)
     return linked / len(words) >= _LINK_LIST_SHARE
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+from copy import deepcopy
 
 import pytest
+from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected
 from reader.core.extract.loader import decode_html, decode_text, parse_html
@@ -68,3 +70,14 @@ def test_parse_html_survives_nul_and_xml_declaration() -> None:
 
 def test_parse_html_of_blank_text_is_none() -> None:
     assert parse_html("   \n") is None
+
+
+def test_every_element_of_a_parsed_page_is_a_plain_html_element() -> None:
+    # The fixed class lookup: forms and inputs too, and copies keep it.
+    tree = parse_html(
+        "<html><body><form><input name='q'><select></select></form><p>x</p></body></html>"
+    )
+    assert tree is not None
+    assert {type(element) for element in tree.iter()} == {HtmlElement}
+    assert {type(element) for element in deepcopy(tree).iter()} == {HtmlElement}
+    assert tree.find(".//p").text_content() == "x"
