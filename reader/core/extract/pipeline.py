@@ -22,6 +22,7 @@ from reader.core.extract.container import trim_to_container
 from reader.core.extract.figures import place_images, prepare_figures
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
+from reader.core.extract.restore import restore_blocks, survey_page
 from reader.core.extract.structure import convert_body
 from reader.core.extract.text import PendingBlock, layout_blocks
 from reader.core.extract.textdump import clean_dump
@@ -128,6 +129,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     prune_hidden(tree)
     figures = prepare_figures(tree)
     links = survey_links(tree)
+    page_elements = survey_page(tree)
     # Content selection prunes the tree: everything else is read from it before.
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
@@ -142,6 +144,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
         links=links.keys,
     )
     blocks = trim_to_container(blocks, candidate.container)
+    blocks = restore_blocks(blocks, page_elements, title=metadata.title)
     blocks = place_images(blocks, figures, title=metadata.title, credits=credits)
     if _is_mostly_link_text(links, blocks):
         raise NotAnArticle("list of links, not an article")
