@@ -1,11 +1,12 @@
 """Residual boilerplate inside the chosen content, and credits moved out of the text.
 
-Works on pending blocks (before layout): drops share/subscribe/"Read more" lines and
-bylines or dates repeated from the metadata, moves agency sign-offs and image credit
-lines to the credits, removes a first heading that repeats the title, and drops
-paragraphs that are, whole, the text of one link of the page: teasers of
-other articles and calls to action ("GET THE APP BY CLICKING HERE"), which a reader of
-the article does not read as part of it.
+Works on pending blocks (before layout): drops share/subscribe/"Read more" lines,
+bylines or dates repeated from the metadata and, among the last blocks, calls to action
+("Sign up for our newsletter", "Have a tip?"); moves agency sign-offs, contributor
+credits ("Additional reporting by") and image credit lines to the credits; removes a
+first heading that repeats the title, and drops paragraphs that are, whole, the text of
+one link of the page: teasers of other articles and calls to action ("GET THE APP BY
+CLICKING HERE"), which a reader of the article does not read as part of it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from reader.core.extract.dates import parse_date
 from reader.core.extract.figures import split_credit
 from reader.core.extract.rules import (
     BOILERPLATE_LINE,
+    CALL_TO_ACTION,
+    CONTRIBUTOR_CREDIT,
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
     SIGN_OFF,
@@ -31,6 +34,10 @@ _KEY = re.compile(r"\W+")
 _WORDS = re.compile(r"\w+")
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por)\s+", re.IGNORECASE)
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+# Calls to action and contributor credits are looked for among the last blocks only, and
+# in short blocks: a long paragraph that mentions a newsletter is the article's.
+_CLOSING_BLOCKS = 8
+_MAX_CLOSING_WORDS = 40
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -132,6 +139,12 @@ def clean_blocks(
             if COPYRIGHT_CREDIT.match(text) and index >= len(blocks) - 3:
                 continue
             if index < 4 and _is_byline_or_date(text, author_keys):
+                continue
+        if block.kind in _TEXT_KINDS and index >= len(blocks) - _CLOSING_BLOCKS:
+            if words <= _MAX_CLOSING_WORDS and CONTRIBUTOR_CREDIT.search(text):
+                credits.append(text)
+                continue
+            if words <= _MAX_CLOSING_WORDS and CALL_TO_ACTION.search(text):
                 continue
         if block.kind is BlockKind.CAPTION:
             caption, credit = split_credit(text)

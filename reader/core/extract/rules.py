@@ -85,6 +85,28 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 )  # fmt: skip
 BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
 
+# Calls to action and contact lines that close an article: newsletter and follow boxes,
+# "Have a tip?", "Like this story? Share it". Matched (searched) only near the end of an
+# article and on short blocks, since the same words occur in articles about newsletters.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|sign up|join|follow)\b.{0,40}\b(?:our|my)\s+(?:\w+\s+)?"
+    r"(?:newsletters?|blog|channel|podcast|mailing list|community)\b"
+    r"|\bfollow (?:us|me|him|her|them)\b.{0,20}\b(?:on|at)\b|\bfollow @\w"
+    r"|^(?:click|tap) here to (?:subscribe|sign up|join|follow)"
+    r"|\bhave a (?:news )?tip\b|\b(?:may|can) be reached at\b"
+    r"|(?:^|[.!?]\s)(?:if you )?(?:like|liked|enjoyed|enjoy) this (?:story|article|post|piece)\b"
+    r"|\bshare (?:it|this) with (?:a|your) friends?\b"
+    r"|^thanks? (?:you )?for (?:reading|visiting|subscribing)\b.{0,40}$"
+    r"|\b(?:delivered|sent)\b.{0,20}\bto your inbox\b"
+    r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)",
+    re.IGNORECASE,
+)
+# Contributor credits at the end of news stories: credits, not text.
+CONTRIBUTOR_CREDIT = re.compile(
+    r"^\(?(?:additional )?reporting by\b|\bcontributed (?:to )?this (?:report|story|article)\b",
+    re.IGNORECASE,
+)
+
 # Images that are page furniture, matched against the location and the class.
 SKIPPED_IMAGE = re.compile(
     r"logo|icon|avatar|sprite|pixel|badge|emoji|spinner|placeholder|blank\.gif|spacer|"

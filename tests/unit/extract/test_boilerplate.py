@@ -56,3 +56,33 @@ def test_a_paragraph_that_is_a_whole_link_is_dropped_but_in_page_links_are_not()
         (BlockKind.HEADING, "Another story everyone is talking about today"),
         (BlockKind.PARAGRAPH, "Part two of this story"),
     ]
+
+
+def test_closing_calls_to_action_are_dropped_and_contributor_credits_moved() -> None:
+    story = [
+        PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of a story about a new bridge in town.")
+        for n in range(10)
+    ]
+    closing = [
+        PendingBlock(BlockKind.PARAGRAPH, "Additional reporting by Jane Doe"),
+        PendingBlock(BlockKind.PARAGRAPH, "Like this story? Share it with a friend!"),
+        PendingBlock(
+            BlockKind.PARAGRAPH, "Sign up for our daily newsletter to get the news first."
+        ),
+    ]
+    credits: list[str] = []
+    kept = clean_blocks([*story, *closing], title=None, authors=(), credits=credits)
+    assert kept == story
+    assert credits == ["Additional reporting by Jane Doe"]
+
+
+def test_a_newsletter_mentioned_early_in_an_article_is_text() -> None:
+    blocks = [
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "Sign up for our newsletter, the editors wrote in 2009, and the readers came in "
+            "their thousands within a year.",
+        ),
+        *[PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(10)],
+    ]
+    assert clean_blocks(blocks, title=None, authors=(), credits=[]) == blocks
