@@ -28,7 +28,6 @@ from readability.readability import Unparseable
 
 from reader.core.extract.cascade import prune, run_balanced, run_recall
 from reader.core.extract.loader import parse_html
-from reader.core.extract.rules import HIDDEN_XPATH
 
 _WORDS = re.compile(r"\w+")
 # Measured on both benchmarks (see benchmarks/extraction.py): recall wins when the
@@ -49,6 +48,8 @@ _NOT_RUNNING_TEXT = frozenset(
     {"a", "nav", "header", "footer", "aside", "form", "button", "select", "label", "script",
      "style", "noscript", "figcaption"}
 )  # fmt: skip
+# Elements that may be hidden; ``_is_hidden`` decides (cheaper than testing styles in XPath).
+_HIDDEN_CANDIDATES = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 # More text than this in a hidden element means it is content revealed by a script.
 _MAX_HIDDEN_TEXT = 1500
 
@@ -182,6 +183,20 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     return None
 
 
+def drop_inert(tree: HtmlElement) -> None:
+    """Removes scripts (structured data excepted), style sheets and inline SVG graphics.
+
+    Every extractor used here discards them before looking at the page, but each copies
+    the tree first; on modern pages they are most of the markup, so removing them once
+    makes every copy and every pass of content selection cheaper. Structured-data scripts
+    stay: trafilatura reads them to recognise forum threads and to rescue empty pages.
+    """
+    for element in list(tree.iter("script", "style", "svg")):
+        if element.tag == "script" and "ld+json" in (element.get("type") or ""):
+            continue
+        _remove_keeping_tail(element)
+
+
 def prune_hidden(tree: HtmlElement) -> None:
     """Removes elements a reader never sees: ``hidden``, ``aria-hidden``, ``display:none``.
 
@@ -189,19 +204,31 @@ def prune_hidden(tree: HtmlElement) -> None:
     hidden elements; a browser shows none of it, so neither do we. A hidden element holding
     a lot of text is kept: pages that reveal the article with a script hide it this way.
     """
-    for element in list(tree.xpath(HIDDEN_XPATH)):
-        if element.tag in ("html", "body"):
+    for element in _HIDDEN_CANDIDATES(tree):
+        if element.tag in ("html", "body") or not _is_hidden(element):
             continue
         # Hidden microdata blocks repeat the headline and dates whatever their length.
         if element.get("itemscope") is None and len(element.text_content()) > _MAX_HIDDEN_TEXT:
             continue
-        parent = element.getparent()
-        if parent is not None:
-            tail = element.tail
-            parent.remove(element)
-            if tail and tail.strip():
-                previous = parent[-1] if len(parent) else None
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
+        _remove_keeping_tail(element)
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _remove_keeping_tail(element: HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail

@@ -77,16 +77,16 @@ def _options(url: str | None, *, recall: bool = False) -> Extractor:
     )
 
 
-def _prepare(
-    tree: HtmlElement, options: Extractor, url: str | None
-) -> tuple[HtmlElement, HtmlElement]:
-    cleaned = tree_cleaning(copy(tree), options)
-    backup = copy(cleaned)
-    return convert_tags(cleaned, options, url), backup
+def _prepare(tree: HtmlElement, options: Extractor, url: str | None) -> HtmlElement:
+    return convert_tags(tree_cleaning(copy(tree), options), options, url)
+
+
+def _cleaned(tree: HtmlElement, options: Extractor) -> HtmlElement:
+    """The cleaned page before tag conversion, which justext reads (only a few pages)."""
+    return tree_cleaning(copy(tree), options)
 
 
 def _compare(
-    cleaned_backup: HtmlElement,
     pruned: HtmlElement,
     body: etree._Element,
     text: str,
@@ -106,7 +106,7 @@ def _compare(
         body, text, len_text = algo, algo_text, len_algo
     unclean = bool(body.xpath(SANITIZED_XPATH))
     if unclean or len_text < options.min_extracted_size:
-        body2, text2 = justext_rescue(cleaned_backup, options)
+        body2, text2 = justext_rescue(_cleaned(pruned, options), options)
         len_text2 = len(text2)
         if unclean:
             accept = len_text <= JUSTEXT_OVERRIDE_RATIO * len_text2 and (
@@ -135,9 +135,8 @@ def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
     """
     options = _options(url)
     pruned = prune(tree)
-    cleaned, backup = _prepare(pruned, options, url)
-    body, text = extract_content(cleaned, options)
-    body, text, readable = _compare(backup, pruned, body, text, options)
+    body, text = extract_content(_prepare(pruned, options, url), options)
+    body, text, readable = _compare(pruned, body, text, options)
     if len(text) < options.min_extracted_size:
         rescue_body, rescue_text, rescue_length = baseline(pruned)
         if rescue_length > len(text):
@@ -171,9 +170,8 @@ def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
 def _recall_retry(
     pruned: HtmlElement, options: Extractor, url: str | None
 ) -> tuple[etree._Element, str]:
-    cleaned, backup = _prepare(pruned, options, url)
-    body, text = extract_content(cleaned, options)
-    body, text, _ = _compare(backup, pruned, body, text, options)
+    body, text = extract_content(_prepare(pruned, options, url), options)
+    body, text, _ = _compare(pruned, body, text, options)
     return body, text
 
 
@@ -188,8 +186,7 @@ def run_recall(pruned: HtmlElement, url: str | None) -> etree._Element | None:
         The recall-oriented body, or None when it is empty.
     """
     options = _options(url, recall=True)
-    cleaned, _backup = _prepare(pruned, options, url)
-    body, text = extract_content(cleaned, options)
+    body, text = extract_content(_prepare(pruned, options, url), options)
     if len(text) < options.min_extracted_size:
         rescue_body, rescue_text, rescue_length = baseline(pruned)
         if rescue_length > len(text):

@@ -21,7 +21,7 @@ from reader.core.extract.text import PendingBlock
 from reader.core.model import BlockKind
 
 _WORDS = re.compile(r"\w+")
-_SHINGLE = 3
+_SHINGLE = 3  # word triples (``_shingles`` is written for three)
 # A block belongs to the container when this share of its word triples occurs in it.
 _INSIDE = 0.5
 # Blocks outside the core may hold at most this share of the extraction's words ...
@@ -37,7 +37,7 @@ def _tokens(text: str) -> list[str]:
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
     if len(tokens) < _SHINGLE:
         return {tuple(tokens)}
-    return set(zip(*(tokens[i:] for i in range(_SHINGLE)), strict=False))
+    return set(zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
 def trim_to_container(blocks: list[PendingBlock], container: str) -> list[PendingBlock]:

@@ -16,7 +16,7 @@ import logging
 import re
 
 from reader.core.errors import ImportRejected, NotAnArticle
-from reader.core.extract.boilerplate import prune_hidden, select_content
+from reader.core.extract.boilerplate import drop_inert, prune_hidden, select_content
 from reader.core.extract.cleanup import PageLinks, clean_blocks, survey_links
 from reader.core.extract.container import trim_to_container
 from reader.core.extract.figures import place_images, prepare_figures
@@ -126,6 +126,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     if tree is None:
         raise NotAnArticle("empty page")
     metadata = extract_metadata(tree, page.url)
+    drop_inert(tree)
     prune_hidden(tree)
     figures = prepare_figures(tree)
     links = survey_links(tree)

@@ -14,7 +14,7 @@ and are left out, and so are lists nested in other lists or inside page furnitur
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -39,15 +39,24 @@ class PageElement:
     """A heading or list of the page, with the keys of the text blocks around it.
 
     Attributes:
-        blocks: the blocks it becomes (one heading, or the list's items).
+        element: the ``h1``-``h6``, ``ul`` or ``ol`` element (still readable after content
+            selection prunes it from the tree).
         before: ``figures.anchor_key`` of the page's text block just before it.
         after: the same for the block just after it.
     """
 
-    blocks: tuple[PendingBlock, ...]
+    element: HtmlElement
     before: str
     after: str
-    keys: frozenset[str] = field(default_factory=frozenset)
+
+    def blocks(self) -> list[PendingBlock]:
+        """The blocks it becomes: one heading, or the list's items."""
+        tag = self.element.tag
+        if tag in _HEADINGS:
+            text = normalize_space(self.element.text_content())
+            return [PendingBlock(BlockKind.HEADING, text, int(tag[1]))] if text else []
+        items = (normalize_space(item.text_content()) for item in self.element.iter("li"))
+        return [PendingBlock(BlockKind.LIST_ITEM, item, 1, tag == "ol") for item in items if item]
 
 
 class _Units:
@@ -71,39 +80,15 @@ class _Units:
         return next((self.key(i) for i in range(number + 1, len(self.elements)) if self.key(i)), "")
 
 
-def _heading(units: _Units, number: int) -> PageElement | None:
-    element = units.elements[number]
-    text = normalize_space(element.text_content())
-    if not text:
-        return None
-    block = PendingBlock(BlockKind.HEADING, text, int(element.tag[1]))
-    return PageElement(
-        (block,), units.key_before(number), units.key_after(number), frozenset({anchor_key(text)})
-    )
-
-
-def _list(units: _Units, element: HtmlElement) -> PageElement | None:
+def _is_article_list(element: HtmlElement) -> bool:
     if any(ancestor.tag in _NOT_ARTICLE_LIST for ancestor in element.iterancestors()):
-        return None
+        return False
     if any(True for _ in element.iterdescendants(*_LISTS)):
-        return None
-    items = [normalize_space(item.text_content()) for item in element.iter("li")]
-    items = [item for item in items if item]
-    inside = [units.index[unit] for unit in element.iter(*_TEXT_UNITS) if unit in units.index]
-    if not items or not inside:
-        return None
-    words = sum(len(item.split()) for item in items)
+        return False
+    # Item by item: items often have no white space between them in the markup.
+    words = sum(len(item.text_content().split()) for item in element.iter("li"))
     linked = sum(len(link.text_content().split()) for link in element.iter("a"))
-    if linked > _MAX_LINK_SHARE * words:
-        return None
-    ordered = element.tag == "ol"
-    blocks = tuple(PendingBlock(BlockKind.LIST_ITEM, item, 1, ordered) for item in items)
-    return PageElement(
-        blocks,
-        units.key_before(min(inside)),
-        units.key_after(max(inside)),
-        frozenset(anchor_key(item) for item in items),
-    )
+    return words > 0 and linked <= _MAX_LINK_SHARE * words
 
 
 def survey_page(tree: HtmlElement) -> list[PageElement]:
@@ -119,14 +104,16 @@ def survey_page(tree: HtmlElement) -> list[PageElement]:
     units = _Units(tree)
     found: list[PageElement] = []
     for number, element in enumerate(units.elements):
-        if element.tag in _HEADINGS:
-            heading = _heading(units, number)
-            if heading is not None:
-                found.append(heading)
+        if element.tag in _HEADINGS and units.key(number):
+            found.append(PageElement(element, units.key_before(number), units.key_after(number)))
     for element in tree.iter(*_LISTS):
-        listed = _list(units, element)
-        if listed is not None:
-            found.append(listed)
+        if not _is_article_list(element):
+            continue
+        inside = [units.index[unit] for unit in element.iter(*_TEXT_UNITS) if unit in units.index]
+        if inside:
+            found.append(
+                PageElement(element, units.key_before(min(inside)), units.key_after(max(inside)))
+            )
     return [item for item in found if item.before and item.after]
 
 
@@ -152,18 +139,19 @@ def restore_blocks(
     present = set(keys)
     if title:
         present.add(anchor_key(title))
-    after_block: dict[int, list[PageElement]] = {}
+    after_block: dict[int, list[PendingBlock]] = {}
     for index in range(len(keys) - 1):
         for element in by_neighbours.get((keys[index], keys[index + 1]), []):
+            lost = element.blocks()
+            lost_keys = {anchor_key(block.text) for block in lost}
             # Nothing of it was kept: a partly kept list was shortened on purpose.
-            if element.keys.isdisjoint(present):
-                after_block.setdefault(index, []).append(element)
-                present |= element.keys
+            if lost and lost_keys.isdisjoint(present):
+                after_block.setdefault(index, []).extend(lost)
+                present |= lost_keys
     if not after_block:
         return blocks
     restored: list[PendingBlock] = []
     for index, block in enumerate(blocks):
         restored.append(block)
-        for element in after_block.get(index, []):
-            restored.extend(element.blocks)
+        restored.extend(after_block.get(index, []))
     return restored

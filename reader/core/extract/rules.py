@@ -125,13 +125,6 @@ AUTHOR_LINK_XPATH = (
     "contains(@href, '/experts/') or contains(@href, '/columnists/')]"
 )
 
-# Elements no reader sees. Style tests tolerate spacing ("display: none").
-HIDDEN_XPATH = (
-    "//*[@hidden or @aria-hidden='true' or "
-    "contains(translate(@style, ' ', ''), 'display:none') or "
-    "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
-)
-
 # Any element whose class names an author ("dateAndAuthorContainer", "authors-data"):
 # tried last, on short texts only, since author boxes and bios match too.
 AUTHOR_CLASS_XPATH = (

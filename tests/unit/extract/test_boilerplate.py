@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from lxml import html
 
-from reader.core.extract.boilerplate import choose_candidate, is_doubtful, running_words
+from reader.core.extract.boilerplate import (
+    choose_candidate,
+    drop_inert,
+    is_doubtful,
+    prune_hidden,
+    running_words,
+)
 from reader.core.extract.cleanup import clean_blocks, link_keys
 from reader.core.extract.text import PendingBlock
 from reader.core.model import BlockKind
@@ -86,3 +92,26 @@ def test_a_newsletter_mentioned_early_in_an_article_is_text() -> None:
         *[PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(10)],
     ]
     assert clean_blocks(blocks, title=None, authors=(), credits=[]) == blocks
+
+
+def test_hidden_elements_go_but_their_tail_text_stays_in_place() -> None:
+    tree = html.document_fromstring(
+        "<html><body><div><p>Before.</p><span hidden>Hidden copy</span> tail words"
+        "<p>After.</p><p style='Display: None'>Styled away</p></div></body></html>"
+    )
+    prune_hidden(tree)
+    paragraphs = tree.findall(".//p")
+    assert [p.text for p in paragraphs] == ["Before.", "After."]
+    # The hidden element's tail now follows the element that came before it.
+    assert paragraphs[0].tail.strip() == "tail words"
+
+
+def test_scripts_and_styles_are_dropped_but_structured_data_stays() -> None:
+    tree = html.document_fromstring(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        "<style>p {}</style></head><body><p>Text<script>var x;</script> more</p>"
+        "<svg><text>icon</text></svg></body></html>"
+    )
+    drop_inert(tree)
+    assert [e.tag for e in tree.iter("script", "style", "svg")] == ["script"]
+    assert tree.find(".//p").text_content() == "Text more"
