@@ -38,6 +38,8 @@ _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, Bloc
 # in short blocks: a long paragraph that mentions a newsletter is the article's.
 _CLOSING_BLOCKS = 8
 _MAX_CLOSING_WORDS = 40
+# An author box ("Jane Doe is a writer who ...") is looked for among the last blocks.
+_AUTHOR_NOTE_BLOCKS = 7
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -117,6 +119,7 @@ def clean_blocks(
     kept: list[PendingBlock] = []
     title_key = _key(title) if title else ""
     author_keys = {_key(name) for name in authors}
+    author_note = _author_note_pattern(authors)
     for index, block in enumerate(blocks):
         text = block.text
         words = len(text.split())
@@ -146,6 +149,13 @@ def clean_blocks(
                 continue
             if words <= _MAX_CLOSING_WORDS and CALL_TO_ACTION.search(text):
                 continue
+        if (
+            author_note is not None
+            and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and index >= len(blocks) - _AUTHOR_NOTE_BLOCKS
+            and author_note.match(text)
+        ):
+            continue
         if block.kind is BlockKind.CAPTION:
             caption, credit = split_credit(text)
             if credit:
@@ -155,6 +165,19 @@ def clean_blocks(
                 block = PendingBlock(BlockKind.CAPTION, caption)
         kept.append(block)
     return kept
+
+
+def _author_note_pattern(authors: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Matches an author box line: "Jane Doe is a writer ...", "About the author: Jane Doe",
+    "Written by Jane Doe", or the name alone; full names (two words or more) only."""
+    names = [re.escape(name) for name in authors if len(name.split()) >= 2]
+    if not names:
+        return None
+    return re.compile(
+        r"(?:about the author:?\s*|written by\s+)?(?:" + "|".join(names) + r")\b"
+        r"(?:,|\s+(?:is|was|has|writes|covers|joined|serves|leads|lives|holds|specializes)\b|\W*$)",
+        re.IGNORECASE,
+    )
 
 
 def _is_byline_or_date(text: str, author_keys: set[str]) -> bool:

@@ -115,3 +115,23 @@ def test_scripts_and_styles_are_dropped_but_structured_data_stays() -> None:
     drop_inert(tree)
     assert [e.tag for e in tree.iter("script", "style", "svg")] == ["script"]
     assert tree.find(".//p").text_content() == "Text more"
+
+
+def test_an_author_box_at_the_end_is_dropped_but_the_name_in_the_story_is_not() -> None:
+    story = [
+        PendingBlock(BlockKind.PARAGRAPH, "Jane Doe is the mayor's rival, the council heard."),
+        *[PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(10)],
+    ]
+    closing = [
+        PendingBlock(BlockKind.HEADING, "About the author: Jane Doe"),
+        PendingBlock(BlockKind.PARAGRAPH, "Jane Doe is a reporter covering city hall since 2015."),
+    ]
+    kept = clean_blocks([*story, *closing], title=None, authors=("Jane Doe",), credits=[])
+    assert kept == story
+
+
+def test_advertisement_labels_are_not_text() -> None:
+    story = [PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(3)]
+    label = PendingBlock(BlockKind.PARAGRAPH, "Advertisement - Continue Reading Below")
+    kept = clean_blocks([story[0], label, *story[1:]], title=None, authors=(), credits=[])
+    assert kept == story
