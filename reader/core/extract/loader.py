@@ -146,7 +146,11 @@ def decode_text(data: bytes, declared_charset: str | None) -> str:
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _HUGE_ATTRIBUTE_CHARS = 100_000
-_HUGE_ATTRIBUTE = re.compile(r"""(=\s*)(?:"[^"]{100000,}"|'[^']{100000,}')""")
+# Only inside a start tag: a quoted stretch of a script ("'&u='+encodeURIComponent(...)")
+# is not an attribute, and emptying it would cut the page.
+_HUGE_ATTRIBUTE = re.compile(
+    r"""(<[A-Za-z][^<>]*?\s[\w:.-]+\s*=\s*)(?:"[^"]{100000,}"|'[^']{100000,}')"""
+)
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 

@@ -37,6 +37,8 @@ _MIN_ARTICLE_WORDS = 25
 # even when their words also appear in related-article links.
 _LINK_LIST_MAX_WORDS = 400
 _LINK_LIST_SHARE = 0.9
+# List items of a link list are mostly link text.
+_LINK_ITEMS_SHARE = 0.5
 _WORDS = re.compile(r"\w+")
 _ROBOTS = re.compile(r"^\s*(?:user-agent|disallow|allow|sitemap)\s*:", re.IGNORECASE | re.MULTILINE)
 _ERROR_TITLE = re.compile(
@@ -149,7 +151,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     blocks = place_images(blocks, figures, title=metadata.title, credits=credits)
     if _is_mostly_link_text(links, blocks):
         raise NotAnArticle("list of links, not an article")
-    return _finish(blocks, metadata, credits, html=text)
+    return _finish(blocks, metadata, credits, html=text, links=links)
 
 
 def _no_content_reason(html: str, metadata: PageMetadata) -> str:
@@ -160,10 +162,21 @@ def _no_content_reason(html: str, metadata: PageMetadata) -> str:
     return "no article text found"
 
 
-def _is_link_list(blocks: list[PendingBlock]) -> bool:
-    """A page of short list items or headings without any block of running text."""
+def _is_link_list(blocks: list[PendingBlock], links: PageLinks | None = None) -> bool:
+    """A page of short list items or headings without any block of running text.
+
+    With the page's links known (HTML), the list items must also be mostly link text: a
+    short notice followed by a list of services is a page, not a link list.
+    """
     long_blocks = sum(1 for block in blocks if _word_count(block.text) >= 20)
-    return long_blocks == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
+    items = [block for block in blocks if block.kind is BlockKind.LIST_ITEM]
+    if long_blocks or len(items) < 5:
+        return False
+    if links is None:
+        return True
+    words = _WORDS.findall(" ".join(item.text for item in items))
+    linked = sum(1 for word in words if links.words[word] > 0)
+    return linked >= _LINK_ITEMS_SHARE * len(words)
 
 
 def _is_mostly_link_text(links: PageLinks, blocks: list[PendingBlock]) -> bool:
@@ -184,6 +197,7 @@ def _finish(
     metadata: PageMetadata,
     credits: list[str],
     html: str | None = None,
+    links: PageLinks | None = None,
 ) -> ExtractedArticle:
     text, laid_out = layout_blocks(blocks)
     words = _word_count(text)
@@ -194,7 +208,7 @@ def _finish(
             raise NotAnArticle("redirect page, not an article")
         if metadata.title and _ERROR_TITLE.search(metadata.title):
             raise NotAnArticle(f"error page ({metadata.title[:80]})")
-    if _is_link_list(blocks):
+    if _is_link_list(blocks, links):
         raise NotAnArticle("list of links, not an article")
     return ExtractedArticle(
         text=text,

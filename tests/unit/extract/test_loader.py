@@ -81,3 +81,13 @@ def test_every_element_of_a_parsed_page_is_a_plain_html_element() -> None:
     assert {type(element) for element in tree.iter()} == {HtmlElement}
     assert {type(element) for element in deepcopy(tree).iter()} == {HtmlElement}
     assert tree.find(".//p").text_content() == "x"
+
+
+def test_a_long_quoted_stretch_of_a_script_is_not_taken_for_an_attribute() -> None:
+    # From a real page: from the quote after "&r=" to the next apostrophe of the page is
+    # more than 100,000 characters, none of it an attribute.
+    script = "<script>send('&u=' + url + '&r=' + Math.random());</script>"
+    body = "<p>Body text</p>" + "<p>More words</p>" * 10_000 + "<p>It's the end</p>"
+    tree = parse_html(f"<html><head>{script}</head><body>{body}</body></html>")
+    assert tree is not None
+    assert tree.find(".//p").text_content() == "Body text"
