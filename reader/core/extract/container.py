@@ -6,7 +6,8 @@ teaser list after the last paragraph, a sidebar paragraph before the first. read
 chooses one container element instead. When the extracted blocks that readability's
 container also holds form a dense core, and the blocks outside that core at the start
 and at the end are a small part of the whole, those outer blocks are furniture and are
-dropped. Blocks inside the core are never dropped (readability leaves out lists, tables
+dropped (at the start only short ones: pages often put the lead paragraph in a header
+of its own). Blocks inside the core are never dropped (readability leaves out lists, tables
 and headings that trafilatura rightly keeps), and a container that covers little of the
 extraction says nothing: readability then picked a sidebar or one section.
 
@@ -24,6 +25,8 @@ _WORDS = re.compile(r"\w+")
 _SHINGLE = 3  # word triples (``_shingles`` is written for three)
 # A block belongs to the container when this share of its word triples occurs in it.
 _INSIDE = 0.5
+# A block before the core this long is a lead paragraph, not furniture.
+_MAX_LEADING_WORDS = 40
 # Blocks outside the core may hold at most this share of the extraction's words ...
 _MAX_OUTSIDE_SHARE = 0.3
 # ... and blocks inside the container at least this share of the core's words.
@@ -67,6 +70,10 @@ def trim_to_container(blocks: list[PendingBlock], container: str) -> list[Pendin
         return blocks
     first = inside.index(True)
     last = len(inside) - 1 - inside[::-1].index(True)
+    if any(size > _MAX_LEADING_WORDS for size in sizes[:first]):
+        # A long paragraph before the container is the article's lead, which pages often
+        # put in a header of their own.
+        first = 0
     total = sum(sizes)
     outside = sum(sizes[:first]) + sum(sizes[last + 1 :])
     if outside == 0 or outside > _MAX_OUTSIDE_SHARE * total:

@@ -46,3 +46,16 @@ def test_a_large_outside_part_is_kept() -> None:
     blocks = _paragraphs([*ARTICLE, *related])
     # Outside the container lies more than a small part: no trimming on such evidence.
     assert trim_to_container(blocks, " ".join(ARTICLE)) == blocks
+
+
+def test_a_long_lead_outside_the_container_is_kept_but_a_short_label_is_not() -> None:
+    lead = (
+        "In a vote that surprised many residents, the council decided late on Tuesday evening "
+        "to close the old bridge, which has carried traffic across the river for more than a "
+        "century, to all cars and lorries from next spring, citing two safety reports."
+    )
+    body = ARTICLE * 3
+    with_lead = _paragraphs([lead, *body])
+    assert trim_to_container(with_lead, " ".join(body)) == with_lead
+    with_label = _paragraphs(["Sponsored story from our partners", *body])
+    assert [b.text for b in trim_to_container(with_label, " ".join(body))] == body
