@@ -31,9 +31,11 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 import time
 import unicodedata
@@ -496,9 +498,9 @@ def main() -> int:
 
     header = (
         f"Extraction benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-        f"extractor {EXTRACTOR_VERSION}; machine: {platform.machine()}, "
+        f"extractor {EXTRACTOR_VERSION} (commit {_commit()}); machine: {platform.machine()}, "
         f"{_cpu_name()}, Python {platform.python_version()}; {args.workers} workers; "
-        f"run took {elapsed:.0f} s."
+        f"run took {elapsed:.0f} s; load average at the end {_load()}."
     )
     table = format_table(rows)
     print(header + "\n\n" + table)
@@ -507,6 +509,24 @@ def main() -> int:
             f"# Extraction benchmark\n\n{header}\n\n{table}\n", encoding="utf-8"
         )
     return 0
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def _commit() -> str:
+    """The repository's current commit (short), so a table names the code it measured."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def _cpu_name() -> str:
