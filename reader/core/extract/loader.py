@@ -146,11 +146,8 @@ def decode_text(data: bytes, declared_charset: str | None) -> str:
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _HUGE_ATTRIBUTE_CHARS = 100_000
-# Only inside a start tag: a quoted stretch of a script ("'&u='+encodeURIComponent(...)")
-# is not an attribute, and emptying it would cut the page.
-_HUGE_ATTRIBUTE = re.compile(
-    r"""(<[A-Za-z][^<>]*?\s[\w:.-]+\s*=\s*)(?:"[^"]{100000,}"|'[^']{100000,}')"""
-)
+_HUGE_ATTRIBUTE = re.compile(r"""(=\s*)(?:"[^"]{100000,}"|'[^']{100000,}')""")
+_START_TAG_OPENING = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>]*")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -166,6 +163,20 @@ _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
 )
 
 
+def _empty_attribute(match: re.Match[str]) -> str:
+    """Empties a huge quoted value that stands inside a start tag; leaves anything else.
+
+    A quoted stretch of a script ("'&u='+encodeURIComponent(...)") can run on for more
+    than 100,000 characters into the body; it is no attribute, and emptying it would cut
+    the page. Inside a tag means: what follows the last "<" before it is a tag name and
+    attributes.
+    """
+    before = match.string.rfind("<", 0, match.start())
+    if before < 0 or not _START_TAG_OPENING.fullmatch(match.string, before, match.start()):
+        return match.group(0)
+    return match.group(1) + '""'
+
+
 def parse_html(text: str) -> HtmlElement | None:
     """Parses HTML text into an lxml tree, or returns None when nothing parses.
 
@@ -179,7 +190,7 @@ def parse_html(text: str) -> HtmlElement | None:
         # libxml2 silently drops the rest of the document after an attribute value over
         # 10 MB (inlined data: images of SingleFile pages reach that); such values are
         # never text, so they are emptied first.
-        text = _HUGE_ATTRIBUTE.sub(r'\1""', text)
+        text = _HUGE_ATTRIBUTE.sub(_empty_attribute, text)
     if not text.strip():
         return None
     # A parser per call: lxml parsers must not be shared between threads.

@@ -91,3 +91,13 @@ def test_a_long_quoted_stretch_of_a_script_is_not_taken_for_an_attribute() -> No
     tree = parse_html(f"<html><head>{script}</head><body>{body}</body></html>")
     assert tree is not None
     assert tree.find(".//p").text_content() == "Body text"
+
+
+def test_a_huge_attribute_inside_a_tag_is_emptied_and_the_rest_of_the_page_kept() -> None:
+    image = "data:image/png;base64," + "A" * 150_000
+    tree = parse_html(
+        f'<html><body><p>First</p><img src="{image}" alt="x"><p>Last</p></body></html>'
+    )
+    assert tree is not None
+    assert [p.text for p in tree.iter("p")] == ["First", "Last"]
+    assert tree.find(".//img").get("src") == ""
