@@ -14,7 +14,9 @@ Sets (paths relative to the repository's parent, or ``--corpus``):
 
 Pages are split into two halves by a hash of their id: rules are developed on half A and
 checked on half B; the table reports both. Extractors run in a process pool (``--workers``,
-2 by default); per-page times are measured inside the workers.
+2 by default); per-page times are measured inside the workers, as wall time and as CPU
+time of the worker process (``time.process_time``): on a shared machine only the CPU
+columns compare runs, and pages/CPU-s is pages per CPU-second of one core.
 
 Usage::
 
@@ -29,9 +31,11 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 import time
 import unicodedata
@@ -71,6 +75,7 @@ class Outcome:
     authors: tuple[str, ...] = ()
     published: str | None = None
     milliseconds: float = 0.0
+    cpu_milliseconds: float = 0.0
     error: str | None = None
 
 
@@ -100,8 +105,11 @@ def _warm_up() -> None:
         return
     _WARM = True
     import trafilatura
+    from trafilatura.external import jt_stoplist_init
 
     trafilatura.bare_extraction(_WARM_UP_PAGE, with_metadata=True)
+    # justext's stop lists load on first use (about a second); both extractors use justext.
+    jt_stoplist_init()
     outcome = Outcome(Task("warm-up", "warm-up", "", None, "ours"))
     _run_ours(outcome, _WARM_UP_PAGE.encode(), "text/html", None)
 
@@ -116,18 +124,19 @@ def run_task(task: Task) -> Outcome:
             from textdump_sets import RENDERERS
 
             dump = RENDERERS[task.renderer](data.decode("utf-8", "replace")).encode("utf-8")
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             if task.extractor == "whole-dump":
                 # Baseline: the dump as saved, nothing removed.
                 outcome.text = dump.decode("utf-8")
             else:
                 _run_ours(outcome, dump, "text/plain", task.url)
         elif task.extractor == "ours":
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             _run_ours(outcome, data, "text/html", task.url)
         else:
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             _run_trafilatura(outcome, data, task.url, task.extractor == "trafilatura-precision")
+        outcome.cpu_milliseconds = (time.process_time() - cpu_start) * 1000
         outcome.milliseconds = (time.perf_counter() - start) * 1000
     except Exception as error:  # noqa: BLE001 - a benchmark records failures and goes on
         outcome.error = f"{type(error).__name__}: {error}"[:200]
@@ -277,6 +286,8 @@ class Row:
     recall: float
     median_ms: float
     mean_ms: float
+    median_cpu_ms: float
+    mean_cpu_ms: float
     pages_per_second: float
     failures: int
     extra: dict[str, float] = field(default_factory=dict)
@@ -304,7 +315,10 @@ def summarise(
     times = [o.milliseconds for o in outcomes if o.error is None]
     median = statistics.median(times) if times else 0.0
     mean = statistics.mean(times) if times else 0.0
-    total_seconds = sum(o.milliseconds for o in outcomes) / 1000
+    cpu_times = [o.cpu_milliseconds for o in outcomes if o.error is None]
+    median_cpu = statistics.median(cpu_times) if cpu_times else 0.0
+    mean_cpu = statistics.mean(cpu_times) if cpu_times else 0.0
+    total_seconds = sum(o.cpu_milliseconds for o in outcomes) / 1000
     row = Row(
         set_name,
         extractor,
@@ -315,6 +329,8 @@ def summarise(
         recall,
         median,
         mean,
+        median_cpu,
+        mean_cpu,
         len(outcomes) / total_seconds if total_seconds else 0.0,
         sum(1 for o in outcomes if o.error and not o.error.startswith("NotAnArticle")),
     )
@@ -394,8 +410,9 @@ def build_tasks(args: argparse.Namespace) -> tuple[list[Task], dict[str, dict[st
 def format_table(rows: list[Row]) -> str:
     lines = [
         "| set | extractor | half | pages | F1 | precision | recall | title | author | date |"
-        " with | without | empty | failures | median ms | mean ms | pages/s |",
-        "| --- | --- | --- |" + " ---: |" * 14,
+        " with | without | empty | failures | median ms | mean ms | median CPU ms |"
+        " mean CPU ms | pages/CPU-s |",
+        "| --- | --- | --- |" + " ---: |" * 16,
     ]
 
     def cell(row: Row, key: str) -> str:
@@ -408,7 +425,8 @@ def format_table(rows: list[Row]) -> str:
             f"{cell(row, 'author')} | "
             f"{cell(row, 'date')} | {cell(row, 'with')} | {cell(row, 'without')} | "
             f"{int(row.extra.get('empty', 0))} | {row.failures} | {row.median_ms:.1f} | "
-            f"{row.mean_ms:.1f} | {row.pages_per_second:.1f} |"
+            f"{row.mean_ms:.1f} | {row.median_cpu_ms:.1f} | {row.mean_cpu_ms:.1f} | "
+            f"{row.pages_per_second:.1f} |"
         )
     return "\n".join(lines)
 
@@ -480,9 +498,9 @@ def main() -> int:
 
     header = (
         f"Extraction benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-        f"extractor {EXTRACTOR_VERSION}; machine: {platform.machine()}, "
+        f"extractor {EXTRACTOR_VERSION} (commit {_commit()}); machine: {platform.machine()}, "
         f"{_cpu_name()}, Python {platform.python_version()}; {args.workers} workers; "
-        f"run took {elapsed:.0f} s."
+        f"run took {elapsed:.0f} s; load average at the end {_load()}."
     )
     table = format_table(rows)
     print(header + "\n\n" + table)
@@ -491,6 +509,24 @@ def main() -> int:
             f"# Extraction benchmark\n\n{header}\n\n{table}\n", encoding="utf-8"
         )
     return 0
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def _commit() -> str:
+    """The repository's current commit (short), so a table names the code it measured."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def _cpu_name() -> str:

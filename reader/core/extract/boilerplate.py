@@ -1,17 +1,18 @@
 """Main-content selection for HTML: which parts of the page are the article.
 
-trafilatura chooses the content. Its balanced mode (with its fallback extractors) runs on
-every page; its recall-oriented mode runs only when the balanced result looks doubtful:
-much shorter than the page's running text (the words outside links, navigation and
-forms), or longer than it (a page whose text is all inside links). ``choose_candidate``
-then picks one of the two from their lengths. When both keep well under half of the
-running text, readability-lxml's choice of container is tried as a third candidate. One
-run on most pages keeps extraction as fast as trafilatura's own; the second run is what
-repairs an extraction that stopped at the lead or at one section.
+trafilatura chooses the content. Its balanced cascade runs on every page (``cascade``,
+which also keeps the container readability chose as a second opinion); its
+recall-oriented mode runs only when the balanced result looks doubtful: much shorter
+than the page's running text (the words outside links, navigation and forms), or longer
+than it (a page whose text is all inside links). ``choose_candidate`` then picks one of
+the two from their lengths. When both keep well under half of the running text,
+readability-lxml's choice of container is tried as a third candidate. One run on most
+pages keeps extraction as fast as trafilatura's own; the second run is what repairs an
+extraction that stopped at the lead or at one section.
 
-This module prepares the tree for it (hidden elements, figures, preformatted text) and
-keeps its output as an XML body so that the structure survives. Residual furniture
-inside the chosen content is removed afterwards by ``cleanup``.
+``prune_hidden`` prepares the tree (elements no reader sees). The output stays an XML
+body so that the structure survives. Residual furniture inside the chosen content is
+removed afterwards by ``cleanup`` and ``container``.
 """
 
 from __future__ import annotations
@@ -20,15 +21,13 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable
 
-from reader.core.extract.figures import FigureNotes, prepare_figures
+from reader.core.extract.cascade import prune, run_balanced, run_recall
 from reader.core.extract.loader import parse_html
-from reader.core.extract.rules import HIDDEN_XPATH
 
 _WORDS = re.compile(r"\w+")
 # Measured on both benchmarks (see benchmarks/extraction.py): recall wins when the
@@ -49,51 +48,42 @@ _NOT_RUNNING_TEXT = frozenset(
     {"a", "nav", "header", "footer", "aside", "form", "button", "select", "label", "script",
      "style", "noscript", "figcaption"}
 )  # fmt: skip
+# Elements that may be hidden; ``_is_hidden`` decides (cheaper than testing styles in XPath).
+_HIDDEN_CANDIDATES = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 # More text than this in a hidden element means it is content revealed by a script.
 _MAX_HIDDEN_TEXT = 1500
 
 
 @dataclass
 class ContentCandidate:
-    """The main content chosen in a page, plus what the figure stage recorded."""
+    """The main content chosen in a page.
+
+    Attributes:
+        body: the content in trafilatura's XML vocabulary.
+        mode: which run gave it: "balanced", "recall" or "readability".
+        container: the text of the container readability chose on the page ("" when it
+            found none): a second opinion on where the article starts and ends.
+    """
 
     body: etree._Element
-    figures: FigureNotes
     mode: str = "balanced"
+    container: str = ""
 
 
-def _run_trafilatura(
-    tree: HtmlElement, url: str | None, *, recall: bool = False
-) -> etree._Element | None:
-    # bare_extraction copies a tree it is given, so one prepared tree serves every run.
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=recall,
-        favor_recall=recall,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_formatting=True,
-        include_links=False,
-        with_metadata=False,
-    )
-    body = getattr(document, "body", None)
-    if body is None or len(body) == 0:
-        return None
-    return body
+def _run_readability(pruned: HtmlElement, url: str | None) -> etree._Element | None:
+    """The article container readability-lxml chooses, extracted by trafilatura's recall mode.
 
-
-def _run_readability(tree: HtmlElement, url: str | None) -> etree._Element | None:
-    """The article container readability-lxml chooses, as a trafilatura body."""
+    readability-lxml itself, not trafilatura's fork of it: on pages where trafilatura's
+    rules lose the article, the original finds the whole container more often.
+    """
     try:
-        summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
+        summary = Document(deepcopy(pruned), url=url).summary(html_partial=True)
     except (ValueError, TypeError, etree.LxmlError, Unparseable):
         return None
     fragment = parse_html(summary)
     if fragment is None:
         return None
-    return _run_trafilatura(fragment, url, recall=True)
+    return run_recall(prune(fragment), url)
 
 
 def _word_count(body: etree._Element | None) -> int:
@@ -158,23 +148,22 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     """Chooses the main content of a page.
 
     Args:
-        tree: the parsed page; changed in place (hidden elements and figure captions are
-            removed): pass a tree that later stages read only for links and text.
+        tree: the parsed page, already through ``prune_hidden`` and the figure stage;
+            pruned in place by trafilatura's page-level pruning, so read whatever else is
+            needed from it first.
         url: the page URL, if known (trafilatura uses it for relative links and rules).
 
     Returns:
-        The content body and figure notes, or None when no main content is found.
+        The content body, or None when no main content is found.
     """
-    # trafilatura copies the tree it is given, so working on the caller's tree saves a copy.
-    working = tree
-    prune_hidden(working)
-    figures = prepare_figures(working)
-    balanced = _run_trafilatura(working, url)
+    running = running_words(tree)
+    result = run_balanced(tree, url)
+    balanced = result.body
     balanced_words = _word_count(balanced)
-    running = running_words(working)
+    container = " ".join(result.readability.itertext()) if result.readability is not None else ""
     if balanced is not None and not is_doubtful(balanced_words, running):
-        return ContentCandidate(body=balanced, figures=figures, mode="balanced")
-    recalled = _run_trafilatura(working, url, recall=True)
+        return ContentCandidate(body=balanced, mode="balanced", container=container)
+    recalled = run_recall(result.pruned, url)
     recalled_words = _word_count(recalled)
     choice = choose_candidate(balanced_words, recalled_words)
     bodies = {"balanced": balanced, "recall": recalled}
@@ -182,7 +171,7 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     if found < _STRONG_DOUBT * running:
         # Both modes kept well under half of the page's running text: trafilatura's rules
         # dropped the article's container. readability scores containers differently.
-        readable = _run_readability(working, url)
+        readable = _run_readability(result.pruned, url)
         readable_words = _word_count(readable)
         if _READABILITY_GAIN * found < readable_words <= _READABILITY_CAP * running:
             bodies["readability"] = readable
@@ -190,8 +179,22 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     for name in (choice, "balanced", "recall"):
         body = bodies[name]
         if body is not None:
-            return ContentCandidate(body=body, figures=figures, mode=name)
+            return ContentCandidate(body=body, mode=name, container=container)
     return None
+
+
+def drop_inert(tree: HtmlElement) -> None:
+    """Removes scripts (structured data excepted), style sheets and inline SVG graphics.
+
+    Every extractor used here discards them before looking at the page, but each copies
+    the tree first; on modern pages they are most of the markup, so removing them once
+    makes every copy and every pass of content selection cheaper. Structured-data scripts
+    stay: trafilatura reads them to recognise forum threads and to rescue empty pages.
+    """
+    for element in list(tree.iter("script", "style", "svg")):
+        if element.tag == "script" and "ld+json" in (element.get("type") or ""):
+            continue
+        _remove_keeping_tail(element)
 
 
 def prune_hidden(tree: HtmlElement) -> None:
@@ -201,19 +204,31 @@ def prune_hidden(tree: HtmlElement) -> None:
     hidden elements; a browser shows none of it, so neither do we. A hidden element holding
     a lot of text is kept: pages that reveal the article with a script hide it this way.
     """
-    for element in list(tree.xpath(HIDDEN_XPATH)):
-        if element.tag in ("html", "body"):
+    for element in _HIDDEN_CANDIDATES(tree):
+        if element.tag in ("html", "body") or not _is_hidden(element):
             continue
         # Hidden microdata blocks repeat the headline and dates whatever their length.
         if element.get("itemscope") is None and len(element.text_content()) > _MAX_HIDDEN_TEXT:
             continue
-        parent = element.getparent()
-        if parent is not None:
-            tail = element.tail
-            parent.remove(element)
-            if tail and tail.strip():
-                previous = parent[-1] if len(parent) else None
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
+        _remove_keeping_tail(element)
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _remove_keeping_tail(element: HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail

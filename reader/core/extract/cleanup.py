@@ -1,16 +1,19 @@
 """Residual boilerplate inside the chosen content, and credits moved out of the text.
 
-Works on pending blocks (before layout): drops share/subscribe/"Read more" lines and
-bylines or dates repeated from the metadata, moves agency sign-offs and image credit
-lines to the credits, removes a first heading that repeats the title, and drops
-paragraphs that are, whole, the text of one link of the page: teasers of
-other articles and calls to action ("GET THE APP BY CLICKING HERE"), which a reader of
-the article does not read as part of it.
+Works on pending blocks (before layout): drops share/subscribe/"Read more" lines,
+bylines or dates repeated from the metadata and, among the last blocks, calls to action
+("Sign up for our newsletter", "Have a tip?"); moves agency sign-offs, contributor
+credits ("Additional reporting by") and image credit lines to the credits; removes a
+first heading that repeats the title, and drops paragraphs that are, whole, the text of
+one link of the page: teasers of other articles and calls to action ("GET THE APP BY
+CLICKING HERE"), which a reader of the article does not read as part of it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -18,6 +21,8 @@ from reader.core.extract.dates import parse_date
 from reader.core.extract.figures import split_credit
 from reader.core.extract.rules import (
     BOILERPLATE_LINE,
+    CALL_TO_ACTION,
+    CONTRIBUTOR_CREDIT,
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
     SIGN_OFF,
@@ -26,14 +31,56 @@ from reader.core.extract.text import PendingBlock
 from reader.core.model import BlockKind
 
 _KEY = re.compile(r"\W+")
+_WORDS = re.compile(r"\w+")
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por)\s+", re.IGNORECASE)
 _TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+# Calls to action and contributor credits are looked for among the last blocks only, and
+# in short blocks: a long paragraph that mentions a newsletter is the article's.
+_CLOSING_BLOCKS = 8
+_MAX_CLOSING_WORDS = 40
+# An author box ("Jane Doe is a writer who ...") is looked for among the last blocks.
+_AUTHOR_NOTE_BLOCKS = 7
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
 
 def _key(text: str) -> str:
     return _KEY.sub("", text).lower()
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What the page's links say, read in one pass.
+
+    Attributes:
+        keys: keys (letters and digits, lower-cased) of link texts of four words or more,
+            in-page links left out: teasers and calls to action.
+        words: every word of every link text, with counts.
+    """
+
+    keys: frozenset[str]
+    words: Counter[str]
+
+
+def survey_links(tree: HtmlElement) -> PageLinks:
+    """Reads the texts of all links of a page.
+
+    Args:
+        tree: the parsed page.
+
+    Returns:
+        The keys of teaser-length links and the words of all links.
+    """
+    keys: set[str] = set()
+    words: Counter[str] = Counter()
+    for link in tree.iter("a"):
+        text = link.text_content()
+        tokens = _WORDS.findall(text)
+        words.update(tokens)
+        # In-page links (tables of contents) repeat the article's own headings.
+        if len(text.split()) >= _MIN_LINK_WORDS and not (link.get("href") or "").startswith("#"):
+            keys.add(_key(text))
+    return PageLinks(frozenset(keys), words)
 
 
 def link_keys(tree: HtmlElement) -> frozenset[str]:
@@ -45,15 +92,7 @@ def link_keys(tree: HtmlElement) -> frozenset[str]:
     Returns:
         The keys (letters and digits, lower-cased) of links of four words or more.
     """
-    keys: set[str] = set()
-    for link in tree.iter("a"):
-        # In-page links (tables of contents) repeat the article's own headings.
-        if (link.get("href") or "").startswith("#"):
-            continue
-        text = link.text_content()
-        if len(text.split()) >= _MIN_LINK_WORDS:
-            keys.add(_key(text))
-    return frozenset(keys)
+    return survey_links(tree).keys
 
 
 def clean_blocks(
@@ -80,6 +119,7 @@ def clean_blocks(
     kept: list[PendingBlock] = []
     title_key = _key(title) if title else ""
     author_keys = {_key(name) for name in authors}
+    author_note = _author_note_pattern(authors)
     for index, block in enumerate(blocks):
         text = block.text
         words = len(text.split())
@@ -103,6 +143,19 @@ def clean_blocks(
                 continue
             if index < 4 and _is_byline_or_date(text, author_keys):
                 continue
+        if block.kind in _TEXT_KINDS and index >= len(blocks) - _CLOSING_BLOCKS:
+            if words <= _MAX_CLOSING_WORDS and CONTRIBUTOR_CREDIT.search(text):
+                credits.append(text)
+                continue
+            if words <= _MAX_CLOSING_WORDS and CALL_TO_ACTION.search(text):
+                continue
+        if (
+            author_note is not None
+            and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and index >= len(blocks) - _AUTHOR_NOTE_BLOCKS
+            and author_note.match(text)
+        ):
+            continue
         if block.kind is BlockKind.CAPTION:
             caption, credit = split_credit(text)
             if credit:
@@ -112,6 +165,19 @@ def clean_blocks(
                 block = PendingBlock(BlockKind.CAPTION, caption)
         kept.append(block)
     return kept
+
+
+def _author_note_pattern(authors: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Matches an author box line: "Jane Doe is a writer ...", "About the author: Jane Doe",
+    "Written by Jane Doe", or the name alone; full names (two words or more) only."""
+    names = [re.escape(name) for name in authors if len(name.split()) >= 2]
+    if not names:
+        return None
+    return re.compile(
+        r"(?:about the author:?\s*|written by\s+)?(?:" + "|".join(names) + r")\b"
+        r"(?:,|\s+(?:is|was|has|writes|covers|joined|serves|leads|lives|holds|specializes)\b|\W*$)",
+        re.IGNORECASE,
+    )
 
 
 def _is_byline_or_date(text: str, author_keys: set[str]) -> bool:

@@ -122,19 +122,23 @@ def prepare_figures(tree: HtmlElement) -> FigureNotes:
     """
     notes = FigureNotes()
     captions: dict[int, tuple[str | None, str | None]] = {}
-    for figure in tree.iter("figure"):
-        captions[id(figure)] = (None, None)
-    for figure in list(tree.iter("figure")):
+    # The list keeps the element objects alive: lxml reuses an element's object only
+    # while something refers to it, so their ids stay valid keys for this function.
+    figures = list(tree.iter("figure"))
+    for figure in figures:
         captions[id(figure)] = _figure_caption(figure)
+    # The anchor is the last text block with text before an image. Its key is only
+    # computed when an image follows: most blocks of a page precede no image.
     anchor = ""
+    pending: list[HtmlElement] = []
     seen: set[str] = set()
     for element in tree.iter():
         tag = element.tag
         if tag in _ANCHOR_TAGS:
-            key = anchor_key(element.text_content())
-            if key:
-                anchor = key
+            pending.append(element)
         elif tag == "img":
+            anchor = _last_anchor(pending, anchor)
+            pending.clear()
             source = image_location(element)
             if not source or source in seen or _is_small(element) or _outside_content(element):
                 continue
@@ -150,6 +154,14 @@ def prepare_figures(tree: HtmlElement) -> FigureNotes:
     for pre in tree.iter("pre"):
         pre.text = PREFORMATTED_MARK + (pre.text or "")
     return notes
+
+
+def _last_anchor(candidates: list[HtmlElement], previous: str) -> str:
+    for element in reversed(candidates):
+        key = anchor_key(element.text_content())
+        if key:
+            return key
+    return previous
 
 
 def place_images(

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
-
-from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.assemble import assemble_article
-from reader.core.extract.boilerplate import select_content
-from reader.core.extract.cleanup import clean_blocks, link_keys
-from reader.core.extract.figures import place_images
+from reader.core.extract.boilerplate import drop_inert, prune_hidden, select_content
+from reader.core.extract.cleanup import PageLinks, clean_blocks, survey_links
+from reader.core.extract.container import trim_to_container
+from reader.core.extract.figures import place_images, prepare_figures
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
+from reader.core.extract.restore import restore_blocks, survey_page
 from reader.core.extract.structure import convert_body
 from reader.core.extract.text import PendingBlock, layout_blocks
 from reader.core.extract.textdump import clean_dump
@@ -39,6 +38,8 @@ _MIN_ARTICLE_WORDS = 25
 # even when their words also appear in related-article links.
 _LINK_LIST_MAX_WORDS = 400
 _LINK_LIST_SHARE = 0.9
+# List items of a link list are mostly link text.
+_LINK_ITEMS_SHARE = 0.5
 _WORDS = re.compile(r"\w+")
 _ROBOTS = re.compile(r"^\s*(?:user-agent|disallow|allow|sitemap)\s*:", re.IGNORECASE | re.MULTILINE)
 _ERROR_TITLE = re.compile(
@@ -128,6 +129,12 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     if tree is None:
         raise NotAnArticle("empty page")
     metadata = extract_metadata(tree, page.url)
+    drop_inert(tree)
+    prune_hidden(tree)
+    figures = prepare_figures(tree)
+    links = survey_links(tree)
+    page_elements = survey_page(tree)
+    # Content selection prunes the tree: everything else is read from it before.
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
         raise NotAnArticle(_no_content_reason(text, metadata))
@@ -138,12 +145,14 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
         title=metadata.title,
         authors=metadata.authors,
         credits=credits,
-        links=link_keys(tree),
+        links=links.keys,
     )
-    blocks = place_images(blocks, candidate.figures, title=metadata.title, credits=credits)
-    if _is_mostly_link_text(tree, blocks):
+    blocks = trim_to_container(blocks, candidate.container)
+    blocks = restore_blocks(blocks, page_elements, title=metadata.title)
+    blocks = place_images(blocks, figures, title=metadata.title, credits=credits)
+    if _is_mostly_link_text(links, blocks):
         raise NotAnArticle("list of links, not an article")
-    return _finish(blocks, metadata, credits, html=text)
+    return _finish(blocks, metadata, credits, html=text, links=links)
 
 
 def _no_content_reason(html: str, metadata: PageMetadata) -> str:
@@ -154,13 +163,24 @@ def _no_content_reason(html: str, metadata: PageMetadata) -> str:
     return "no article text found"
 
 
-def _is_link_list(blocks: list[PendingBlock]) -> bool:
-    """A page of short list items or headings without any block of running text."""
+def _is_link_list(blocks: list[PendingBlock], links: PageLinks | None = None) -> bool:
+    """A page of short list items or headings without any block of running text.
+
+    With the page's links known (HTML), the list items must also be mostly link text: a
+    short notice followed by a list of services is a page, not a link list.
+    """
     long_blocks = sum(1 for block in blocks if _word_count(block.text) >= 20)
-    return long_blocks == 0 and sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) >= 5
+    items = [block for block in blocks if block.kind is BlockKind.LIST_ITEM]
+    if long_blocks or len(items) < 5:
+        return False
+    if links is None:
+        return True
+    words = _WORDS.findall(" ".join(item.text for item in items))
+    linked = sum(1 for word in words if links.words[word] > 0)
+    return linked >= _LINK_ITEMS_SHARE * len(words)
 
 
-def _is_mostly_link_text(tree: HtmlElement, blocks: list[PendingBlock]) -> bool:
+def _is_mostly_link_text(links: PageLinks, blocks: list[PendingBlock]) -> bool:
     """True when nearly every word of a short extraction is the text of some link.
 
     Link lists (site maps, tag pages, directory pages) are often flattened into one
@@ -169,10 +189,7 @@ def _is_mostly_link_text(tree: HtmlElement, blocks: list[PendingBlock]) -> bool:
     words = _WORDS.findall(" ".join(block.text for block in blocks))
     if not words or len(words) > _LINK_LIST_MAX_WORDS:
         return False
-    link_words = Counter(
-        word for link in tree.iter("a") for word in _WORDS.findall(link.text_content())
-    )
-    linked = sum(1 for word in words if link_words[word] > 0)
+    linked = sum(1 for word in words if links.words[word] > 0)
     return linked / len(words) >= _LINK_LIST_SHARE
 
 
@@ -181,6 +198,7 @@ def _finish(
     metadata: PageMetadata,
     credits: list[str],
     html: str | None = None,
+    links: PageLinks | None = None,
 ) -> ExtractedArticle:
     text, laid_out = layout_blocks(blocks)
     words = _word_count(text)
@@ -191,7 +209,7 @@ def _finish(
             raise NotAnArticle("redirect page, not an article")
         if metadata.title and _ERROR_TITLE.search(metadata.title):
             raise NotAnArticle(f"error page ({metadata.title[:80]})")
-    if _is_link_list(blocks):
+    if _is_link_list(blocks, links):
         raise NotAnArticle("list of links, not an article")
     return assemble_article(
         text, laid_out, metadata, version=EXTRACTOR_VERSION, credits=credits

@@ -109,7 +109,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"print(?: this)?(?: article| page)?", r"e-?mail(?: this)?(?: article| page)?",
     r"click to (?:share|email|print|tweet)\b.{0,60}",
     r"subscribe\b.{0,60}", r"sign up\b.{0,80}", r"sign in", r"log ?in", r"log ?out", r"register",
-    r"follow us\b.{0,60}", r"advertisement", r"advertising", r"sponsored(?: content)?",
+    r"follow us\b.{0,60}", r"advertisement(?:\s*[-–—:|]\s*.{0,40})?", r"advertising",
+    r"sponsored(?: content)?", r"(?:story|article) continues below",
     r"read more\b.{0,80}", r"continue reading\b.{0,80}", r"more on this topic",
     r"related (?:articles|stories|content|topics|posts)", r"you (?:may|might) also like\b.{0,40}",
     r"recommended(?: for you)?", r"most (?:read|popular|viewed)", r"(?:back to|return to) top",
@@ -125,6 +126,28 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"on this page", r"learn more", r"show more", r"see more",
 )  # fmt: skip
 BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
+
+# Calls to action and contact lines that close an article: newsletter and follow boxes,
+# "Have a tip?", "Like this story? Share it". Matched (searched) only near the end of an
+# article and on short blocks, since the same words occur in articles about newsletters.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|sign up|join|follow)\b.{0,40}\b(?:our|my)\s+(?:\w+\s+)?"
+    r"(?:newsletters?|blog|channel|podcast|mailing list|community)\b"
+    r"|\bfollow (?:us|me|him|her|them)\b.{0,20}\b(?:on|at)\b|\bfollow @\w"
+    r"|^(?:click|tap) here to (?:subscribe|sign up|join|follow)"
+    r"|\bhave a (?:news )?tip\b|\b(?:may|can) be reached at\b"
+    r"|(?:^|[.!?]\s)(?:if you )?(?:like|liked|enjoyed|enjoy) this (?:story|article|post|piece)\b"
+    r"|\bshare (?:it|this) with (?:a|your) friends?\b"
+    r"|^thanks? (?:you )?for (?:reading|visiting|subscribing)\b.{0,40}$"
+    r"|\b(?:delivered|sent)\b.{0,20}\bto your inbox\b"
+    r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)",
+    re.IGNORECASE,
+)
+# Contributor credits at the end of news stories: credits, not text.
+CONTRIBUTOR_CREDIT = re.compile(
+    r"^\(?(?:additional )?reporting by\b|\bcontributed (?:to )?this (?:report|story|article)\b",
+    re.IGNORECASE,
+)
 
 # Images that are page furniture, matched against the location and the class.
 SKIPPED_IMAGE = re.compile(
@@ -142,13 +165,6 @@ AUTHOR_LINK_XPATH = (
     "contains(@href, '/people/') or contains(@href, '/profile/') or "
     "contains(@href, '/team/') or contains(@href, '/producers/') or "
     "contains(@href, '/experts/') or contains(@href, '/columnists/')]"
-)
-
-# Elements no reader sees. Style tests tolerate spacing ("display: none").
-HIDDEN_XPATH = (
-    "//*[@hidden or @aria-hidden='true' or "
-    "contains(translate(@style, ' ', ''), 'display:none') or "
-    "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
 
 # Any element whose class names an author ("dateAndAuthorContainer", "authors-data"):

@@ -61,12 +61,14 @@ class _Converter:
         for item in element:
             if item.tag != "item":
                 self.add_element(item, depth)
-                continue
-            self.builder.add(BlockKind.LIST_ITEM, _own_text(item), level=depth, ordered=ordered)
-            for nested in item.findall("list"):
-                self.add_list(nested, depth + 1)
-            for graphic in item.iter("graphic"):
-                self.add_graphic(graphic)
+            else:
+                self.builder.add(BlockKind.LIST_ITEM, _own_text(item), level=depth, ordered=ordered)
+                for nested in item.findall("list"):
+                    self.add_list(nested, depth + 1)
+                for graphic in item.iter("graphic"):
+                    self.add_graphic(graphic)
+            if item.tail and item.tail.strip():
+                self.builder.add(BlockKind.PARAGRAPH, item.tail)
 
     def add_table(self, element: etree._Element) -> None:
         for row in element.iter("row"):
@@ -107,12 +109,20 @@ class _Converter:
             self.builder.add(BlockKind.PARAGRAPH, _own_text(element))
         else:
             # Containers trafilatura sometimes keeps (div, section): walk their children.
-            if element.text and element.text.strip():
-                self.builder.add(BlockKind.PARAGRAPH, element.text)
-            for child in element:
-                self.add_element(child, depth)
-                if child.tail and child.tail.strip():
-                    self.builder.add(BlockKind.PARAGRAPH, child.tail)
+            self.add_children(element, depth)
+
+    def add_children(self, element: etree._Element, depth: int = 1) -> None:
+        """Adds a container's children, with its own text and their tails as paragraphs.
+
+        trafilatura leaves text that sat between blocks of the page (a paragraph written
+        straight into a section, after an image link) as the tail of the block before it.
+        """
+        if element.text and element.text.strip():
+            self.builder.add(BlockKind.PARAGRAPH, element.text)
+        for child in element:
+            self.add_element(child, depth)
+            if child.tail and child.tail.strip():
+                self.builder.add(BlockKind.PARAGRAPH, child.tail)
 
 
 def convert_body(body: etree._Element) -> BlockBuilder:
@@ -125,8 +135,7 @@ def convert_body(body: etree._Element) -> BlockBuilder:
         A builder holding the blocks in reading order.
     """
     converter = _Converter()
-    for child in body:
-        converter.add_element(child)
+    converter.add_children(body)
     builder = converter.builder
     # The preformatted mark can reach any kind of block (code inside a list item, a table
     # cell); it must never reach the text.

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from lxml import html
 
-from reader.core.extract.boilerplate import choose_candidate, is_doubtful, running_words
+from reader.core.extract.boilerplate import (
+    choose_candidate,
+    drop_inert,
+    is_doubtful,
+    prune_hidden,
+    running_words,
+)
 from reader.core.extract.cleanup import clean_blocks, link_keys
 from reader.core.extract.text import PendingBlock
 from reader.core.model import BlockKind
@@ -56,3 +62,76 @@ def test_a_paragraph_that_is_a_whole_link_is_dropped_but_in_page_links_are_not()
         (BlockKind.HEADING, "Another story everyone is talking about today"),
         (BlockKind.PARAGRAPH, "Part two of this story"),
     ]
+
+
+def test_closing_calls_to_action_are_dropped_and_contributor_credits_moved() -> None:
+    story = [
+        PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of a story about a new bridge in town.")
+        for n in range(10)
+    ]
+    closing = [
+        PendingBlock(BlockKind.PARAGRAPH, "Additional reporting by Jane Doe"),
+        PendingBlock(BlockKind.PARAGRAPH, "Like this story? Share it with a friend!"),
+        PendingBlock(
+            BlockKind.PARAGRAPH, "Sign up for our daily newsletter to get the news first."
+        ),
+    ]
+    credits: list[str] = []
+    kept = clean_blocks([*story, *closing], title=None, authors=(), credits=credits)
+    assert kept == story
+    assert credits == ["Additional reporting by Jane Doe"]
+
+
+def test_a_newsletter_mentioned_early_in_an_article_is_text() -> None:
+    blocks = [
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "Sign up for our newsletter, the editors wrote in 2009, and the readers came in "
+            "their thousands within a year.",
+        ),
+        *[PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(10)],
+    ]
+    assert clean_blocks(blocks, title=None, authors=(), credits=[]) == blocks
+
+
+def test_hidden_elements_go_but_their_tail_text_stays_in_place() -> None:
+    tree = html.document_fromstring(
+        "<html><body><div><p>Before.</p><span hidden>Hidden copy</span> tail words"
+        "<p>After.</p><p style='Display: None'>Styled away</p></div></body></html>"
+    )
+    prune_hidden(tree)
+    paragraphs = tree.findall(".//p")
+    assert [p.text for p in paragraphs] == ["Before.", "After."]
+    # The hidden element's tail now follows the element that came before it.
+    assert paragraphs[0].tail.strip() == "tail words"
+
+
+def test_scripts_and_styles_are_dropped_but_structured_data_stays() -> None:
+    tree = html.document_fromstring(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        "<style>p {}</style></head><body><p>Text<script>var x;</script> more</p>"
+        "<svg><text>icon</text></svg></body></html>"
+    )
+    drop_inert(tree)
+    assert [e.tag for e in tree.iter("script", "style", "svg")] == ["script"]
+    assert tree.find(".//p").text_content() == "Text more"
+
+
+def test_an_author_box_at_the_end_is_dropped_but_the_name_in_the_story_is_not() -> None:
+    story = [
+        PendingBlock(BlockKind.PARAGRAPH, "Jane Doe is the mayor's rival, the council heard."),
+        *[PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(10)],
+    ]
+    closing = [
+        PendingBlock(BlockKind.HEADING, "About the author: Jane Doe"),
+        PendingBlock(BlockKind.PARAGRAPH, "Jane Doe is a reporter covering city hall since 2015."),
+    ]
+    kept = clean_blocks([*story, *closing], title=None, authors=("Jane Doe",), credits=[])
+    assert kept == story
+
+
+def test_advertisement_labels_are_not_text() -> None:
+    story = [PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of the story.") for n in range(3)]
+    label = PendingBlock(BlockKind.PARAGRAPH, "Advertisement - Continue Reading Below")
+    kept = clean_blocks([story[0], label, *story[1:]], title=None, authors=(), credits=[])
+    assert kept == story

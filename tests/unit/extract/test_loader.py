@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+from copy import deepcopy
 
 import pytest
+from lxml.html import HtmlElement
 
 from reader.core.errors import ImportRejected
 from reader.core.extract.loader import decode_html, decode_text, parse_html
@@ -68,3 +70,34 @@ def test_parse_html_survives_nul_and_xml_declaration() -> None:
 
 def test_parse_html_of_blank_text_is_none() -> None:
     assert parse_html("   \n") is None
+
+
+def test_every_element_of_a_parsed_page_is_a_plain_html_element() -> None:
+    # The fixed class lookup: forms and inputs too, and copies keep it.
+    tree = parse_html(
+        "<html><body><form><input name='q'><select></select></form><p>x</p></body></html>"
+    )
+    assert tree is not None
+    assert {type(element) for element in tree.iter()} == {HtmlElement}
+    assert {type(element) for element in deepcopy(tree).iter()} == {HtmlElement}
+    assert tree.find(".//p").text_content() == "x"
+
+
+def test_a_long_quoted_stretch_of_a_script_is_not_taken_for_an_attribute() -> None:
+    # From a real page: from the quote after "&r=" to the next apostrophe of the page is
+    # more than 100,000 characters, none of it an attribute.
+    script = "<script>send('&u=' + url + '&r=' + Math.random());</script>"
+    body = "<p>Body text</p>" + "<p>More words</p>" * 10_000 + "<p>It's the end</p>"
+    tree = parse_html(f"<html><head>{script}</head><body>{body}</body></html>")
+    assert tree is not None
+    assert tree.find(".//p").text_content() == "Body text"
+
+
+def test_a_huge_attribute_inside_a_tag_is_emptied_and_the_rest_of_the_page_kept() -> None:
+    image = "data:image/png;base64," + "A" * 150_000
+    tree = parse_html(
+        f'<html><body><p>First</p><img src="{image}" alt="x"><p>Last</p></body></html>'
+    )
+    assert tree is not None
+    assert [p.text for p in tree.iter("p")] == ["First", "Last"]
+    assert tree.find(".//img").get("src") == ""

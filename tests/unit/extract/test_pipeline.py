@@ -115,6 +115,18 @@ def test_not_an_article(page: SavedPage) -> None:
         extract_page(page)
 
 
+def test_a_short_notice_with_a_list_of_services_is_an_article() -> None:
+    services = ["Building permits", "Contractor licensing", "Inspections", "Plan review"]
+    page = _html(
+        "<html><body><nav><a href='/'>Home</a></nav><main><h1>Department Function</h1>"
+        "<p>The department promotes public safety by enforcing building standards.</p><ul>"
+        + "".join(f"<li>{name} for homes and businesses</li>" for name in services * 2)
+        + "</ul></main></body></html>"
+    )
+    article = extract_page(page)
+    assert "Contractor licensing for homes and businesses" in article.text
+
+
 def test_binary_input_is_rejected_with_a_one_line_message() -> None:
     with pytest.raises(ImportRejected) as caught:
         extract_page(_html(bytes(range(256)) * 100))

@@ -1,0 +1,202 @@
+"""trafilatura's extraction cascade, run stage by stage so that its by-products are kept.
+
+``bare_extraction`` runs readability-lxml (trafilatura's fork) on every page to compare it
+with its own result, then throws that container away unless it wins outright. The
+container is a useful second opinion on where the article starts and ends, so
+``run_balanced`` runs the same stages as ``trafilatura.core.trafilatura_sequence`` in its
+balanced mode (comments off, tables and formatting on, no links or images) and returns
+the readability container next to the result. ``run_recall`` reuses the pruned tree for
+trafilatura's recall-oriented mode, which does not need a second round of pruning.
+
+The stages are trafilatura's own functions, called in trafilatura's order with its
+thresholds; a few of them are private (underscore) helpers, which is why the dependency
+on trafilatura is pinned to one minor version. ``tests/unit/extract/test_cascade.py``
+checks that the result equals ``bare_extraction``'s on real pages.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from copy import copy
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.baseline import baseline, html2txt
+from trafilatura.core import (
+    ESCALATION_ACCEPT_RATIO,
+    ESCALATION_JUSTEXT_RATIO,
+    ESCALATION_MAX_LENGTH,
+    ESCALATION_PAGE_SHARE,
+    _forum_thread_page,
+)
+from trafilatura.external import (
+    JUSTEXT_OVERRIDE_RATIO,
+    SANITIZED_XPATH,
+    _prefer_readability,
+    justext_rescue,
+    sanitize_tree,
+    try_readability,
+)
+from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
+from trafilatura.utils import trim
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+
+@dataclass
+class CascadeResult:
+    """What the balanced cascade found.
+
+    Attributes:
+        body: the result ``bare_extraction`` would return (``None`` when it found nothing).
+        readability: readability's container as HTML, whether or not the cascade chose
+            it (``None`` when readability found no text).
+        pruned: the page after trafilatura's page-level pruning, for ``run_recall``.
+        escalated: True when the cascade already tried its recall-oriented retry.
+    """
+
+    body: etree._Element | None
+    readability: HtmlElement | None
+    pruned: HtmlElement
+    escalated: bool
+
+
+def _options(url: str | None, *, recall: bool = False) -> Extractor:
+    return Extractor(
+        output_format="python",
+        fast=recall,
+        recall=recall,
+        comments=False,
+        formatting=True,
+        links=False,
+        images=False,
+        tables=True,
+        url=url,
+    )
+
+
+def _prepare(tree: HtmlElement, options: Extractor, url: str | None) -> HtmlElement:
+    return convert_tags(tree_cleaning(copy(tree), options), options, url)
+
+
+def _cleaned(tree: HtmlElement, options: Extractor) -> HtmlElement:
+    """The cleaned page before tag conversion, which justext reads (only a few pages)."""
+    return tree_cleaning(copy(tree), options)
+
+
+def _compare(
+    pruned: HtmlElement,
+    body: etree._Element,
+    text: str,
+    options: Extractor,
+) -> tuple[etree._Element, str, HtmlElement | None]:
+    """trafilatura's ``compare_extraction`` that also returns readability's container."""
+    len_text = len(text)
+    if options.focus == "recall" and len_text > options.min_extracted_size * 10:
+        return body, text, None
+    algo = try_readability(copy(pruned))
+    algo_text = trim(etree.tostring(algo, method="text", encoding="utf-8").decode("utf-8"))
+    len_algo = len(algo_text)
+    use_readability = _prefer_readability(body, algo, algo_text, len_text, len_algo, options)
+    # sanitize_tree below changes the container in place; the caller gets it as it was.
+    readable = (copy(algo) if use_readability else algo) if len_algo else None
+    if use_readability:
+        body, text, len_text = algo, algo_text, len_algo
+    unclean = bool(body.xpath(SANITIZED_XPATH))
+    if unclean or len_text < options.min_extracted_size:
+        body2, text2 = justext_rescue(_cleaned(pruned, options), options)
+        len_text2 = len(text2)
+        if unclean:
+            accept = len_text <= JUSTEXT_OVERRIDE_RATIO * len_text2 and (
+                len_text2 > len_text or not options.images or body.find(".//graphic") is None
+            )
+        else:
+            accept = len_text < len_text2
+        if text2 and accept:
+            body, text = body2, text2
+            use_readability = False
+    if use_readability:
+        body, text = sanitize_tree(body, options)
+    return body, text, readable
+
+
+def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
+    """Runs trafilatura's balanced cascade on a page.
+
+    Args:
+        tree: the page; pruned in place (trafilatura's page-level pruning), so pass a
+            tree no later stage needs whole.
+        url: the page URL, if known.
+
+    Returns:
+        The cascade's result and by-products.
+    """
+    options = _options(url)
+    pruned = prune(tree)
+    body, text = extract_content(_prepare(pruned, options, url), options)
+    body, text, readable = _compare(pruned, body, text, options)
+    if len(text) < options.min_extracted_size:
+        rescue_body, rescue_text, rescue_length = baseline(pruned)
+        if rescue_length > len(text):
+            body, text = rescue_body, rescue_text
+    escalated = False
+    if 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * len(
+        html2txt(pruned)
+    ):
+        escalated = True
+        recall_options = _options(url)
+        recall_options.focus = "recall"
+        # trafilatura treats a failing retry as no retry; so do we.
+        recalled_body, recalled_text = etree.Element("body"), ""
+        justext_body, justext_text = etree.Element("body"), ""
+        with suppress(Exception):
+            recalled_body, recalled_text = _recall_retry(pruned, recall_options, url)
+        with suppress(Exception):
+            justext_body, justext_text = justext_rescue(copy(pruned), options)
+        if len(justext_text) > len(recalled_text) and len(justext_text) > (
+            ESCALATION_JUSTEXT_RATIO * len(text)
+        ):
+            body, text = justext_body, justext_text
+        elif len(recalled_text) >= options.min_extracted_size and len(recalled_text) > (
+            ESCALATION_ACCEPT_RATIO * len(text)
+        ):
+            body, text = recalled_body, recalled_text
+    result = body if len(body) and text else None
+    return CascadeResult(result, readable, pruned, escalated)
+
+
+def _recall_retry(
+    pruned: HtmlElement, options: Extractor, url: str | None
+) -> tuple[etree._Element, str]:
+    body, text = extract_content(_prepare(pruned, options, url), options)
+    body, text, _ = _compare(pruned, body, text, options)
+    return body, text
+
+
+def run_recall(pruned: HtmlElement, url: str | None) -> etree._Element | None:
+    """trafilatura's recall-oriented mode (fast: no external comparison) on a pruned page.
+
+    Args:
+        pruned: ``CascadeResult.pruned`` (reused, not changed), or the result of ``prune``.
+        url: the page URL, if known.
+
+    Returns:
+        The recall-oriented body, or None when it is empty.
+    """
+    options = _options(url, recall=True)
+    body, text = extract_content(_prepare(pruned, options, url), options)
+    if len(text) < options.min_extracted_size:
+        rescue_body, rescue_text, rescue_length = baseline(pruned)
+        if rescue_length > len(text):
+            body, text = rescue_body, rescue_text
+    return body if len(body) and text else None
+
+
+def prune(tree: HtmlElement) -> HtmlElement:
+    """trafilatura's page-level pruning (furniture, then comment sections), in place."""
+    pruned = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    if not _forum_thread_page(tree):
+        pruned = prune_unwanted_nodes(pruned, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return pruned

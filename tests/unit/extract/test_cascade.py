@@ -1,0 +1,48 @@
+"""The staged trafilatura cascade: same result as bare_extraction, plus readability's container."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+import trafilatura
+from lxml import etree
+
+from reader.core.extract.cascade import run_balanced, run_recall
+from reader.core.extract.loader import parse_html
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "extract"
+
+
+def _bare(tree: etree._Element, *, recall: bool) -> bytes | None:
+    document = trafilatura.bare_extraction(
+        tree,
+        fast=recall,
+        favor_recall=recall,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=True,
+        with_metadata=False,
+    )
+    body = getattr(document, "body", None)
+    return etree.tostring(body) if body is not None and len(body) else None
+
+
+def test_balanced_and_recall_results_equal_bare_extraction() -> None:
+    tree = parse_html((DATA / "article.html").read_text(encoding="utf-8"))
+    assert tree is not None
+    result = run_balanced(deepcopy(tree), None)
+    assert result.body is not None
+    assert etree.tostring(result.body) == _bare(tree, recall=False)
+    recalled = run_recall(result.pruned, None)
+    assert recalled is not None
+    assert etree.tostring(recalled) == _bare(tree, recall=True)
+
+
+def test_readability_container_is_kept_whether_or_not_it_was_chosen() -> None:
+    tree = parse_html((DATA / "article.html").read_text(encoding="utf-8"))
+    assert tree is not None
+    result = run_balanced(tree, None)
+    assert result.readability is not None
+    container = " ".join(result.readability.itertext())
+    assert "glaciers" in container.lower()
