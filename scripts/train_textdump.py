@@ -36,12 +36,32 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from extraction import DEFAULT_CORPUS, half_of, load_scrapinghub, load_wcxb  # noqa: E402
+from extraction import (  # noqa: E402
+    DEFAULT_CORPUS,
+    Reference,
+    author_correct,
+    half_of,
+    load_scrapinghub,
+    load_wcxb,
+    title_correct,
+)
 from textdump_sets import RENDERERS  # noqa: E402
 
-from reader.core.extract.textdump.cleaner import prepare_units  # noqa: E402
+from reader.core.extract.textdump.candidates import (  # noqa: E402
+    Candidate,
+    author_candidates,
+    date_candidates,
+    title_candidates,
+)
+from reader.core.extract.textdump.cleaner import prepare_units, select_units  # noqa: E402
 from reader.core.extract.textdump.features import Features, unit_features  # noqa: E402
-from reader.core.extract.textdump.model import context_features, main_run, score  # noqa: E402
+from reader.core.extract.textdump.headers import TITLE_THRESHOLD, best_candidate  # noqa: E402
+from reader.core.extract.textdump.model import (  # noqa: E402
+    article_probabilities,
+    context_features,
+    main_run,
+    score,
+)
 from reader.core.extract.textdump.units import Unit  # noqa: E402
 
 WEIGHTS = REPO / "reader" / "core" / "extract" / "textdump" / "weights.py"
@@ -91,10 +111,13 @@ def label_units(units: list[Unit], reference: str) -> list[int]:
 class Page:
     """One rendered dump with its units, labels, weights and unit features."""
 
-    def __init__(self, key: str, units: list[Unit], labels: list[int]) -> None:
+    def __init__(
+        self, key: str, units: list[Unit], labels: list[int], reference: Reference
+    ) -> None:
         self.key = key
         self.units = units
         self.labels = labels
+        self.reference = reference
         self.words = [unit.words for unit in units]
         total = sum(word + 1 for word in self.words)
         self.weights = [(word + 1) / total for word in self.words]
@@ -124,9 +147,8 @@ def load_pages(corpus: Path, cache: Path | None) -> list[Page]:
                         cached.write_text(dump, encoding="utf-8")
                 units = prepare_units(dump, [])
                 if units:
-                    pages.append(
-                        Page(f"{renderer}/{base}/{key}", units, label_units(units, reference.text))
-                    )
+                    labels = label_units(units, reference.text)
+                    pages.append(Page(f"{renderer}/{base}/{key}", units, labels, reference))
     return pages
 
 
@@ -241,9 +263,72 @@ def train(
     return unit_weights, context_weights
 
 
-def write_weights(
-    unit_weights: dict[str, float], context_weights: dict[str, float], pages: int
-) -> None:
+def _candidate_table(groups: list[tuple[list[Candidate], list[int]]]) -> Table:
+    """Candidates of all pages; every page's candidates weigh one in total."""
+    rows: list[Features] = []
+    labels: list[int] = []
+    weights: list[float] = []
+    for candidates, page_labels in groups:
+        rows += [candidate.features for candidate in candidates]
+        labels += page_labels
+        weights += [1 / len(candidates)] * len(candidates)
+    return Table(rows, labels, weights)
+
+
+def train_header(
+    pages: list[Page], unit_weights: dict[str, float], context_weights: dict[str, float]
+) -> dict[str, dict[str, float]]:
+    """Fits the title, date and author models on the pages with reference metadata.
+
+    The article's start comes from the trained unit and context models, and the date
+    and author candidates are placed relative to the title the trained title model picks,
+    as at extraction time.
+    """
+    starts: list[tuple[Page, int, list[float]]] = []
+    for page in pages:
+        if page.reference.title is None:
+            continue
+        probabilities = article_probabilities(
+            page.features, page.words, unit_weights, context_weights
+        )
+        kept = [i for i, keep in enumerate(select_units(page.units, probabilities)) if keep]
+        if kept:
+            starts.append((page, kept[0], probabilities))
+    title_groups = []
+    for page, start, probabilities in starts:
+        candidates = title_candidates(page.units, start, probabilities)
+        if candidates and page.reference.title:
+            expected = page.reference.title
+            labels = [int(title_correct(expected, str(c.value))) for c in candidates]
+            title_groups.append((candidates, labels))
+    title_weights = fit(_candidate_table(title_groups))
+    date_groups = []
+    author_groups = []
+    for page, start, probabilities in starts:
+        title = best_candidate(
+            title_candidates(page.units, start, probabilities), title_weights, TITLE_THRESHOLD
+        )
+        title_index = title.index if title is not None else None
+        reference = page.reference
+        dates = date_candidates(page.units, start, title_index)
+        if dates and reference.date:
+            date_groups.append((dates, [int(c.value == reference.date) for c in dates]))
+        authors = author_candidates(page.units, start, title_index)
+        if authors and reference.author:
+            expected_author = reference.author
+            labels = [
+                int(isinstance(c.value, tuple) and author_correct(expected_author, c.value))
+                for c in authors
+            ]
+            author_groups.append((authors, labels))
+    return {
+        "TITLE_WEIGHTS": title_weights,
+        "DATE_WEIGHTS": fit(_candidate_table(date_groups)),
+        "AUTHOR_WEIGHTS": fit(_candidate_table(author_groups)),
+    }
+
+
+def write_weights(models: dict[str, dict[str, float]], pages: int) -> None:
     def literal(weights: dict[str, float]) -> str:
         lines = [
             f"    {json.dumps(name)}: {value:.4f},"
@@ -253,11 +338,13 @@ def write_weights(
         return "{\n" + "\n".join(lines) + "\n}"
 
     WEIGHTS.write_text(
-        '"""Weights of the text-dump models (``model.py``), by scripts/train_textdump.py.\n\n'
+        '"""Weights of the text-dump models, written by scripts/train_textdump.py.\n\n'
         f"Trained on {pages} rendered dumps of half A of the ScrapingHub and WCXB sets. Do not\n"
         'edit by hand: change the features or the script, and train again.\n"""\n\n'
-        f"UNIT_WEIGHTS: dict[str, float] = {literal(unit_weights)}\n\n"
-        f"CONTEXT_WEIGHTS: dict[str, float] = {literal(context_weights)}\n",
+        + "\n\n".join(
+            f"{name}: dict[str, float] = {literal(weights)}" for name, weights in models.items()
+        )
+        + "\n",
         encoding="utf-8",
     )
 
@@ -269,7 +356,9 @@ def main() -> int:
     args = parser.parse_args()
     pages = load_pages(Path(args.corpus), Path(args.cache) if args.cache else None)
     unit_weights, context_weights = train(pages)
-    write_weights(unit_weights, context_weights, len(pages))
+    models = {"UNIT_WEIGHTS": unit_weights, "CONTEXT_WEIGHTS": context_weights}
+    models.update(train_header(pages, unit_weights, context_weights))
+    write_weights(models, len(pages))
     positives = sum(sum(page.labels) for page in pages)
     units = sum(len(page.labels) for page in pages)
     print(f"{len(pages)} dumps, {units} units ({positives} article text); wrote {WEIGHTS}")

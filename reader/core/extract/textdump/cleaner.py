@@ -76,15 +76,13 @@ def prepare_units(text: str, credits: list[str]) -> list[Unit]:
     return cut_comments(units, [is_prose(unit) for unit in units])
 
 
-def choose_units(units: list[Unit]) -> list[bool]:
-    """Which units are article text.
+def select_units(units: list[Unit], probabilities: list[float]) -> list[bool]:
+    """Which units are article text, given each unit's probability of being so.
 
-    A page none of whose units reaches the threshold (a one-paragraph notice, a
-    portfolio page) keeps the units that come closest to it.
+    Furniture lines and comments markers never are. A page none of whose units reaches
+    the threshold (a one-paragraph notice, a portfolio page) keeps the units that come
+    closest to it.
     """
-    if not units:
-        return []
-    probabilities = article_probabilities(unit_features(units), [u.words for u in units])
     allowed = [not unit.barrier and not is_furniture(unit) for unit in units]
     chosen = [
         probability >= THRESHOLD and ok
@@ -110,11 +108,12 @@ def clean_dump(text: str) -> DumpResult:
     """
     result = DumpResult(builder=BlockBuilder())
     units = prepare_units(text, result.credits)
-    chosen = choose_units(units)
+    probabilities = article_probabilities(unit_features(units), [u.words for u in units])
+    chosen = select_units(units, probabilities)
     kept = [index for index, keep in enumerate(chosen) if keep]
     if not kept:
         return result
-    header = read_header(units, kept[0], kept[-1] + 1)
+    header = read_header(units, kept[0], kept[-1] + 1, probabilities)
     result.title, result.published, result.authors = header.title, header.published, header.authors
     body = [units[index] for index in kept if index not in header.used]
     build_body(body, result.builder, result.credits)

@@ -1,32 +1,40 @@
-"""Title, date and byline of a dump, read from the lines around the article's start.
+"""Title, date and byline of a dump, chosen among the lines around the article's start.
 
-A saved page shows its headline, dateline and byline just before the text (or as its
-first lines); menus and teasers come before that. The title is the most headline-like
-line of the few before the article; the date is a line that is mostly a date; the byline
-a line that starts with "By" (or a label such as "Written by").
+A saved page shows its headline, dateline and byline near the start of the text, with
+menus, breadcrumbs, share buttons and teasers around them. Each kind of metadata has its
+candidates (``candidates.py``): title-like lines, lines holding a date, lines naming
+people. Each candidate is scored by a small logistic model (weights in ``weights.py``,
+trained by ``scripts/train_textdump.py`` on half A of the WCXB dumps) from its form and
+its place: distance to the article, to the chosen title, to a dateline. The best
+candidate wins when its probability is high enough.
+
+Guarantees: the title is a line of the dump; the date is ``YYYY-MM-DD``; authors are
+names cleaned by ``authors.split_authors``; the lines used are reported so that the body
+does not repeat them.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from reader.core.extract.authors import split_authors
-from reader.core.extract.dates import parse_date
-from reader.core.extract.rules import CREDIT_TAIL
+from reader.core.extract.textdump.candidates import (
+    Candidate,
+    author_candidates,
+    date_candidates,
+    title_candidates,
+)
+from reader.core.extract.textdump.model import score
 from reader.core.extract.textdump.units import Unit
-from reader.core.model import BlockKind
+from reader.core.extract.textdump.weights import AUTHOR_WEIGHTS, DATE_WEIGHTS, TITLE_WEIGHTS
 
-_BYLINE = re.compile(r"^(?:by|von|par|por|written by|author:)\s+\S", re.IGNORECASE)
-_DATE_LINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|date)\b", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?:;…\"”»)]$")
-# "Jane Doe", "Everfit Team": two or three capitalised words, the form of names, not titles.
-_PERSON_LIKE = re.compile(r"^(?:[A-Z][\w'’.-]+\s){1,2}[A-Z][\w'’.-]+$")
-# Units before the article that are searched for its title, date and byline.
-TITLE_WINDOW = 8
-_DATE_LINE_MAX_WORDS = 15
-# First units of the article that may still be a dateline or byline.
-_BODY_HEAD = 3
+# The best candidate must reach these probabilities. A page without any visible title
+# is rare, so the best title-like line near the start is taken unless clearly wrong; a
+# wrong date or author misleads more than a missing one.
+TITLE_THRESHOLD = 0.05
+DATE_THRESHOLD = 0.3
+AUTHOR_THRESHOLD = 0.4
+# Units at the article's start that may still be metadata lines rather than text.
+_BODY_HEAD = 8
 
 
 @dataclass
@@ -40,100 +48,52 @@ class Header:
     used: set[int] = field(default_factory=set)
 
 
-def date_of_line(unit: Unit) -> str | None:
-    """The date of a line that is a dateline (mostly a date, or labelled as one)."""
-    if unit.words > 12 or unit.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+def best_candidate(
+    candidates: list[Candidate], weights: dict[str, float], threshold: float
+) -> Candidate | None:
+    """The highest-scoring candidate, if it reaches the threshold."""
+    best: tuple[float, Candidate] | None = None
+    for candidate in candidates:
+        probability = score(candidate.features, weights)
+        if best is None or probability > best[0]:
+            best = (probability, candidate)
+    if best is None or best[0] < threshold:
         return None
-    date = parse_date(unit.text)
-    if date is None:
-        return None
-    rest = re.sub(r"[\d\W_]+", " ", unit.text).split()
-    if len(rest) <= 4 or _DATE_LINE_WORDS.match(unit.text):
-        return date
-    return None
+    return best[1]
 
 
-def _looks_like_title(unit: Unit) -> bool:
-    return (
-        unit.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-        and 2 <= unit.words <= 30
-        and len(unit.text) <= 250
-        and not unit.text.endswith((".", ":", ";", ","))
-        and parse_date(unit.text) is None
-    )
-
-
-def _title_score(unit: Unit, distance: int) -> float:
-    """How much a unit looks like the headline, from its form and its distance to the text."""
-    if unit.barrier or not _looks_like_title(unit) or _BYLINE.match(unit.text):
-        return float("-inf")
-    if date_of_line(unit):
-        return float("-inf")
-    words = unit.words
-    score = min(words, 12) / 2 - 0.4 * distance
-    if unit.kind is BlockKind.HEADING and unit.marked:
-        score += 10 if unit.level == 1 else 3
-    if words <= 3:
-        score -= 5
-    if _PERSON_LIKE.match(unit.text):
-        score -= 4
-    if CREDIT_TAIL.search(unit.text) or unit.text.endswith(("!", "?")) and words <= 3:
-        score -= 5
-    return score
-
-
-def _pick_title(units: list[Unit], start: int, end: int) -> int | None:
-    candidates = [(index, start - index) for index in range(max(0, start - TITLE_WINDOW), start)]
-    if start < end and not _TERMINAL.search(units[start].text) and start + 1 < end:
-        candidates.append((start, 0))
-    best: tuple[float, int] | None = None
-    for index, distance in candidates:
-        value = _title_score(units[index], distance)
-        if value > float("-inf") and (best is None or value > best[0]):
-            best = (value, index)
-    return best[1] if best is not None else None
-
-
-def read_header(units: list[Unit], start: int, end: int) -> Header:
+def read_header(units: list[Unit], start: int, end: int, probabilities: list[float]) -> Header:
     """Title, date and byline around the article's first unit.
 
     Args:
         units: all units of the dump.
         start: index of the article's first unit.
         end: index after its last unit.
+        probabilities: each unit's probability of being article text.
 
     Returns:
         The header; ``used`` lists the units that became metadata.
     """
     header = Header()
-    head = list(range(max(0, start - TITLE_WINDOW), start))
-    for index in reversed(head):
-        unit = units[index]
-        date = date_of_line(unit)
-        if date and header.published is None:
-            header.published = date
-        elif _BYLINE.match(unit.text) and not header.authors:
-            header.authors = tuple(split_authors(unit.text))
-    for index in range(start, min(end, start + _BODY_HEAD)):
-        unit = units[index]
-        if unit.kind is not BlockKind.PARAGRAPH or unit.words >= 12:
-            continue
-        date = date_of_line(unit)
-        if date:
-            header.published = header.published or date
-            header.used.add(index)
-        elif _BYLINE.match(unit.text) and not header.authors:
-            header.authors = tuple(split_authors(unit.text))
-            header.used.add(index)
-    if header.published is None:
-        # A date inside a short line near the start ("Updated March 3, 2025 | 5 min read").
-        for index in [*reversed(head), *range(start, min(end, start + 3))]:
-            unit = units[index]
-            if unit.words <= _DATE_LINE_MAX_WORDS and parse_date(unit.text):
-                header.published = parse_date(unit.text)
-                break
-    title_index = _pick_title(units, start, end)
-    if title_index is not None:
-        header.title = units[title_index].text
-        header.used.add(title_index)
+    title = best_candidate(
+        title_candidates(units, start, probabilities), TITLE_WEIGHTS, TITLE_THRESHOLD
+    )
+    title_index = title.index if title is not None else None
+    if title is not None:
+        header.title = str(title.value)
+        header.used.add(title.index)
+    date = best_candidate(date_candidates(units, start, title_index), DATE_WEIGHTS, DATE_THRESHOLD)
+    if date is not None:
+        header.published = str(date.value)
+        if date.whole_line:
+            header.used.add(date.index)
+    author = best_candidate(
+        author_candidates(units, start, title_index), AUTHOR_WEIGHTS, AUTHOR_THRESHOLD
+    )
+    if author is not None and isinstance(author.value, tuple):
+        header.authors = author.value
+        if author.whole_line:
+            header.used.add(author.index)
+    # Metadata lines inside the article are taken out of the body only near its start.
+    header.used = {index for index in header.used if index < min(end, start + _BODY_HEAD)}
     return header

@@ -112,20 +112,27 @@ def context_features(
     return features
 
 
-def article_probabilities(features: list[Features], words: list[int]) -> list[float]:
+def article_probabilities(
+    features: list[Features],
+    words: list[int],
+    unit_weights: dict[str, float] = UNIT_WEIGHTS,
+    context_weights: dict[str, float] = CONTEXT_WEIGHTS,
+) -> list[float]:
     """Each unit's probability of being article text, from both models.
 
     Args:
         features: ``unit_features`` of the dump's units.
         words: the units' word counts.
+        unit_weights: the unit model (the trained one unless training).
+        context_weights: the context model (the trained one unless training).
 
     Returns:
         One probability per unit.
     """
-    first = [score(unit, UNIT_WEIGHTS) for unit in features]
+    first = [score(unit, unit_weights) for unit in features]
     run = main_run(first, words)
     top = max(first, default=0.0)
     return [
-        score(context_features(index, first, run, unit, top), CONTEXT_WEIGHTS)
+        score(context_features(index, first, run, unit, top), context_weights)
         for index, unit in enumerate(features)
     ]

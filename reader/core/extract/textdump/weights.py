@@ -1,4 +1,4 @@
-"""Weights of the text-dump models (``model.py``), by scripts/train_textdump.py.
+"""Weights of the text-dump models, written by scripts/train_textdump.py.
 
 Trained on 1424 rendered dumps of half A of the ScrapingHub and WCXB sets. Do not
 edit by hand: change the features or the script, and train again.
@@ -108,4 +108,79 @@ CONTEXT_WEIGHTS: dict[str, float] = {
     "run_first": -0.3376,
     "run_last": -0.5224,
     "top": -0.9493,
+}
+
+TITLE_WEIGHTS: dict[str, float] = {
+    "all_caps": -0.1329,
+    "before": -1.6233,
+    "bias": -2.8833,
+    "byline_follows": 1.0782,
+    "colon": 0.8364,
+    "contained": 1.4875,
+    "date_follows": 1.0571,
+    "first_h1": 0.9646,
+    "heading_1": 1.6803,
+    "heading_2": -0.3689,
+    "heading_3": -0.1090,
+    "inside": -0.5505,
+    "inside_depth": -2.1453,
+    "log_words": 1.0229,
+    "person_like": -0.5762,
+    "probability": -0.4592,
+    "prose": -0.1263,
+    "prose_follows": 0.1598,
+    "question": 0.1605,
+    "rank": -0.6353,
+    "repeats": 0.4363,
+    "separator": -1.3722,
+    "terminal": -1.4543,
+    "title_case": 0.9084,
+    "words_1": -1.1754,
+    "words_15": 0.0869,
+    "words_2": -1.3363,
+    "words_4": 0.8060,
+    "words_8": 1.6187,
+}
+
+DATE_WEIGHTS: dict[str, float] = {
+    "after_title": -0.6878,
+    "before": 0.8518,
+    "before_title": -0.9132,
+    "bias": 2.5209,
+    "byline_too": -0.4826,
+    "dateline": 0.2803,
+    "dates_on_page": -1.1062,
+    "inside": 0.3525,
+    "inside_depth": -0.0340,
+    "near_title": 0.0505,
+    "newest": -0.9797,
+    "no_title": 0.1453,
+    "oldest": 0.7670,
+    "prose": 1.0550,
+    "published": -0.2632,
+    "rank": -1.5582,
+    "updated": -2.2533,
+}
+
+AUTHOR_WEIGHTS: dict[str, float] = {
+    "after_title": -0.1295,
+    "avatar": 0.3063,
+    "before": -0.9302,
+    "before_title": -1.0134,
+    "bias": -2.5070,
+    "by_inside": -0.1547,
+    "by_label": 1.6314,
+    "date_in_line": 0.9249,
+    "date_nearby": 1.2071,
+    "heading": -0.1505,
+    "inside": -0.6239,
+    "inside_depth": -0.6090,
+    "list_item": -1.3265,
+    "names": -0.1577,
+    "near_title": 1.8857,
+    "no_title": -0.1948,
+    "one_word": -0.9336,
+    "person_like": 1.5059,
+    "rest": -0.1763,
+    "reviewer": -1.0993,
 }
