@@ -58,8 +58,7 @@ from reader.core.extract.textdump.features import Features, unit_features  # noq
 from reader.core.extract.textdump.headers import TITLE_THRESHOLD, best_candidate  # noqa: E402
 from reader.core.extract.textdump.model import (  # noqa: E402
     article_probabilities,
-    context_features,
-    main_run,
+    context_rows,
     score,
 )
 from reader.core.extract.textdump.units import Unit  # noqa: E402
@@ -69,6 +68,10 @@ _TOKEN = re.compile(r"\w+")
 FOLDS = 4
 # L2 penalty, in units of one page's total weight.
 PENALTY = 1.0
+# Words become features ("w:", "h:") when they occur in the lines of this many source
+# pages; rarer words are topics, not the vocabulary of page furniture.
+MIN_WORD_PAGES = 15
+MAX_WORDS = 300
 # Share of a unit's trigrams found in the reference for it to count as article text.
 LABEL_SHARE = 0.5
 
@@ -158,7 +161,7 @@ class Table:
     def __init__(self, rows: list[Features], labels: list[int], weights: list[float]) -> None:
         self.names = sorted({name for row in rows for name in row})
         column = {name: index for index, name in enumerate(self.names)}
-        self.matrix = np.zeros((len(rows), len(self.names)))
+        self.matrix = np.zeros((len(rows), len(self.names)), dtype=np.float32)
         for row_index, row in enumerate(rows):
             for name, value in row.items():
                 self.matrix[row_index, column[name]] = value
@@ -185,8 +188,8 @@ def fit(table: Table, rows: np.ndarray | None = None) -> dict[str, float]:
     for _ in range(50):
         probability = 1 / (1 + np.exp(-np.clip(matrix @ coefficients, -30, 30)))
         gradient = matrix.T @ (weight * (probability - target)) + penalty * coefficients
-        curvature = weight * probability * (1 - probability)
-        hessian = (matrix.T * curvature) @ matrix + np.diag(penalty + 1e-9)
+        curvature = (weight * probability * (1 - probability)).astype(np.float32)
+        hessian = ((matrix.T * curvature) @ matrix).astype(float) + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hessian, gradient)
         coefficients -= step
         if np.max(np.abs(step)) < 1e-7:
@@ -194,12 +197,34 @@ def fit(table: Table, rows: np.ndarray | None = None) -> dict[str, float]:
     return {name: float(value) for name, value in zip(table.names, coefficients, strict=True)}
 
 
+def word_vocabulary(pages: list[Page]) -> set[str]:
+    """The word features frequent enough to learn: by the source pages they occur in."""
+    sources: dict[str, set[str]] = {}
+    for page in pages:
+        source = page.key.split("/", 1)[1]
+        for features in page.features:
+            for name in features:
+                if ":" in name:
+                    sources.setdefault(name, set()).add(source)
+    frequent = [(len(found), name) for name, found in sources.items()]
+    frequent = [item for item in frequent if item[0] >= MIN_WORD_PAGES]
+    return {name for _, name in sorted(frequent, reverse=True)[:MAX_WORDS]}
+
+
 def unit_table(pages: list[Page]) -> Table:
+    vocabulary = word_vocabulary(pages)
     rows: list[Features] = []
     labels: list[int] = []
     weights: list[float] = []
     for page in pages:
-        rows += page.features
+        rows += [
+            {
+                name: value
+                for name, value in features.items()
+                if ":" not in name or name in vocabulary
+            }
+            for features in page.features
+        ]
         labels += page.labels
         weights += page.weights
     return Table(rows, labels, weights)
@@ -210,11 +235,7 @@ def context_table(pages: list[Page], first: dict[str, list[float]]) -> Table:
     labels: list[int] = []
     weights: list[float] = []
     for page in pages:
-        probabilities = first[page.key]
-        run = main_run(probabilities, page.words)
-        top = max(probabilities)
-        for index, own in enumerate(page.features):
-            rows.append(context_features(index, probabilities, run, own, top))
+        rows += context_rows(page.features, page.words, first[page.key])
         labels += page.labels
         weights += page.weights
     return Table(rows, labels, weights)

@@ -52,6 +52,11 @@ _FUNCTION_WORDS = frozenset(
 )
 # Neighbour offsets whose features are copied, with the prefix their names get.
 _OFFSETS = ((-2, "p2"), (-1, "p1"), (1, "n1"), (2, "n2"))
+# Short lines whose words are features ("w:" + word): menu entries and labels repeat
+# across sites ("Home", "Related articles", "About the author"). The same for the words
+# of the heading a unit falls under ("h:" + word), looked for this many units back.
+_LEXICAL_MAX_WORDS = 8
+_SECTION_REACH = 15
 # Units counted on each side for the window's prose density.
 _WINDOW = 4
 # Words of a unit that reads as prose on its own.
@@ -188,4 +193,30 @@ def unit_features(units: list[Unit]) -> list[Features]:
         combined["word_position"] = before / total
         before += words[index]
         result.append(combined)
+    _add_words(units, keys, result)
     return result
+
+
+def _is_section_heading(unit: Unit) -> bool:
+    if unit.kind is BlockKind.HEADING:
+        return True
+    return (
+        unit.kind is BlockKind.PARAGRAPH
+        and 1 <= unit.words <= _LEXICAL_MAX_WORDS
+        and not _TERMINAL.search(unit.text)
+    )
+
+
+def _add_words(units: list[Unit], keys: list[str], result: list[Features]) -> None:
+    """Adds the words of short lines and of the heading each unit falls under."""
+    heading: int | None = None
+    for index, unit in enumerate(units):
+        features = result[index]
+        if unit.words <= _LEXICAL_MAX_WORDS:
+            for word in set(keys[index].split()):
+                features["w:" + word] = 1.0
+        if heading is not None and index - heading <= _SECTION_REACH:
+            for word in set(keys[heading].split()[:_LEXICAL_MAX_WORDS]):
+                features["h:" + word] = 1.0
+        if _is_section_heading(unit):
+            heading = index

@@ -63,6 +63,60 @@ def main_run(probabilities: list[float], words: list[int]) -> tuple[int, int]:
     return best
 
 
+def _segments(features: list[Features], words: list[int]) -> list[int]:
+    """Segment number of each unit: a heading-like unit starts a new segment."""
+    segments: list[int] = []
+    current = 0
+    for index, own in enumerate(features):
+        heading_like = own.get("kind_heading", 0.0) > 0 or (
+            own.get("prose", 0.0) == 0 and own.get("terminal", 0.0) == 0 and words[index] <= 8
+        )
+        if heading_like and index:
+            current += 1
+        segments.append(current)
+    return segments
+
+
+def context_rows(features: list[Features], words: list[int], first: list[float]) -> list[Features]:
+    """Features of the context model for every unit of a page.
+
+    Args:
+        features: the units' own features (a few are passed through).
+        words: the units' word counts.
+        first: the unit model's probabilities.
+
+    Returns:
+        One feature dict per unit.
+    """
+    run = main_run(first, words)
+    top = max(first, default=0.0)
+    segments = _segments(features, words)
+    count = (segments[-1] + 1) if segments else 0
+    prose = [0.0] * count
+    weighted = [0.0] * count
+    total = [0.0] * count
+    for index, segment in enumerate(segments):
+        size = words[index] + 1.0
+        total[segment] += size
+        weighted[segment] += size * first[index]
+        if features[index].get("prose", 0.0):
+            prose[segment] += words[index]
+    biggest = max(range(count), key=lambda segment: prose[segment]) if count else 0
+    most = max(prose, default=0.0) or 1.0
+    rows = []
+    for index, own in enumerate(features):
+        row = context_features(index, first, run, own, top)
+        segment = segments[index]
+        row["segment_share"] = prose[segment] / most
+        row["segment_mean"] = weighted[segment] / total[segment]
+        row["segment_log_prose"] = math.log1p(prose[segment]) / 8
+        row["segment_biggest"] = 1.0 if segment == biggest else 0.0
+        row["segment_before"] = math.log1p(max(0, biggest - segment)) / 4
+        row["segment_after"] = math.log1p(max(0, segment - biggest)) / 4
+        rows.append(row)
+    return rows
+
+
 def context_features(
     index: int, first: list[float], run: tuple[int, int], own: Features, top: float
 ) -> Features:
@@ -130,9 +184,4 @@ def article_probabilities(
         One probability per unit.
     """
     first = [score(unit, unit_weights) for unit in features]
-    run = main_run(first, words)
-    top = max(first, default=0.0)
-    return [
-        score(context_features(index, first, run, unit, top), context_weights)
-        for index, unit in enumerate(features)
-    ]
+    return [score(row, context_weights) for row in context_rows(features, words, first)]
