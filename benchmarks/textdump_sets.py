@@ -27,7 +27,10 @@ _BLOCKS = {
     "ol", "pre", "section", "summary", "table", "tr", "ul", "br", "option",
 }  # fmt: skip
 _SPACED_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol"}
-_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "button"}
+_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select"}
+# Buttons are left out like other controls, unless the parser nested page content in one
+# (an unclosed <div> inside a <button> puts the rest of the page inside it).
+_BUTTON_MAX_CHARS = 200
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -64,7 +67,12 @@ def _walk(element: lxml_html.HtmlElement, parts: list[str]) -> None:
             parts.append(element.tail)
         return
     tag = element.tag
-    if tag in _SKIP or element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if (
+        tag in _SKIP
+        or (tag == "button" and len(element.text_content()) <= _BUTTON_MAX_CHARS)
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+    ):
         if element.tail:
             parts.append(element.tail)
         return
