@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from reader.core.index.documents import IndexDocument, document_from_article
-from reader.core.index.rebuild import rebuild as rebuild_index
 from reader.core.index.search import IndexSearcher, RawHit, RawResults
 from reader.core.index.writer import IndexWriter, open_or_create
 from reader.core.progress import ProgressCallback
@@ -47,6 +46,10 @@ class ArchiveIndex:
         """Adds the documents of ``ids`` (none of them in the index yet) as whole new
         segments in one commit; ``documents`` reads a chunk of them (in a forked worker
         when ``processes`` > 1: see ``rebuild.rebuild``). Returns how many were written."""
+        # Imported here: the segment builder is needed for rebuilds only, and importing it
+        # at start-up cost the app tens of milliseconds before its window was usable.
+        from reader.core.index.rebuild import rebuild as rebuild_index
+
         return rebuild_index(self._index, ids, documents, processes=processes, progress=progress)
 
     def clear(self) -> None:
