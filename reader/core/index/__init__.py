@@ -6,13 +6,18 @@ derived data only; ``reader.core.library`` rebuilds it from the store when it is
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.index.documents import IndexDocument, document_from_article
-from reader.core.index.search import IndexSearcher, RawHit, RawResults
+from reader.core.index.results import RawHit, RawResults
 from reader.core.index.writer import IndexWriter, open_or_create
 from reader.core.progress import ProgressCallback
+
+if TYPE_CHECKING:
+    from reader.core.index.search import IndexSearcher
 
 __all__ = ["ArchiveIndex", "IndexDocument", "RawHit", "RawResults", "document_from_article"]
 
@@ -22,7 +27,19 @@ class ArchiveIndex:
         self.folder = folder
         self._index, self.created_empty = open_or_create(folder, read_only=read_only)
         self._writer = IndexWriter(self._index)
-        self._searcher = IndexSearcher(self._index)
+        self._searcher_made: IndexSearcher | None = None
+        self._searcher_lock = threading.Lock()
+
+    @property
+    def _searcher(self) -> IndexSearcher:
+        """Made at the first search: the query path imports NumPy (about 70 ms), which
+        opening an archive (the app's start-up) does not need."""
+        with self._searcher_lock:
+            if self._searcher_made is None:
+                from reader.core.index.search import IndexSearcher
+
+                self._searcher_made = IndexSearcher(self._index)
+            return self._searcher_made
 
     def update(
         self,
@@ -85,5 +102,6 @@ class ArchiveIndex:
         return int(self._searcher.searcher().doc_count())
 
     def close(self) -> None:
-        self._searcher.close()
+        if self._searcher_made is not None:
+            self._searcher_made.close()
         self._index.close()

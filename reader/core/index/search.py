@@ -14,7 +14,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,6 +26,7 @@ from reader.core.errors import QueryError
 from reader.core.index.analysis import TermAnalyzer
 from reader.core.index.postings import SegmentArrays, Unsupported, segment_arrays
 from reader.core.index.query_text import rewrite
+from reader.core.index.results import RawHit, RawResults
 from reader.core.index.snippets import make_snippet
 from reader.core.index.vector import evaluate, sorted_hits, terms_matched, top_hits
 
@@ -57,20 +57,6 @@ PARSED_QUERIES = 64
 SNIPPET_CHARS = 240
 # Snippets highlight the terms the query looks for in the body (the text they show).
 SNIPPET_FIELDS = ("body",)
-
-
-@dataclass(frozen=True)
-class RawHit:
-    article_id: int
-    score: float
-    snippet: str
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class RawResults:
-    total: int
-    hits: tuple[RawHit, ...]
 
 
 def _build_parser(index: Index) -> qparser.QueryParser:
