@@ -11,14 +11,15 @@ Guarantees:
 * The original is kept and recorded, incomplete, before the first page is stored, and marked
   complete after the last. A cancelled or killed import leaves the stored pages (each batch is
   atomic) and an incomplete original; importing the file again carries on with the pages
-  still missing (``CrawlJob.already_stored``).
+  still missing (``CrawlJob.already_stored``). So does a crawl some of whose pages were
+  lost with their task (time limit, worker crash): importing it again retries them.
 * A crawl damaged part-way (a truncated or corrupt record) keeps the pages before the damage;
   the damage is reported as the file's failure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -137,13 +138,16 @@ def import_crawl(
         scan = scanned.scan
         known = job.already_stored is not None
         begin_crawl(store, job.source, job.sha256, scan.source_format, known=known)
-        yield from _import_pages(
+        unfinished = yield from _import_pages(
             store, pool, job, settings, index_path, scan.source_format, scan.pages,
             progress=progress, cancel=cancel, on_stored=on_stored,
         )  # fmt: skip
         if cancel is not None and cancel.cancelled:
             return
-        finish_crawl(store, job.sha256)
+        if not unfinished:
+            # Pages whose task overran its time limit or lost its worker may read fine
+            # another time: the crawl stays incomplete, so importing it again retries them.
+            finish_crawl(store, job.sha256)
         if not scan.pages and not scan.damage:
             yield ImportOutcome(OutcomeStatus.SKIPPED, name, error=_no_pages(scan))
         if scan.damage:
@@ -164,10 +168,12 @@ def _import_pages(
     progress: ProgressCallback | None,
     cancel: CancelToken | None,
     on_stored: Callable[[], None] | None,
-) -> Iterator[ImportOutcome]:
+) -> Generator[ImportOutcome, None, int]:
+    """Yields every page's outcome; returns how many pages were lost with their task (time
+    limit, worker crash) rather than failed by their content."""
     already = job.already_stored or {}
     index = CrawlIndex.open(index_path)
-    done = failures = 0
+    done = failures = unfinished = 0
     # Outcomes of already stored pages, yielded as their batch goes by.
     stored_before: list[ImportOutcome] = []
 
@@ -189,6 +195,7 @@ def _import_pages(
             else:
                 message = result.message if isinstance(result, TaskFailed) else "no result"
                 results = _failed_task(task, message)
+                unfinished += len(results)
             outcomes = stored_before + save_crawl_pages(store, job.source, job.sha256, results)
             stored_before.clear()
             if on_stored is not None:
@@ -203,3 +210,4 @@ def _import_pages(
             yield from stored_before  # already stored pages after the last extracted one
     finally:
         index.close()
+    return unfinished

@@ -6,10 +6,17 @@ route that real crawls of gigabytes take.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from reader.core.containers.sources import Limits
+from reader.core.importing import pipeline
+from reader.core.importing.crawl_tasks import CrawlPagesTask
 from reader.core.importing.options import ImportOptions
+from reader.core.importing.pool import TaskFailed
 from reader.core.library import Library
 from reader.core.model import OutcomeStatus
 from reader.core.progress import CancelToken, Progress
@@ -144,3 +151,50 @@ def test_keeping_a_crawls_skipped_pages_leaves_nothing_more_to_keep(tmp_path: Pa
         assert original_row(library) == (4, 0, 1)
         third = library.import_paths([path], options=keep)
         assert {o.status for o in third.outcomes} == {OutcomeStatus.DUPLICATE}
+
+
+class PoolLosingOneTask:
+    """The worker pool run in this process, where the first task of crawl pages is lost
+    once, as when it overruns its time limit or its worker dies."""
+
+    lost: list[CrawlPagesTask] = []
+
+    def __init__(self, function: Callable[[Any], Any], **_options: Any) -> None:
+        self.function = function
+
+    def __enter__(self) -> PoolLosingOneTask:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        return None
+
+    def map_unordered(self, tasks: Iterable[Any], cancel: Any = None) -> Iterator[Any]:
+        for task in tasks:
+            if isinstance(task, CrawlPagesTask) and not PoolLosingOneTask.lost:
+                PoolLosingOneTask.lost.append(task)
+                yield task, TaskFailed("took longer than its time limit (120 s)")
+            else:
+                yield task, self.function(task)
+
+
+def test_pages_lost_with_their_task_are_read_again_on_the_next_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = crawl(tmp_path)
+    monkeypatch.setattr(PoolLosingOneTask, "lost", [])
+    with Library.open(tmp_path / "archive") as library:
+        with monkeypatch.context() as patched:
+            patched.setattr(pipeline, "WorkerPool", PoolLosingOneTask)
+            first = library.import_paths([path], options=STREAMED)
+        lost = {page.part for page in PoolLosingOneTask.lost[0].pages}
+        assert {o.part for o in first.failed} == lost
+        assert all("time limit" in (o.error or "") for o in first.failed)
+        assert original_row(library)[2] == 0  # incomplete: those pages may read another time
+        assert library.check(verify_hashes=False).unfinished_imports == ["crawl.warc.gz"]
+
+        again = library.import_paths([path], options=STREAMED)  # the real pool
+        assert {o.part for o in again.imported} == lost - {"https://port.example/"}
+        assert len(again.duplicates) == PAGES - len(again.imported)
+        assert library.count() == PAGES
+        assert original_row(library) == (PAGES, 1, 1)
+        assert library.check(verify_hashes=False).unfinished_imports == []
