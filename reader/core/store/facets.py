@@ -27,9 +27,14 @@ FACET_QUERIES: dict[str, str] = {
                 GROUP BY n.color""",
 }
 ENTITY_FACETS = {"person": "PERSON", "org": "ORG", "place": "PLACE"}
-ENTITY_QUERY = """SELECT m.text, COUNT(DISTINCT m.article_id) FROM facet_ids f
-                  JOIN entity_mentions m ON m.article_id = f.id WHERE m.label = ?
-                  GROUP BY m.text"""
+# Driven by the matched articles (CROSS JOIN keeps ``facet_ids`` the outer loop): left to
+# itself, SQLite walked every mention of a label through its (label, text) index and
+# probed the matches for each, 3.6 s per label at 2.6 million mentions even when nothing
+# matched. All three labels in one pass over the matched articles' mentions.
+ENTITY_QUERY = f"""SELECT m.label, m.text, COUNT(DISTINCT m.article_id) FROM facet_ids f
+                  CROSS JOIN entity_mentions m ON m.article_id = f.id
+                  WHERE m.label IN ({", ".join("?" * len(ENTITY_FACETS))})
+                  GROUP BY m.label, m.text"""
 
 
 def facet_counts(
@@ -46,8 +51,11 @@ def facet_counts(
         facets: dict[str, list[tuple[str, int]]] = {}
         for name, sql in FACET_QUERIES.items():
             facets[name] = _top(connection.execute(sql).fetchall(), limit)
+        by_label: dict[str, list[tuple[str, int]]] = {label: [] for label in ENTITY_FACETS.values()}
+        for label, text, count in connection.execute(ENTITY_QUERY, tuple(ENTITY_FACETS.values())):
+            by_label[label].append((text, count))
         for name, label in ENTITY_FACETS.items():
-            facets[name] = _top(connection.execute(ENTITY_QUERY, (label,)).fetchall(), limit)
+            facets[name] = _top(by_label[label], limit)
         return facets
     finally:
         connection.execute("DELETE FROM facet_ids")
