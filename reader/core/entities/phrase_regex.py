@@ -13,6 +13,7 @@ position.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -62,19 +63,15 @@ def trie_order(keys: Iterable[str]) -> list[str]:
     """The keys in the order ``trie_pattern``'s regex tries them at one position.
 
     Backtracking walks the trie depth first, children in character order, and a key that
-    ends at a node only after every longer key through that node has failed.
+    ends at a node only after every longer key through that node has failed: that is the
+    order of the keys' code points with the end of a key counted as larger than any
+    character.
     """
-    order: list[str] = []
+    return sorted(keys, key=_trie_rank)
 
-    def walk(node: _Trie, prefix: str) -> None:
-        for character, child in sorted(node.items()):
-            if character:
-                walk(child, prefix + character)
-        if "" in node:
-            order.append(prefix)
 
-    walk(_trie(keys), "")
-    return order
+def _trie_rank(key: str) -> tuple[int, ...]:
+    return (*map(ord, key), sys.maxunicode + 1)
 
 
 def pattern_for(name: str) -> str:

@@ -90,6 +90,7 @@ class _Key:
     """A name without full stops: its key split at the spaces, in the trie's order."""
 
     parts: tuple[str, ...]
+    whole_word: bool  # one part, all word characters: found wherever its word is
 
 
 def _plain_end(text: str, start: int, key: _Key) -> int | None:
@@ -173,7 +174,7 @@ class PhraseMatcher:
         for key in trie_order(plain_keys):
             leading = _LEADING_WORD.match(key)
             word = leading.group() if leading else ""
-            entry = _Key(tuple(key.split(" ")))
+            entry = _Key(tuple(key.split(" ")), key == word)
             if word.isascii():
                 self._plain_by_first.setdefault(word, []).append(entry)
             self._plain_by_length.setdefault(len(word), []).append(entry)
@@ -231,6 +232,9 @@ class PhraseMatcher:
             if found is not None:
                 return found.end()
         for key in plain:
+            if key.whole_word and lowered is not None:
+                # The word at ``start`` is this key, and a non-word character follows it.
+                return start + len(word)
             end = _plain_end(text, start, key)
             if end is not None:
                 return end

@@ -87,3 +87,26 @@ def test_lookup_matches_the_regex_with_each_texts_own_names(seed_page: Path) -> 
         candidates = re.findall(r"[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){0,2}", text)
         for _ in range(40):
             _same(rng.sample(candidates, min(len(candidates), rng.randint(1, 60))), text)
+
+
+def test_trie_order_is_the_order_the_regex_tries_keys() -> None:
+    from reader.core.entities.phrase_regex import trie_order
+
+    def walk(node: dict[str, dict], prefix: str, order: list[str]) -> None:  # type: ignore[type-arg]
+        for character, child in sorted(node.items()):
+            if character:
+                walk(child, prefix + character, order)
+        if "" in node:
+            order.append(prefix)
+
+    keys = {name.casefold() for name in TRICKY_NAMES} | {"new", "new york", "newark", "ne",
+                                                         "n", "new york city", "new y"}
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in keys:
+        node = trie
+        for character in key:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    expected: list[str] = []
+    walk(trie, "", expected)
+    assert trie_order(keys) == expected
