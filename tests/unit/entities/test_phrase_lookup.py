@@ -55,10 +55,16 @@ def test_lists_the_lookup_cannot_describe_use_the_regex() -> None:
         _same(names, TRICKY_TEXT)
 
 
-def test_the_kelvin_sign_is_the_only_letter_that_lower_cases_to_ascii() -> None:
+def test_lower_casing_keeps_word_runs_and_only_the_kelvin_sign_becomes_ascii() -> None:
+    # What the word list (``phrases._words``) relies on, checked on this Python's Unicode data.
     lowering = [code for code in range(128, sys.maxunicode + 1)
                 if chr(code).lower().isascii()]
     assert [chr(code) for code in lowering] == [phrases._LOWERS_TO_ASCII]
+    word = re.compile(r"\w")
+    changed = [code for code in range(sys.maxunicode + 1)
+               if len(chr(code).lower()) == 1
+               and bool(word.match(chr(code))) != bool(word.match(chr(code).lower()))]
+    assert changed == []
 
 
 def _page_texts() -> list[str]:
