@@ -6,7 +6,8 @@ nothing more of that document is cached (``Tokenizer._save_cached`` checks a fla
 whole document), so in news text most pieces are split again with the prefix, suffix, infix
 and URL regexes, whose many alternatives Python tries one by one. A piece's split depends on
 the string alone, so ``memoize_patterns`` keeps each pattern's result per string: the tokens
-are exactly the same, and tokenizing an article costs about half as much.
+are exactly the same, and the patterns' cost (about 5 ms of CPU per 1,900-word article) drops
+by about a quarter on first sight, more once pieces repeat.
 """
 
 from __future__ import annotations
