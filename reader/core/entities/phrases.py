@@ -91,12 +91,13 @@ class _Key:
 
     parts: tuple[str, ...]
     whole_word: bool  # one part, all word characters: found wherever its word is
+    word_first: bool  # more parts, the first of them all word characters ("new" of "new york")
 
 
-def _plain_end(text: str, start: int, key: _Key) -> int | None:
-    """Where the key's trie path, followed by a non-word character, ends at ``start``."""
-    position = start
-    for number, part in enumerate(key.parts):
+def _parts_end(text: str, position: int, parts: Sequence[str]) -> int | None:
+    """Where ``parts`` (a key's trie path from one of its words on), followed by a non-word
+    character, end when matched from ``position``; None when they do not match there."""
+    for number, part in enumerate(parts):
         if number:
             separator = _SEPARATOR_RUN.match(text, position)
             if separator is None:
@@ -174,7 +175,8 @@ class PhraseMatcher:
         for key in trie_order(plain_keys):
             leading = _LEADING_WORD.match(key)
             word = leading.group() if leading else ""
-            entry = _Key(tuple(key.split(" ")), key == word)
+            parts = tuple(key.split(" "))
+            entry = _Key(parts, key == word, len(parts) > 1 and parts[0] == word)
             if word.isascii():
                 self._plain_by_first.setdefault(word, []).append(entry)
             self._plain_by_length.setdefault(len(word), []).append(entry)
@@ -231,11 +233,19 @@ class PhraseMatcher:
             found = dotted_regex(self._dotted[index]).match(text, start)
             if found is not None:
                 return found.end()
+        # The word at ``start`` is known: keys that begin with it as a whole word only need
+        # the separator after it (found once) and their other parts checked.
+        after: int | None = None
         for key in plain:
-            if key.whole_word and lowered is not None:
-                # The word at ``start`` is this key, and a non-word character follows it.
-                return start + len(word)
-            end = _plain_end(text, start, key)
+            if lowered is not None and key.whole_word:
+                return start + len(word)  # a non-word character follows the word
+            if lowered is not None and key.word_first:
+                if after is None:
+                    separator = _SEPARATOR_RUN.match(text, start + len(word))
+                    after = separator.end() if separator else -1
+                end = _parts_end(text, after, key.parts[1:]) if after >= 0 else None
+            else:
+                end = _parts_end(text, start, key.parts)
             if end is not None:
                 return end
         return None
