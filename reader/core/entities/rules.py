@@ -28,7 +28,7 @@ Rules only use the text around a span; they never look names up (that is the gaz
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from reader.core.entities.consistency import (
@@ -70,11 +70,16 @@ _DESIGNATOR_AFTER = re.compile(
     r"(?:province|Province|district|District|governorate|Governorate|prefecture|oblast|"
     r"Oblast|county|County|canton|municipality)(?!\w)"
 )
+# Scanning a whole article for these patterns costs more than all other rules together, and
+# they rarely match: each is only run on texts that contain one of its literal words.
+_DESIGNATOR_WORDS = ("rovince", "istrict", "overnorate", "prefecture", "blast", "ounty",
+                     "canton", "municipality")
 # A facility name: the designator is part of it ("Bagram Air Base").
 _FACILITY = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'\u2019-]*\s){1,3})(?:Air\sBase|Airbase|Air\sForce\sBase|"
     r"Naval\sBase|Naval\sStation|International\sAirport|Airport|Airfield)(?!\w)"
 )
+_FACILITY_WORDS = ("Air", "Naval")
 # "the city of <Name>", "the capital, <Name>".
 _DESIGNATOR_BEFORE = re.compile(
     r"(?:the|The)\s(?:\w+\s)?(?:city|town|village|capital|province|district|port|region)"
@@ -233,13 +238,13 @@ def _skip_titles(text: str, start: int, end: int) -> int:
 def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     """Makes "<Name> province" names places and "<Name> Air Base" one place span."""
     result = list(spans)
-    for match in _DESIGNATOR_AFTER.finditer(text):
+    for match in _matches(_DESIGNATOR_AFTER, text, _DESIGNATOR_WORDS):
         start, end = match.span(1)
         result = _impose_place(text, result, start, end, "LOC")
     for match in _DESIGNATOR_BEFORE.finditer(text):
         start, end = match.span(1)
         result = _impose_place(text, result, start, end, "LOC")
-    for match in _FACILITY.finditer(text):
+    for match in _matches(_FACILITY, text, _FACILITY_WORDS):
         start, end = match.start(1), match.end()
         result = _impose_place(text, result, start, end, "FAC")
     for span in list(result):
@@ -261,6 +266,14 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
         if span.label in ("PERSON", "ORG") and _APPOSITION_AFTER.match(text, span.end):
             result[result.index(span)] = replace(span, label="PLACE")
     return sorted(result, key=lambda span: (span.start, span.end))
+
+
+def _matches(pattern: re.Pattern[str], text: str, words: Sequence[str]
+             ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when none of the words, one of which every match
+    contains, is in the text."""
+    if any(word in text for word in words):
+        yield from pattern.finditer(text)
 
 
 def _is_person_after_role(text: str, span: EntitySpan) -> bool:
