@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core.entities.tokenizing import memoize_patterns
 from reader.core.errors import ReaderError
 
 log = logging.getLogger(__name__)
@@ -111,5 +110,4 @@ def load_model(model_dir: Path | None = None, prefer_trained: bool = True) -> Lo
     loaded = load_trained_model(model_dir) if prefer_trained else None
     if loaded is None:
         loaded = load_stock_model()
-    memoize_patterns(loaded.nlp.tokenizer)  # same tokens, less time in the tokenizer's regexes
     return loaded
