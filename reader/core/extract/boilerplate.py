@@ -45,7 +45,7 @@ _READABILITY_GAIN = 1.5
 _READABILITY_CAP = 1.2
 # trafilatura's readability container, read by trafilatura's recall mode, replaces the
 # chosen result when it holds this much more text, and no more than the running text.
-_CONTAINER_GAIN = 1.1
+_CONTAINER_GAIN = 1.05
 # Elements whose text a reader does not read as running text.
 _NOT_RUNNING_TEXT = frozenset(
     {"a", "nav", "header", "footer", "aside", "form", "button", "select", "label", "script",

@@ -75,4 +75,4 @@ def test_a_container_larger_than_the_running_text_is_not_taken() -> None:
     chosen = ContentCandidate(_body(SECTIONS[1]), container=" ".join(SECTIONS))
     assert prefer_container(chosen, 30, CONTAINER, running=60, url=None) is chosen
     # Nor one that holds about as much as the choice.
-    assert prefer_container(chosen, 85, CONTAINER, running=120, url=None) is chosen
+    assert prefer_container(chosen, 88, CONTAINER, running=120, url=None) is chosen
