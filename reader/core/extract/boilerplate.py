@@ -31,11 +31,12 @@ from reader.core.extract.loader import parse_html
 
 _WORDS = re.compile(r"\w+")
 # Measured on both benchmarks (see benchmarks/extraction.py): recall wins when the
-# balanced result holds less than 0.7 of its words. Every page where recall won had a
-# balanced result under 0.7 of the page's running words, so the recall run is skipped
+# balanced result holds less than 0.75 of its words (between 0.7 and 0.75, recall kept
+# whole sections the balanced run lost on both WCXB halves). Every page where recall won
+# had a balanced result under 0.7 of the page's running words, so the recall run is skipped
 # above that; on a page whose running text is tiny (all of it inside links) the measure
 # says nothing, hence the upper bound.
-_RECALL_SWITCH = 0.7
+_RECALL_SWITCH = 0.75
 _DOUBT_BELOW = 0.7
 _DOUBT_ABOVE = 1.5
 # Below this share of the running text in both modes, readability-lxml is tried; its
@@ -43,6 +44,9 @@ _DOUBT_ABOVE = 1.5
 _STRONG_DOUBT = 0.5
 _READABILITY_GAIN = 1.5
 _READABILITY_CAP = 1.2
+# trafilatura's readability container, read by trafilatura's recall mode, replaces the
+# chosen result when it holds this much more text, and no more than the running text.
+_CONTAINER_GAIN = 1.05
 # Elements whose text a reader does not read as running text.
 _NOT_RUNNING_TEXT = frozenset(
     {"a", "nav", "header", "footer", "aside", "form", "button", "select", "label", "script",
@@ -162,7 +166,13 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     balanced_words = _word_count(balanced)
     container = " ".join(result.readability.itertext()) if result.readability is not None else ""
     if balanced is not None and not is_doubtful(balanced_words, running):
-        return ContentCandidate(body=balanced, mode="balanced", container=container)
+        return prefer_container(
+            ContentCandidate(body=balanced, mode="balanced", container=container),
+            balanced_words,
+            result.readability,
+            running,
+            url,
+        )
     recalled = run_recall(result.pruned, url)
     recalled_words = _word_count(recalled)
     choice = choose_candidate(balanced_words, recalled_words)
@@ -179,8 +189,36 @@ def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | Non
     for name in (choice, "balanced", "recall"):
         body = bodies[name]
         if body is not None:
-            return ContentCandidate(body=body, mode=name, container=container)
+            chosen = ContentCandidate(body=body, mode=name, container=container)
+            return prefer_container(chosen, _word_count(body), result.readability, running, url)
     return None
+
+
+def prefer_container(
+    chosen: ContentCandidate,
+    chosen_words: int,
+    readable: HtmlElement | None,
+    running: int,
+    url: str | None,
+) -> ContentCandidate:
+    """The readability container's content when it holds clearly more than the choice.
+
+    trafilatura assembles its result element by element and now and then leaves out
+    whole sections of an article that readability's single container holds (a lead in
+    its own wrapper, sections after an inline box). When the container holds more words
+    than the choice, but not more than the page's running text (then it took in page
+    furniture), trafilatura's recall mode reads it.
+    """
+    if readable is None:
+        return chosen
+    container_words = len(_WORDS.findall(chosen.container))
+    if not _CONTAINER_GAIN * chosen_words < container_words <= running:
+        return chosen
+    body = run_recall(readable, url)
+    if _word_count(body) <= _CONTAINER_GAIN * chosen_words or body is None:
+        return chosen
+    # The choice it replaces is now the second opinion on where the article ends.
+    return ContentCandidate(body=body, mode="container", container=" ".join(chosen.body.itertext()))
 
 
 def drop_inert(tree: HtmlElement) -> None:

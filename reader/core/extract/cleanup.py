@@ -188,3 +188,44 @@ def _is_byline_or_date(text: str, author_keys: set[str]) -> bool:
         return True
     # A line that is a date and little else ("Published July 7, 2021").
     return bool(parse_date(text) and len(re.sub(r"[\d\W_]+", " ", text).split()) <= 4)
+
+
+# A paragraph this long repeated word for word is a second copy of the content (a mobile
+# and a desktop version, an FAQ shown twice); shorter ones (labels, refrains, the steps
+# of a meal or training plan) repeat on purpose.
+_MIN_REPEAT_WORDS = 35
+# Copies are dropped only when they are a large part of the extraction.
+_MIN_REPEAT_SHARE = 0.2
+
+
+def drop_repeats(blocks: list[PendingBlock]) -> list[PendingBlock]:
+    """Drops second copies of long text blocks, with the heading that leads into each.
+
+    Pages hold some content twice (one copy per layout, FAQ sections repeated in an
+    accordion); content selection keeps both. A text block of ``_MIN_REPEAT_WORDS`` or
+    more that repeats an earlier block word for word is a copy, and so is a short block
+    (a heading, a question) repeated right before such a copy. Copies are dropped only
+    when together they hold ``_MIN_REPEAT_SHARE`` of the words or more.
+
+    Args:
+        blocks: the article's blocks in order.
+
+    Returns:
+        The blocks without the copies (the first occurrence of each is kept), or the
+        blocks unchanged.
+    """
+    seen: set[str] = set()
+    repeated: list[bool] = []
+    for block in blocks:
+        key = _key(block.text) if block.kind in _TEXT_KINDS else ""
+        repeated.append(bool(key) and key in seen)
+        seen.add(key)
+    sizes = [len(block.text.split()) for block in blocks]
+    drop = [repeated[i] and sizes[i] >= _MIN_REPEAT_WORDS for i in range(len(blocks))]
+    for index in range(len(blocks) - 1):
+        if repeated[index] and not drop[index] and drop[index + 1]:
+            drop[index] = True
+    dropped = sum(size for size, gone in zip(sizes, drop, strict=True) if gone)
+    if not dropped or dropped < _MIN_REPEAT_SHARE * sum(sizes):
+        return blocks
+    return [block for block, gone in zip(blocks, drop, strict=True) if not gone]

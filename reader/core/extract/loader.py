@@ -149,6 +149,10 @@ _HUGE_ATTRIBUTE_CHARS = 100_000
 _HUGE_ATTRIBUTE = re.compile(r"""(=\s*)(?:"[^"]{100000,}"|'[^']{100000,}')""")
 _START_TAG_OPENING = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>]*")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# End tags of the body and the document. Browsers read on after them (whatever follows
+# still goes into the body); libxml2 sometimes drops the rest of the page, which on pages
+# whose templates close the document early is the whole article.
+_DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
 # lxml.html's own parser asks a Python function for each element's class (forms and
@@ -186,6 +190,7 @@ def parse_html(text: str) -> HtmlElement | None:
     text = _XML_DECLARATION.sub("", text, count=1)
     # libxml2 stops at a NUL character and rejects other C0 controls in str input.
     text = _CONTROL_CHARACTERS.sub("", text)
+    text = _DOCUMENT_END_TAGS.sub("", text)
     if len(text) > _HUGE_ATTRIBUTE_CHARS:
         # libxml2 silently drops the rest of the document after an attribute value over
         # 10 MB (inlined data: images of SingleFile pages reach that); such values are

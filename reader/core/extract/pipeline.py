@@ -18,7 +18,7 @@ import re
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.assemble import assemble_article
 from reader.core.extract.boilerplate import drop_inert, prune_hidden, select_content
-from reader.core.extract.cleanup import PageLinks, clean_blocks, survey_links
+from reader.core.extract.cleanup import PageLinks, clean_blocks, drop_repeats, survey_links
 from reader.core.extract.container import trim_to_container
 from reader.core.extract.figures import place_images, prepare_figures
 from reader.core.extract.loader import decode_html, decode_text, parse_html
@@ -149,6 +149,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
         credits=credits,
         links=links.keys,
     )
+    blocks = drop_repeats(blocks)
     blocks = trim_to_container(blocks, candidate.container)
     blocks = restore_blocks(blocks, page_elements, title=metadata.title)
     blocks = place_images(blocks, figures, title=metadata.title, credits=credits)

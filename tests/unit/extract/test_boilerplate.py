@@ -44,6 +44,7 @@ def test_a_result_far_shorter_than_the_running_text_is_doubtful() -> None:
 
 def test_recall_wins_only_when_it_finds_much_more() -> None:
     assert choose_candidate(300, 1000) == "recall"
+    assert choose_candidate(720, 1000) == "recall"
     assert choose_candidate(900, 1000) == "balanced"
     assert choose_candidate(300, 0) == "balanced"
 

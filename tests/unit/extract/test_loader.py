@@ -101,3 +101,19 @@ def test_a_huge_attribute_inside_a_tag_is_emptied_and_the_rest_of_the_page_kept(
     assert tree is not None
     assert [p.text for p in tree.iter("p")] == ["First", "Last"]
     assert tree.find(".//img").get("src") == ""
+
+
+def test_markup_after_an_early_document_end_is_still_read() -> None:
+    # Templates that close the document after the header and print the article after it:
+    # browsers show the article, so the tree must hold it.
+    page = (
+        "<html><body><header><a href='/'>Home</a></header></body></html>\n"
+        "<div class='post'><h1>Headline</h1><p>The article's first paragraph.</p></div>"
+        "<footer>Footer</footer></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    body = tree.find("body")
+    assert body is not None
+    assert "The article's first paragraph." in body.text_content()
+    assert [child.tag for child in tree] == ["body"]
