@@ -29,8 +29,9 @@ from reader.core.extract.text import PendingBlock, layout_blocks
 from reader.core.extract.textdump import clean_dump
 from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 
-# 1.5.0: cascade stage by stage with container trimming, restored headings and lists,
-# titles by agreement between sources, dates from the dateline, text dumps read by models.
+# 1.5.0: cascade stage by stage with container trimming (and readability's container as a
+# fuller candidate), restored headings and lists, second copies of content dropped, titles by
+# agreement between sources, dates from the dateline, text dumps read by models.
 EXTRACTOR_VERSION = "1.5.0"
 
 LOGGER = logging.getLogger(__name__)
