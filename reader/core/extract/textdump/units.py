@@ -13,7 +13,7 @@ marks, and no unit is empty except an image without alt text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.extract.text import normalize_space
 from reader.core.model import BlockKind
@@ -58,10 +58,17 @@ class Unit:
     marked: bool = False
     indent: int = 0
     barrier: bool = False
+    # The word count and the text it was counted on: features ask for it many times.
+    _counted: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def words(self) -> int:
-        return count_words(self.text)
+        """Words of the unit's text (``count_words``), counted once per text."""
+        counted = self._counted
+        if counted is None or counted[0] is not self.text:
+            counted = (self.text, count_words(self.text))
+            self._counted = counted
+        return counted[1]
 
 
 def count_words(text: str) -> int:
