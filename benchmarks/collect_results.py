@@ -21,8 +21,12 @@ def main() -> None:
         if path.is_file():
             text = path.read_text().strip()
             # Each result file's own headings move one level down under its section.
-            text = "\n".join(("#" + line) if line.startswith("#") else line for line in text.splitlines())
-            parts.append(f"## {name.capitalize()}\n\n_From `benchmarks/results/{name}.md`._\n\n{text}\n")
+            text = "\n".join(
+                ("#" + line) if line.startswith("#") else line for line in text.splitlines()
+            )
+            parts.append(
+                f"## {name.capitalize()}\n\n_From `benchmarks/results/{name}.md`._\n\n{text}\n"
+            )
     (HERE / "RESULTS.md").write_text("\n".join(parts))
 
 

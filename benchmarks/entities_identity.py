@@ -56,8 +56,9 @@ def load_articles(count: int, cache: Path | None) -> list[ExtractedArticle]:
         if len(articles) >= count:
             break
         try:
-            articles.append(extract_page(SavedPage(gzip.decompress(path.read_bytes()),
-                                                   "text/html", "html")))
+            articles.append(
+                extract_page(SavedPage(gzip.decompress(path.read_bytes()), "text/html", "html"))
+            )
         except ReaderError:
             continue
     if cache is not None:
@@ -69,8 +70,9 @@ def _rows(spans: Sequence[EntitySpan]) -> list[list[Any]]:
     return [[span.start, span.end, span.label, span.text, span.raw_label] for span in spans]
 
 
-def _timed(run: Callable[[], list[list[EntitySpan]]], recognizer: Recognizer
-           ) -> tuple[list[list[EntitySpan]], float, float]:
+def _timed(
+    run: Callable[[], list[list[EntitySpan]]], recognizer: Recognizer
+) -> tuple[list[list[EntitySpan]], float, float]:
     """Runs ``run`` and returns its result, its CPU seconds and the CPU seconds of _finish."""
     finish = recognizer._finish
     spent = [0.0]
@@ -94,28 +96,43 @@ def _timed(run: Callable[[], list[list[EntitySpan]]], recognizer: Recognizer
 
 def dump(out: Path, article_count: int, cache: Path | None) -> None:
     conll = [doc.text for doc in read_conll(NER_DIR / "conll2003-dev" / "eng.testa")]
-    pud = [doc.text for doc in read_uner(NER_DIR / "uner-english-pud" / "en_pud-ud-test.iob2")
-           if doc.doc_id.startswith("n")]
+    pud = [
+        doc.text
+        for doc in read_uner(NER_DIR / "uner-english-pud" / "en_pud-ud-test.iob2")
+        if doc.doc_id.startswith("n")
+    ]
     articles = load_articles(article_count, cache)
     recognizer = Recognizer()
     recognizer.recognize("Warm-up in Berlin.")  # loads the model outside the timing
     report: dict[str, Any] = {"version": RECOGNIZER_VERSION, "sets": {}, "speed": {}}
     runs: dict[str, tuple[Callable[[], list[list[EntitySpan]]], int, int]] = {
-        "CoNLL-2003 dev": (lambda: list(recognizer.recognize_many(conll)),
-                           sum(len(text.split()) for text in conll), len(conll)),
-        "UNER PUD news": (lambda: list(recognizer.recognize_many(pud)),
-                          sum(len(text.split()) for text in pud), len(pud)),
-        "WCXB articles": (lambda: list(recognizer.recognize_articles(articles)),
-                          sum(len(article.text.split()) for article in articles),
-                          len(articles)),
+        "CoNLL-2003 dev": (
+            lambda: list(recognizer.recognize_many(conll)),
+            sum(len(text.split()) for text in conll),
+            len(conll),
+        ),
+        "UNER PUD news": (
+            lambda: list(recognizer.recognize_many(pud)),
+            sum(len(text.split()) for text in pud),
+            len(pud),
+        ),
+        "WCXB articles": (
+            lambda: list(recognizer.recognize_articles(articles)),
+            sum(len(article.text.split()) for article in articles),
+            len(articles),
+        ),
     }
     for name, (run, words, documents) in runs.items():
         spans, seconds, finishing = _timed(run, recognizer)
         report["sets"][name] = [_rows(found) for found in spans]
-        speed = {"documents": documents, "words": words, "cpu_s": round(seconds, 3),
-                 "words_per_s": round(words / seconds), "ms_per_doc": round(
-                     1000 * seconds / documents, 2),
-                 "post_rules_ms_per_doc": round(1000 * finishing / documents, 3)}
+        speed = {
+            "documents": documents,
+            "words": words,
+            "cpu_s": round(seconds, 3),
+            "words_per_s": round(words / seconds),
+            "ms_per_doc": round(1000 * seconds / documents, 2),
+            "post_rules_ms_per_doc": round(1000 * finishing / documents, 3),
+        }
         report["speed"][name] = speed
         print(name, json.dumps(speed), flush=True)
     out.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
@@ -127,17 +144,19 @@ def compare(before: Path, after: Path) -> int:
     differing = 0
     for name, documents in old["sets"].items():
         others = new["sets"].get(name, [])
-        changed = [index for index, (a, b) in enumerate(zip(documents, others, strict=False))
-                   if a != b]
+        changed = [
+            index for index, (a, b) in enumerate(zip(documents, others, strict=False)) if a != b
+        ]
         if len(documents) != len(others):
             changed.append(-1)
         spans = sum(len(spans) for spans in documents)
-        print(f"{name}: {len(documents)} documents, {spans} spans, "
-              f"{len(changed)} documents differ")
+        print(f"{name}: {len(documents)} documents, {spans} spans, {len(changed)} documents differ")
         for index in changed[:5]:
             if index >= 0:
-                print(f"  document {index}: before {documents[index][:8]}...\n"
-                      f"  after  {others[index][:8]}...")
+                print(
+                    f"  document {index}: before {documents[index][:8]}...\n"
+                    f"  after  {others[index][:8]}..."
+                )
         differing += len(changed)
     return 1 if differing else 0
 

@@ -145,8 +145,10 @@ def crawl_of(pages: list[Path], count: int, folder: Path) -> Path:
 
 
 def print_crawl_scaling(pages: list[Path], counts: list[int]) -> None:
-    print("\n| pages in one WARC crawl (without entities) | WARC MB | seconds | pages/s "
-          "| parent peak RSS MB | workers PSS MB | parent CPU ms/page |")
+    print(
+        "\n| pages in one WARC crawl (without entities) | WARC MB | seconds | pages/s "
+        "| parent peak RSS MB | workers PSS MB | parent CPU ms/page |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:
@@ -281,8 +283,10 @@ def two_core_rate(run: dict[str, float]) -> float:
 
 
 def print_end_to_end(pages: list[Path]) -> None:
-    print("| run | seconds | imported | indexed | pages/s (wall) | parent CPU ms/page "
-          "| workers CPU ms/page | pages/s on 2 idle cores (from CPU) |")
+    print(
+        "| run | seconds | imported | indexed | pages/s (wall) | parent CPU ms/page "
+        "| workers CPU ms/page | pages/s on 2 idle cores (from CPU) |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     runs = {}
     for label, entities in (("with entities", True), ("without entities", False)):
@@ -296,10 +300,14 @@ def print_end_to_end(pages: list[Path]) -> None:
             f"| {two_core_rate(run):.1f} |"
         )
     startup = runs["with entities"]["startup_cpu"]
-    print(f"\nStart-up, once per import: the fork server loads the extraction stack and the NER model in {startup:.1f} CPU s.")
+    print(
+        f"\nStart-up, once per import: the fork server loads the extraction stack and the NER model in {startup:.1f} CPU s."
+    )
     unchanged = runs["without entities"]["reimport_seconds"]
     print(f"\nImporting the same {len(pages)} files again (nothing changed): {unchanged:.2f} s.")
-    print("\n| run | parent peak RSS MB | workers and fork server, PSS MB | largest worker RSS MB |")
+    print(
+        "\n| run | parent peak RSS MB | workers and fork server, PSS MB | largest worker RSS MB |"
+    )
     print("| --- | ---: | ---: | ---: |")
     for label, run in runs.items():
         print(
@@ -309,8 +317,10 @@ def print_end_to_end(pages: list[Path]) -> None:
 
 
 def print_scaling(pages: list[Path], counts: list[int]) -> None:
-    print("\n| files imported (without entities) | seconds | parent peak RSS MB "
-          "| workers PSS MB | parent CPU ms/page |")
+    print(
+        "\n| files imported (without entities) | seconds | parent peak RSS MB "
+        "| workers PSS MB | parent CPU ms/page |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: |")
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:

@@ -37,18 +37,53 @@ GAZETTEER = REPO / "resources" / "entities" / "gazetteer"
 # Latin-script locales only: article text is English, and names in other scripts are
 # transliterated in it. zh_CN and ja_JP give romanised names through ``romanized_name``.
 PERSON_LOCALES = (
-    "en_US", "en_GB", "en_AU", "en_CA", "en_IE", "en_IN", "en_NG", "en_PH", "de_DE", "fr_FR",
-    "es_ES", "es_MX", "it_IT", "pt_BR", "pt_PT", "nl_NL", "pl_PL", "cs_CZ", "hu_HU", "ro_RO",
-    "sv_SE", "da_DK", "fi_FI", "no_NO", "tr_TR", "az_AZ", "id_ID", "vi_VN", "yo_NG", "sw",
-    "hr_HR", "sk_SK", "lt_LT", "et_EE", "zu_ZA", "tw_GH", "zh_CN", "ja_JP",
+    "en_US",
+    "en_GB",
+    "en_AU",
+    "en_CA",
+    "en_IE",
+    "en_IN",
+    "en_NG",
+    "en_PH",
+    "de_DE",
+    "fr_FR",
+    "es_ES",
+    "es_MX",
+    "it_IT",
+    "pt_BR",
+    "pt_PT",
+    "nl_NL",
+    "pl_PL",
+    "cs_CZ",
+    "hu_HU",
+    "ro_RO",
+    "sv_SE",
+    "da_DK",
+    "fi_FI",
+    "no_NO",
+    "tr_TR",
+    "az_AZ",
+    "id_ID",
+    "vi_VN",
+    "yo_NG",
+    "sw",
+    "hr_HR",
+    "sk_SK",
+    "lt_LT",
+    "et_EE",
+    "zu_ZA",
+    "tw_GH",
+    "zh_CN",
+    "ja_JP",
 )
 ROMANISED_LOCALES = frozenset({"zh_CN", "ja_JP"})
 NAMES_PER_LOCALE = 150
 
 
 def _is_latin(name: str) -> bool:
-    return all(not character.isalpha() or "LATIN" in unicodedata.name(character, "")
-               for character in name)
+    return all(
+        not character.isalpha() or "LATIN" in unicodedata.name(character, "") for character in name
+    )
 
 
 def person_names(seed: int) -> list[tuple[str, str]]:
@@ -109,7 +144,7 @@ class Substituter:
         for entity in sorted(document.entities, key=lambda entity: entity.start):
             if entity.start < position:  # overlapping spans are not expected; keep as is
                 continue
-            surface = document.text[entity.start:entity.end]
+            surface = document.text[entity.start : entity.end]
             new = replacements.get(surface)
             if new is None and entity.label == "PER":
                 new = self._new_person(surface.split(), surnames)
@@ -122,7 +157,7 @@ class Substituter:
             elif surface.isupper() and not new.isupper():
                 new = new.upper()  # datelines and headlines are in capitals
             replacements[surface] = new
-            pieces.append(document.text[position:entity.start])
+            pieces.append(document.text[position : entity.start])
             start = entity.start + shift
             pieces.append(new)
             shift += len(new) - len(surface)

@@ -87,7 +87,10 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def label_document(
-    document: GoldDocument, stock_doc: Doc, nlp: Language, stats: Counter[str],
+    document: GoldDocument,
+    stock_doc: Doc,
+    nlp: Language,
+    stats: Counter[str],
     has_misc: bool = True,
 ) -> Doc:
     """Returns a spaCy doc of ``document.text`` whose entities are gold plus silver labels."""
@@ -98,8 +101,10 @@ def label_document(
         if entity.label_ in MISC_REFINEMENTS and gold.get(key) == "MISC":
             gold[key] = entity.label_
             stats[f"silver-refined {entity.label_}"] += 1
-        elif (entity.label_ in SILVER_ADDITIONS
-              or (not has_misc and entity.label_ in MISC_REFINEMENTS)) and not overlaps(*key, gold):
+        elif (
+            entity.label_ in SILVER_ADDITIONS
+            or (not has_misc and entity.label_ in MISC_REFINEMENTS)
+        ) and not overlaps(*key, gold):
             gold[key] = entity.label_
             stats[f"silver-added {entity.label_}"] += 1
     spans: list[Span] = []
@@ -124,14 +129,25 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "build" / "ner")
     parser.add_argument("--sources", default="conll,wikigold,ewt")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--augment", type=float, default=0.0,
-                        help="share of training documents that also get a copy with new "
-                             "person and place names (0 = none)")
-    parser.add_argument("--augment-orgs", type=float, default=0.0,
-                        help="in the copies, share of organisation names replaced too")
-    parser.add_argument("--augment-seed", type=int,
-                        help="seed of the substitutions (default: --seed); another value gives "
-                             "other names for the same split of the documents")
+    parser.add_argument(
+        "--augment",
+        type=float,
+        default=0.0,
+        help="share of training documents that also get a copy with new "
+        "person and place names (0 = none)",
+    )
+    parser.add_argument(
+        "--augment-orgs",
+        type=float,
+        default=0.0,
+        help="in the copies, share of organisation names replaced too",
+    )
+    parser.add_argument(
+        "--augment-seed",
+        type=int,
+        help="seed of the substitutions (default: --seed); another value gives "
+        "other names for the same split of the documents",
+    )
     args = parser.parse_args()
 
     documents = read_documents(args.sources.split(","))
@@ -155,14 +171,21 @@ def main() -> int:
     train, dev = DocBin(store_user_data=False), DocBin(store_user_data=False)
     texts = (document.text for _, document in documents)
     for index, ((source, document), stock_doc) in enumerate(
-            zip(documents, stock.pipe(texts), strict=True)):
+        zip(documents, stock.pipe(texts), strict=True)
+    ):
         doc = label_document(document, stock_doc, blank, stats, source not in NO_MISC_SOURCES)
         (dev if index in held_out else train).add(doc)
     args.out.mkdir(parents=True, exist_ok=True)
     train.to_disk(args.out / "train.spacy")
     dev.to_disk(args.out / "dev.spacy")
-    summary = {"documents": len(documents), "train": len(train), "dev": len(dev),
-               "augment": args.augment, "augment_seed": args.augment_seed, **stats}
+    summary = {
+        "documents": len(documents),
+        "train": len(train),
+        "dev": len(dev),
+        "augment": args.augment,
+        "augment_seed": args.augment_seed,
+        **stats,
+    }
     (args.out / "stats.json").write_text(json.dumps(summary, indent=2, sort_keys=True))
     print(json.dumps(summary, indent=2, sort_keys=True))
     return 0

@@ -88,8 +88,11 @@ def main() -> int:
     parser.add_argument("target", type=Path)
     parser.add_argument("--name", default="news_ner")
     parser.add_argument("--version", default="1.2.0")
-    parser.add_argument("--data", default="CoNLL-2003 + Wikigold + Universal NER English-EWT",
-                        help="the gold training data, for the description in meta.json")
+    parser.add_argument(
+        "--data",
+        default="CoNLL-2003 + Wikigold + Universal NER English-EWT",
+        help="the gold training data, for the description in meta.json",
+    )
     args = parser.parse_args()
 
     nlp = spacy.load(args.source)
@@ -107,8 +110,11 @@ def main() -> int:
         f"English news NER for Archival Reader: PER/ORG/LOC from {args.data} "
         "(with copies whose person and place names are replaced), "
         "dates, groups and other types as silver labels from en_core_web_sm"
-        + ("; static vectors of capitalised words from en_core_web_md's (CC0). " if folded
-           else ". ")
+        + (
+            "; static vectors of capitalised words from en_core_web_md's (CC0). "
+            if folded
+            else ". "
+        )
         + "See resources/entities/README.md."
     )
     nlp.meta["license"] = "see resources/entities/README.md"
@@ -119,8 +125,7 @@ def main() -> int:
     prune_strings(args.target, nlp)
     size = sum(path.stat().st_size for path in args.target.rglob("*") if path.is_file())
     labels = nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
-    print(f"{args.target}: pipeline {nlp.pipe_names}, labels {labels}, "
-          f"{size / 1e6:.1f} MB")
+    print(f"{args.target}: pipeline {nlp.pipe_names}, labels {labels}, {size / 1e6:.1f} MB")
     return 0
 
 

@@ -49,20 +49,21 @@ def wanted(word: str) -> bool:
     return not (word.isupper() and len(word) > _MAX_ACRONYM)
 
 
-def kmeans(data: numpy.ndarray, k: int, seed: int,
-           rounds: int = 12) -> tuple[numpy.ndarray, numpy.ndarray]:
+def kmeans(
+    data: numpy.ndarray, k: int, seed: int, rounds: int = 12
+) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Returns ``k`` centroids and the index of the nearest one for each row (Lloyd's
     algorithm, seeded; a centroid that loses all its rows keeps its place)."""
     generator = numpy.random.default_rng(seed)
     centroids = data[generator.choice(len(data), size=k, replace=False)].copy()
     assignment = numpy.zeros(len(data), dtype=numpy.int64)
-    squared = (data ** 2).sum(axis=1)
+    squared = (data**2).sum(axis=1)
     for _ in range(rounds):
-        norms = (centroids ** 2).sum(axis=1)
+        norms = (centroids**2).sum(axis=1)
         for start in range(0, len(data), 2048):  # in chunks: the distance matrix is large
-            block = data[start:start + 2048]
-            distances = squared[start:start + 2048, None] - 2 * block @ centroids.T + norms
-            assignment[start:start + 2048] = distances.argmin(axis=1)
+            block = data[start : start + 2048]
+            distances = squared[start : start + 2048, None] - 2 * block @ centroids.T + norms
+            assignment[start : start + 2048] = distances.argmin(axis=1)
         for cluster in range(k):
             members = data[assignment == cluster]
             if len(members):
@@ -76,18 +77,24 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--rows", type=int, default=5000, help="centroids kept (0: no grouping)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--table-from", type=Path,
-                        help="take the rows from this pipeline's vectors instead (a model "
-                             "exported by export_model.py from a model trained on SOURCE's "
-                             "vectors: same keys and rows, projected to the model's width)")
+    parser.add_argument(
+        "--table-from",
+        type=Path,
+        help="take the rows from this pipeline's vectors instead (a model "
+        "exported by export_model.py from a model trained on SOURCE's "
+        "vectors: same keys and rows, projected to the model's width)",
+    )
     args = parser.parse_args()
 
-    source = spacy.load(args.source, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
-                                              "lemmatizer", "senter", "ner"])
+    source = spacy.load(
+        args.source,
+        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "ner"],
+    )
     vectors = source.vocab.vectors
     strings = source.vocab.strings
-    keys = {key: row for key, row in vectors.key2row.items()
-            if key in strings and wanted(strings[key])}
+    keys = {
+        key: row for key, row in vectors.key2row.items() if key in strings and wanted(strings[key])
+    }
     used = sorted(set(keys.values()))
     if args.table_from is not None:
         projected = spacy.load(args.table_from).vocab.vectors
@@ -102,14 +109,19 @@ def main() -> int:
         table = data
         new_row = {old: index for index, old in enumerate(used)}
     out = spacy.blank("en")
-    out.vocab.vectors = Vectors(strings=out.vocab.strings, data=table.astype("float32"),
-                                name="news_ner_vectors")
+    out.vocab.vectors = Vectors(
+        strings=out.vocab.strings, data=table.astype("float32"), name="news_ner_vectors"
+    )
     for key, row in keys.items():
         out.vocab.vectors.add(key, row=new_row[row])
     args.out.mkdir(parents=True, exist_ok=True)
     out.to_disk(args.out)
-    summary = {"keys": len(keys), "source_rows": len(used), "rows": int(table.shape[0]),
-               "width": int(table.shape[1])}
+    summary = {
+        "keys": len(keys),
+        "source_rows": len(used),
+        "rows": int(table.shape[0]),
+        "width": int(table.shape[1]),
+    }
     (args.out / "vectors-stats.json").write_text(json.dumps(summary, indent=2))
     print(json.dumps(summary))
     return 0

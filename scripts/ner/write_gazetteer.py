@@ -194,7 +194,8 @@ Emirates|Bloomberg"""
 
 # Places that are also common personal names or surnames: for these the model's PERSON
 # reading is kept ("Jordan scored"). Other places overrule a PERSON reading ("Chechnya").
-PERSON_LIKE_PLACES = frozenset("""Jordan|Chad|Georgia|Israel|India|Kingston|Santiago|Florence|
+PERSON_LIKE_PLACES = frozenset(
+    """Jordan|Chad|Georgia|Israel|India|Kingston|Santiago|Florence|
 Austin|Dallas|Houston|Phoenix|Sofia|Lima|Paris|London|Adelaide|Alexandria|Sydney|Virginia|
 Indiana|Montana|Dakota|Tyre|Denver|Cleveland|Nashville|Milan|Wellington|Berlin|Lyon|Boston|
 Bristol|Oxford|Cambridge|Preston|Hamilton|Aden|Medina|Salvador|Orlando|Charlotte|Regina|
@@ -202,25 +203,54 @@ Victoria|Chelsea|Kent|Lincoln|Jackson|Madison|Columbus|Sidon|Kyiv|Georgetown|Was
 Columbia|Bolivia|America|Savannah|Helena|Augusta|Florida|Nevada|Carolina|Dakota|Asia|Africa|
 Europa|Sinai|Tigris|Ganges|Nile|Niger|Congo|Mali|Benin|Togo|Samoa|Tonga|Palau|Nauru|Oman|
 Qatar|Sudan|Kosovo|Malta|Cuba|Peru|Chile|Iran|Iraq|Laos|Fiji|Haiti|Guinea|Gambia|Jersey""".replace(
-    "\n", "").split("|"))
+        "\n", ""
+    ).split("|")
+)
 
 LISTS = [
     # Places: 'force' unless the name is in PERSON_LIKE_PLACES or has several words (a
     # multi-word model PERSON span that equals a place name is rare and left to the model).
-    ("places-countries.tsv", "Countries, territories, continents, regions, seas, rivers, "
-     "mountain ranges.", COUNTRIES, "PLACE", False),
-    ("places-capitals.tsv", "National capitals and other seats of government.", CAPITALS,
-     "PLACE", False),
+    (
+        "places-countries.tsv",
+        "Countries, territories, continents, regions, seas, rivers, mountain ranges.",
+        COUNTRIES,
+        "PLACE",
+        False,
+    ),
+    (
+        "places-capitals.tsv",
+        "National capitals and other seats of government.",
+        CAPITALS,
+        "PLACE",
+        False,
+    ),
     ("places-cities.tsv", "Large and often reported cities.", CITIES, "PLACE", False),
-    ("places-provinces.tsv", "First-level divisions: US states; provinces of Afghanistan, "
-     "Pakistan, Iraq, Syria, Ukraine; some of Russia, China, India, Canada, Australia, "
-     "Germany, Spain, Italy, France, Belgium, the Philippines, Indonesia, Myanmar, Ethiopia, "
-     "Nigeria, DR Congo, Mozambique, Sudan, Japan, Mexico, Brazil.", PROVINCES, "PLACE", False),
+    (
+        "places-provinces.tsv",
+        "First-level divisions: US states; provinces of Afghanistan, "
+        "Pakistan, Iraq, Syria, Ukraine; some of Russia, China, India, Canada, Australia, "
+        "Germany, Spain, Italy, France, Belgium, the Philippines, Indonesia, Myanmar, Ethiopia, "
+        "Nigeria, DR Congo, Mozambique, Sudan, Japan, Mexico, Brazil.",
+        PROVINCES,
+        "PLACE",
+        False,
+    ),
     ("orgs-media.tsv", "News agencies, broadcasters and major newspapers.", MEDIA, "ORG", True),
-    ("orgs-companies.tsv", "Large companies whose names are not personal names.", COMPANIES,
-     "ORG", True),
-    ("orgs-bodies.tsv", "International bodies, state institutions, armed and political groups, "
-     "parties, and companies named like people or things.", BODIES, "ORG", False),
+    (
+        "orgs-companies.tsv",
+        "Large companies whose names are not personal names.",
+        COMPANIES,
+        "ORG",
+        True,
+    ),
+    (
+        "orgs-bodies.tsv",
+        "International bodies, state institutions, armed and political groups, "
+        "parties, and companies named like people or things.",
+        BODIES,
+        "ORG",
+        False,
+    ),
 ]
 
 

@@ -45,8 +45,7 @@ def given_names() -> list[str]:
         for attribute in ("first_names", "first_names_male", "first_names_female"):
             values = getattr(provider, attribute, None) or ()
             for name in values:  # a tuple, or a dict of name -> frequency
-                if (" " not in name and name[:1].isupper() and _is_latin(name)
-                        and len(name) > 2):
+                if " " not in name and name[:1].isupper() and _is_latin(name) and len(name) > 2:
                     names.add(name)
     return sorted(names - places - AMBIGUOUS)
 

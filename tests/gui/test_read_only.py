@@ -19,9 +19,21 @@ def test_the_screenshot_opens_a_locked_archive_read_only(tmp_path: Path, seed_pa
         writer.import_paths([seed_page])
         shot = tmp_path / "shot.png"
         result = subprocess.run(
-            [sys.executable, "-m", "reader.cli.main", "--archive", str(archive), "gui",
-             "--screenshot", str(shot), "--open", str(writer.article_ids()[0])],
-            capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "reader.cli.main",
+                "--archive",
+                str(archive),
+                "gui",
+                "--screenshot",
+                str(shot),
+                "--open",
+                str(writer.article_ids()[0]),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         )
         assert result.returncode == 0, result.stderr

@@ -158,12 +158,13 @@ def test_entity_facets_count_each_matching_article_once(filled: Library, query: 
     for name, label in {"person": "PERSON", "org": "ORG", "place": "PLACE"}.items():
         direct: Counter[str] = Counter()
         for article_id in filled.matching_ids(query):
-            direct.update({span.text for span in filled.entities(article_id) if span.label == label})
+            direct.update(
+                {span.text for span in filled.entities(article_id) if span.label == label}
+            )
         expected = sorted(direct.items(), key=lambda pair: (-pair[1], pair[0].lower()))[:25]
         assert facets[name] == expected, name
     if query == "Taliban":
         assert ("Taliban", 1) in facets["org"]
-
 
 
 def test_hits_in_context_point_into_the_canonical_text(filled: Library) -> None:

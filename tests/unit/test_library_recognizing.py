@@ -93,9 +93,7 @@ def test_worker_processes_find_what_this_process_finds(tmp_path: Path, seed_page
         found_here = {article_id: library.entities(article_id) for article_id in ids}
         assert all(found_here.values())
         # One article per batch, so that both workers get some and batches finish in any order.
-        parallel = list(
-            recognizing.recognize_stored(library._store, ids, batch_size=1, workers=2)
-        )
+        parallel = list(recognizing.recognize_stored(library._store, ids, batch_size=1, workers=2))
         assert sorted(o.article_id for o in parallel) == sorted(o.article_id for o in in_process)
         assert all(outcome.error is None for outcome in parallel)
         assert {article_id: library.entities(article_id) for article_id in ids} == found_here

@@ -63,14 +63,16 @@ def expand_acronyms(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
             defined[match.group(1)] = span.label
     if not defined:
         return list(spans)
-    result = [replace(span, label=defined[span.text])
-              if span.text in defined and span.label != defined[span.text] else span
-              for span in spans]
+    result = [
+        replace(span, label=defined[span.text])
+        if span.text in defined and span.label != defined[span.text]
+        else span
+        for span in spans
+    ]
     index = SpanIndex(spans)
     pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, defined)) + r")(?!\w)")
     result.extend(
-        EntitySpan(match.start(), match.end(), defined[match.group(1)], match.group(1),
-                   "ACRONYM")
+        EntitySpan(match.start(), match.end(), defined[match.group(1)], match.group(1), "ACRONYM")
         for match in pattern.finditer(text)
         if not index.overlapping(match.start(), match.end())
     )
@@ -89,7 +91,8 @@ def harmonise_labels(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]
             votes.setdefault(normalise_surface(span.text), Counter())[span.label] += 1
     surnames = {
         normalise_surface(span.text.split()[-1])
-        for span in spans if span.label == "PERSON" and len(span.text.split()) > 1
+        for span in spans
+        if span.label == "PERSON" and len(span.text.split()) > 1
     }
     result: list[EntitySpan] = []
     for span in spans:
@@ -111,21 +114,29 @@ def propagate_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     A person's surname ("Shams" after "Husamuddin Shams") is searched for too. Only
     capitalised occurrences that overlap no span are added.
     """
-    names = {span.text: span.label for span in spans
-             if span.label in HARMONISED and len(span.text) > 2 and span.text[:1].isupper()}
+    names = {
+        span.text: span.label
+        for span in spans
+        if span.label in HARMONISED and len(span.text) > 2 and span.text[:1].isupper()
+    }
     if not names:
         return list(spans)
     for span in spans:
         words = [word for word in span.text.rstrip(",").split() if word not in _SUFFIXES]
-        if (span.label == "PERSON" and len(words) > 1 and len(words[-1]) >= _MIN_SURNAME
-                and words[-1][:1].isupper()):
+        if (
+            span.label == "PERSON"
+            and len(words) > 1
+            and len(words[-1]) >= _MIN_SURNAME
+            and words[-1][:1].isupper()
+        ):
             names.setdefault(words[-1], "PERSON")  # a name seen as itself keeps its own type
     labels = {normalise_surface(name): label for name, label in names.items()}
     index = SpanIndex(spans)
     added = [
         EntitySpan(match.start, match.end, labels[match.key], match.text, "PROPAGATED")
         for match in PhraseMatcher(names).find(text)
-        if match.key in labels and match.text[:1].isupper()
+        if match.key in labels
+        and match.text[:1].isupper()
         and not index.overlapping(match.start, match.end)
     ]
     return _by_position([*spans, *added])

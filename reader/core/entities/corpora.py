@@ -18,8 +18,31 @@ from pathlib import Path
 
 # Tokens glued to the previous one (closing punctuation, clitics).
 _NO_SPACE_BEFORE = frozenset(
-    {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve",
-     "'ll", "'d", "'m", "'", "...", "”", "’"}
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "]",
+        "}",
+        "%",
+        "'s",
+        "'S",
+        "n't",
+        "N'T",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "'",
+        "...",
+        "”",
+        "’",
+    }
 )
 # Tokens glued to the next one (opening punctuation, currency).
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "“", "‘", "#"})

@@ -63,13 +63,15 @@ class Corrections:
     def rename(self, surface: str, canonical: str) -> Corrections:
         """Shows ``surface`` (and every mention already merged with it) as ``canonical``."""
         old = self.canonical_for(surface)
-        aliases = {key: (canonical if value == old else value)
-                   for key, value in self.aliases.items()}
+        aliases = {
+            key: (canonical if value == old else value) for key, value in self.aliases.items()
+        }
         aliases[normalise_surface(surface)] = canonical
         aliases[normalise_surface(old)] = canonical
         overrides = dict(self.type_overrides)
         if normalise_surface(old) in overrides and normalise_surface(old) != normalise_surface(
-                canonical):
+            canonical
+        ):
             overrides[normalise_surface(canonical)] = overrides.pop(normalise_surface(old))
         return replace(self, aliases=aliases, type_overrides=overrides)
 
@@ -135,10 +137,14 @@ class Corrections:
             "version": FORMAT_VERSION,
             "aliases": dict(sorted(self.aliases.items())),
             "type_overrides": dict(sorted(self.type_overrides.items())),
-            "rejected": [{"surface": surface, "label": label or None}
-                         for surface, label in sorted(self.rejected)],
-            "watch_list": [{"name": entry.name, "label": entry.label,
-                            "aliases": list(entry.aliases)} for entry in self.watch_list],
+            "rejected": [
+                {"surface": surface, "label": label or None}
+                for surface, label in sorted(self.rejected)
+            ],
+            "watch_list": [
+                {"name": entry.name, "label": entry.label, "aliases": list(entry.aliases)}
+                for entry in self.watch_list
+            ],
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -154,22 +160,32 @@ class Corrections:
         except json.JSONDecodeError as error:
             raise ValueError(f"not a JSON document: {error}") from None
         if not isinstance(data, dict) or data.get("format") != (
-                "archival-reader-entity-corrections"):
+            "archival-reader-entity-corrections"
+        ):
             raise ValueError("not an entity corrections file")
         if int(data.get("version", 0)) > FORMAT_VERSION:
             raise ValueError("corrections file written by a newer version")
-        aliases = {normalise_surface(str(key)): str(value)
-                   for key, value in dict(data.get("aliases", {})).items()}
-        overrides = {normalise_surface(str(key)): parse_label(str(value))
-                     for key, value in dict(data.get("type_overrides", {})).items()}
+        aliases = {
+            normalise_surface(str(key)): str(value)
+            for key, value in dict(data.get("aliases", {})).items()
+        }
+        overrides = {
+            normalise_surface(str(key)): parse_label(str(value))
+            for key, value in dict(data.get("type_overrides", {})).items()
+        }
         rejected = frozenset(
-            (normalise_surface(str(item["surface"])),
-             parse_label(str(item["label"])) if item.get("label") else "")
+            (
+                normalise_surface(str(item["surface"])),
+                parse_label(str(item["label"])) if item.get("label") else "",
+            )
             for item in data.get("rejected", [])
         )
         watch = tuple(
-            WatchEntry(str(item["name"]), parse_label(str(item["label"])),
-                       tuple(str(alias) for alias in item.get("aliases", [])))
+            WatchEntry(
+                str(item["name"]),
+                parse_label(str(item["label"])),
+                tuple(str(alias) for alias in item.get("aliases", [])),
+            )
             for item in data.get("watch_list", [])
         )
         return cls(aliases, overrides, rejected, watch)
@@ -226,18 +242,19 @@ def apply_corrections(
         for match in watched:
             _, label = corrections._watch_labels.get(match.key, ("", ""))
             if label:
-                kept.append(EntitySpan(match.start, match.end, label, match.text,
-                                       WATCH_RAW_LABEL))
+                kept.append(EntitySpan(match.start, match.end, label, match.text, WATCH_RAW_LABEL))
         result = kept
     corrected: list[EntitySpan] = []
     for span in result:
         label = corrections.type_overrides.get(
-            normalise_surface(canonical_name(span, corrections)), span.label)
+            normalise_surface(canonical_name(span, corrections)), span.label
+        )
         if label not in ENTITY_LABELS:
             label = span.label
         # Rejecting a name rejects its aliases too ("U.S." when "United States" is rejected).
         if corrections.is_rejected(span.text, label) or corrections.is_rejected(
-                canonical_name(span, corrections), label):
+            canonical_name(span, corrections), label
+        ):
             continue
         corrected.append(span if label == span.label else replace(span, label=label))
     return sorted(corrected, key=lambda span: (span.start, span.end))

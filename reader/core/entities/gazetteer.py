@@ -45,8 +45,7 @@ class Gazetteer:
     forced: frozenset[str] = frozenset()  # keys whose label wins over the model's PERSON
 
     @classmethod
-    def from_entries(cls, entries: Iterable[tuple[str, str] | tuple[str, str, bool]]
-                     ) -> Gazetteer:
+    def from_entries(cls, entries: Iterable[tuple[str, str] | tuple[str, str, bool]]) -> Gazetteer:
         """Builds a gazetteer from ``(name, label[, force])``; a later entry wins for one name."""
         labels: dict[str, str] = {}
         forced: set[str] = set()
@@ -84,8 +83,9 @@ def read_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
                 continue
             name, label, flag = ([*line.split("\t"), "", ""])[:3]
             try:
-                entries.append((name.strip(), parse_label(label or "PLACE"),
-                                flag.strip() == "force"))
+                entries.append(
+                    (name.strip(), parse_label(label or "PLACE"), flag.strip() == "force")
+                )
             except ValueError as error:
                 raise ValueError(f"{path.name}:{number}: {error}") from None
     return Gazetteer.from_entries(entries)
@@ -131,8 +131,9 @@ def apply_gazetteer(
         match = _without_sentence_stop(found)
         current = by_extent.get((match.start, match.end))
         if current is not None:
-            if current.label != label and _may_relabel(current.label, label,
-                                                       match.key in gazetteer.forced):
+            if current.label != label and _may_relabel(
+                current.label, label, match.key in gazetteer.forced
+            ):
                 relabelled[(current.start, current.end)] = replace(current, label=label)
             continue
         touching = index.overlapping(match.start, match.end)
@@ -143,7 +144,10 @@ def apply_gazetteer(
             continue
         removed.update((span.start, span.end) for span in touching)
         added.append(EntitySpan(match.start, match.end, label, match.text, GAZETTEER_RAW_LABEL))
-    result = [relabelled.get((span.start, span.end), span) for span in spans
-              if (span.start, span.end) not in removed]
+    result = [
+        relabelled.get((span.start, span.end), span)
+        for span in spans
+        if (span.start, span.end) not in removed
+    ]
     result.extend(added)
     return sorted(result, key=lambda span: (span.start, span.end))

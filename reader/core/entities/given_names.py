@@ -84,8 +84,11 @@ def apply_given_names(
     result: list[EntitySpan] = []
     changed = False
     for span in spans:
-        if (span.label in _RELABELLED and span.raw_label in _MODEL_LABELS
-                and _is_personal_name(span.text.split(), given_names)):
+        if (
+            span.label in _RELABELLED
+            and span.raw_label in _MODEL_LABELS
+            and _is_personal_name(span.text.split(), given_names)
+        ):
             span = replace(span, label="PERSON")
             changed = True
         result.append(span)

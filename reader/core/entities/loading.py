@@ -87,14 +87,16 @@ def load_trained_model(model_dir: Path | None = None) -> LoadedModel | None:
     try:
         nlp = spacy.load(folder)
     except (OSError, ValueError) as error:
-        log.warning("cannot load the trained NER model at %s (%s); using the stock model",
-                    folder, error)
+        log.warning(
+            "cannot load the trained NER model at %s (%s); using the stock model", folder, error
+        )
         return None
     if "ner" not in nlp.pipe_names:
         log.warning("the pipeline at %s has no NER component; using the stock model", folder)
         return None
-    return LoadedModel(nlp, f"{nlp.meta.get('name', 'news')}-{nlp.meta.get('version', '')}",
-                       "trained")
+    return LoadedModel(
+        nlp, f"{nlp.meta.get('name', 'news')}-{nlp.meta.get('version', '')}", "trained"
+    )
 
 
 def load_model(model_dir: Path | None = None, prefer_trained: bool = True) -> LoadedModel:

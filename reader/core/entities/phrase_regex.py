@@ -46,8 +46,11 @@ def trie_pattern(keys: Iterable[str]) -> str:
     """One regex matching any of ``keys`` (case-folded, single spaces), longest first."""
 
     def build(node: _Trie) -> str:
-        branches = [char_pattern(character) + build(child)
-                    for character, child in sorted(node.items()) if character]
+        branches = [
+            char_pattern(character) + build(child)
+            for character, child in sorted(node.items())
+            if character
+        ]
         if not branches:
             return ""
         ends_here = "" in node

@@ -103,7 +103,7 @@ def _parts_end(text: str, position: int, parts: Sequence[str]) -> int | None:
             if separator is None:
                 return None
             position = separator.end()
-        piece = text[position:position + len(part)]
+        piece = text[position : position + len(part)]
         if len(piece) != len(part):
             return None
         if piece.isascii():
@@ -147,7 +147,8 @@ class PhraseMatcher:
         )
         # Names listed in lower case ("dpa") may match in lower case.
         self._lower_keys: frozenset[str] = frozenset(
-            key for key, names_of_key in spellings.items()
+            key
+            for key, names_of_key in spellings.items()
             if any(name.islower() for name in names_of_key)
         )
         self._empty = not unique
@@ -156,9 +157,12 @@ class PhraseMatcher:
         self._dotted: tuple[str, ...] = tuple(name for name in unique if "." in name)
         plain_keys = {normalise_surface(name) for name in unique if "." not in name}
         self._fallback: re.Pattern[str] | None = None
-        if use_regex or any(_is_exotic(name) for name in unique) or any(
-                not _WORD_CHAR.match(key) for key in plain_keys) or any(
-                not _WORD_CHAR.match(first_part(name)) for name in self._dotted):
+        if (
+            use_regex
+            or any(_is_exotic(name) for name in unique)
+            or any(not _WORD_CHAR.match(key) for key in plain_keys)
+            or any(not _WORD_CHAR.match(first_part(name)) for name in self._dotted)
+        ):
             self._fallback = compile_alternation(self._dotted, plain_keys)
             return
         # A dotted name's first word may be written in pieces ("U.S." starts with the word
@@ -194,8 +198,9 @@ class PhraseMatcher:
         if self._empty:
             return []
         if self._fallback is not None:
-            return self._accepted(text, ((found.start(), found.end())
-                                         for found in self._fallback.finditer(text)))
+            return self._accepted(
+                text, ((found.start(), found.end()) for found in self._fallback.finditer(text))
+            )
         return self._accepted(text, self._extents(text))
 
     def _extents(self, text: str) -> Iterator[tuple[int, int]]:
@@ -203,12 +208,14 @@ class PhraseMatcher:
         pieces, offsets = words.pieces, words.starts
         starts: list[tuple[int, str | None, str]] = [
             (offsets[index], pieces[index], pieces[index])
-            for index in compress(count(), map(self._first_words.__contains__, pieces))]
+            for index in compress(count(), map(self._first_words.__contains__, pieces))
+        ]
         if not text.isascii():
             # Words with other letters are tried against every name of their length.
             starts.extend(
-                (offsets[index], None, text[offsets[index]:offsets[index] + len(pieces[index])])
-                for index in compress(count(), map(not_, map(str.isascii, pieces))))
+                (offsets[index], None, text[offsets[index] : offsets[index] + len(pieces[index])])
+                for index in compress(count(), map(not_, map(str.isascii, pieces)))
+            )
         starts.sort()
         resume = 0
         for start, lowered, word in starts:

@@ -105,7 +105,7 @@ class Recognizer:
 
     @property
     def model_kind(self) -> str:
-        """"trained" or "stock" (loads the pipeline)."""
+        """ "trained" or "stock" (loads the pipeline)."""
         return self._model().kind
 
     def recognize(self, text: str, corrections: Corrections | None = None) -> list[EntitySpan]:
@@ -140,12 +140,16 @@ class Recognizer:
         model = self._model()
         iterator = iter(texts)
         while batch := list(islice(iterator, batch_size)):
-            pieces = [(index, offset, piece) for index, text in enumerate(batch)
-                      for offset, piece in _chunks(text)]
+            pieces = [
+                (index, offset, piece)
+                for index, text in enumerate(batch)
+                for offset, piece in _chunks(text)
+            ]
             found: list[list[EntitySpan]] = [[] for _ in batch]
             with self._run_lock:  # released before yielding, so callers may re-enter
-                docs = list(model.nlp.pipe([piece for _, _, piece in pieces],
-                                           batch_size=batch_size))
+                docs = list(
+                    model.nlp.pipe([piece for _, _, piece in pieces], batch_size=batch_size)
+                )
             for (index, offset, _), doc in zip(pieces, docs, strict=True):
                 found[index].extend(_spans_of(doc, offset))
             for text, spans in zip(batch, found, strict=True):
@@ -186,9 +190,16 @@ class Recognizer:
             found = self.recognize_many(blanked, batch_size=batch_size)
             for article, spans in zip(batch, found, strict=True):
                 text = article.text
-                restored = [EntitySpan(span.start, span.end, span.label,
-                                       text[span.start:span.end], span.raw_label)
-                            for span in spans]
+                restored = [
+                    EntitySpan(
+                        span.start,
+                        span.end,
+                        span.label,
+                        text[span.start : span.end],
+                        span.raw_label,
+                    )
+                    for span in spans
+                ]
                 if corrections is not None:
                     restored = apply_corrections(text, restored, corrections)
                 yield restored
@@ -215,8 +226,7 @@ class Recognizer:
 def _blank_skipped(article: ExtractedArticle) -> str:
     """The article's text with caption/image blocks and credits replaced by spaces."""
     characters = list(article.text)
-    ranges = [(block.start, block.end) for block in article.blocks
-              if block.kind in _SKIPPED_BLOCKS]
+    ranges = [(block.start, block.end) for block in article.blocks if block.kind in _SKIPPED_BLOCKS]
     for credit in article.credits:
         if credit.strip():
             position = article.text.find(credit)
@@ -235,8 +245,9 @@ def _spans_of(doc: Any, offset: int) -> Iterator[EntitySpan]:
         # Types users do not see (MISC, CARDINAL...) stay until the rules and lists have run:
         # they stop a list from finding "U.S." inside "U.S. Open".
         label = label_for_raw(entity.label_) or UNSHOWN_LABEL
-        yield EntitySpan(entity.start_char + offset, entity.end_char + offset, label,
-                         entity.text, entity.label_)
+        yield EntitySpan(
+            entity.start_char + offset, entity.end_char + offset, label, entity.text, entity.label_
+        )
 
 
 @lru_cache(maxsize=1)

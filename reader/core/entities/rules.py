@@ -44,8 +44,28 @@ _CREDIT = re.compile(r"(?:Image|Photo|Picture|Photograph|Credit|Foto|Bild)s?\s*:
 _HYPHENS = "-\u2010\u2011"
 _MAX_JOINS = 3
 # Connectives of Persian, Pashto, Arabic and Urdu compound names, written before a hyphen.
-_CONNECTIVES = frozenset({"e", "i", "ye", "ul", "ol", "al", "el", "ud", "ad", "as", "ash",
-                          "an", "ar", "ur", "az", "o", "u", "wa"})
+_CONNECTIVES = frozenset(
+    {
+        "e",
+        "i",
+        "ye",
+        "ul",
+        "ol",
+        "al",
+        "el",
+        "ud",
+        "ad",
+        "as",
+        "ash",
+        "an",
+        "ar",
+        "ur",
+        "az",
+        "o",
+        "u",
+        "wa",
+    }
+)
 _CONNECTIVE_TAIL = re.compile(r"[-\u2010\u2011](\w{1,3})$")
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0](\w[\w'\u2019]*)")
 _TITLES = frozenset(
@@ -58,8 +78,7 @@ _TITLES = frozenset(
     mayor king queen prince princess emperor coach""".split()  # noqa: SIM905 - a word list
 )
 # Forms of address that only ever precede a person's name.
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr",
-                         "dr."})
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr."})
 _LEADING_NOISE = re.compile(r"^(?:the|The|THE)\s+|^[\"'\u2018\u201c(\[]+")
 _TRAILING_NOISE = re.compile(
     r"(?:['\u2019][sS]?|[\"'\u2019\u201d)\].,;:!?]+|\s+|\s(?:and|or|of|the|in|on|at|for|&))$"
@@ -72,8 +91,16 @@ _DESIGNATOR_AFTER = re.compile(
 )
 # Scanning a whole article for these patterns costs more than all other rules together, and
 # they rarely match: each is only run on texts that contain one of its literal words.
-_DESIGNATOR_WORDS = ("rovince", "istrict", "overnorate", "prefecture", "blast", "ounty",
-                     "canton", "municipality")
+_DESIGNATOR_WORDS = (
+    "rovince",
+    "istrict",
+    "overnorate",
+    "prefecture",
+    "blast",
+    "ounty",
+    "canton",
+    "municipality",
+)
 # A facility name: the designator is part of it ("Bagram Air Base").
 _FACILITY = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'\u2019-]*\s){1,3})(?:Air\sBase|Airbase|Air\sForce\sBase|"
@@ -86,9 +113,7 @@ _DESIGNATOR_BEFORE = re.compile(
     r"\s(?:of\s)?((?:[A-Z][\w'\u2019-]*\s){0,2}[A-Z][\w'\u2019-]*)"
 )
 # "<Name>, the (provincial) capital": the apposition says what the name is.
-_APPOSITION_AFTER = re.compile(
-    r",\s(?:the|a)\s(?:\w+\s)?(?:capital|city|town|village|port)(?!\w)"
-)
+_APPOSITION_AFTER = re.compile(r",\s(?:the|a)\s(?:\w+\s)?(?:capital|city|town|village|port)(?!\w)")
 # A wire dateline: "NEW YORK 1996-08-30", "KABUL (Reuters) -", "KABUL, Afghanistan (AP) —".
 _DATELINE = re.compile(
     r"(?m)^([A-Z][A-Z.'\u2019 -]*[A-Z])(?:,\s[A-Z][\w.' ]+)?\s"
@@ -112,8 +137,20 @@ _ORG_WORDS = frozenset(
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # A form of address right before a name: "Ms Pugh", "Mr. Aoun" (capitalised, as in prose).
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+$")
-_LAW_HEADS = frozenset({"Agreement", "Treaty", "Accord", "Accords", "Protocol", "Act",
-                        "Amendment", "Charter", "Directive", "Bill"})
+_LAW_HEADS = frozenset(
+    {
+        "Agreement",
+        "Treaty",
+        "Accord",
+        "Accords",
+        "Protocol",
+        "Act",
+        "Amendment",
+        "Charter",
+        "Directive",
+        "Bill",
+    }
+)
 _PLACE_OK = frozenset({"PLACE", "ORG"})
 # Words that headlines, section labels and sentence starts capitalise but that never name one
 # thing on their own. Kept short on purpose: "Parliament" or "Congress" alone do name one.
@@ -128,9 +165,33 @@ _GENERIC_WORDS = frozenset(
     troops forces soldiers militants fighters insurgents rebels residents villagers
     students teachers workers voters citizens investors traders economists experts""".split()  # noqa: SIM905
 )
-_NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Their", "Its", "His",
-                        "Her", "A", "An", "One", "Another", "Which", "Whose", "Neighboring",
-                        "Neighbouring", "Northern", "Southern", "Eastern", "Western", "Central"})
+_NOT_NAMES = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "Each",
+        "Every",
+        "Our",
+        "Their",
+        "Its",
+        "His",
+        "Her",
+        "A",
+        "An",
+        "One",
+        "Another",
+        "Which",
+        "Whose",
+        "Neighboring",
+        "Neighbouring",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+    }
+)
 
 
 def _overlapping(spans: Sequence[EntitySpan], start: int, end: int) -> list[EntitySpan]:
@@ -147,7 +208,8 @@ def drop_credit_spans(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     if not credits:
         return list(spans)
     return [
-        span for span in spans
+        span
+        for span in spans
         if not any(span.start < end and start < span.end for start, end in credits)
     ]
 
@@ -160,16 +222,24 @@ def extend_hyphenated(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
         # Left: "Qaida" inside "al-Qaida". Names have few parts: at most _MAX_JOINS hyphens
         # are crossed, so a run like "x-x-x-x" never becomes one huge span.
         joins = 0
-        while (joins < _MAX_JOINS and start > 1 and text[start - 1] in _HYPHENS
-               and text[start - 2].isalnum()):
+        while (
+            joins < _MAX_JOINS
+            and start > 1
+            and text[start - 1] in _HYPHENS
+            and text[start - 2].isalnum()
+        ):
             joins += 1
             start -= 1
             while start > 0 and text[start - 1].isalnum():
                 start -= 1
         # Right: "Qala" inside "Qala-e-Naw".
         joins = 0
-        while (joins < _MAX_JOINS and end + 1 < len(text) and text[end] in _HYPHENS
-               and text[end + 1].isalnum()):
+        while (
+            joins < _MAX_JOINS
+            and end + 1 < len(text)
+            and text[end] in _HYPHENS
+            and text[end + 1].isalnum()
+        ):
             joins += 1
             end += 1
             while end < len(text) and text[end].isalnum():
@@ -180,8 +250,9 @@ def extend_hyphenated(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
             following = _NEXT_CAPITALISED.match(text, end)
             if following and following.group(1)[:1].isupper():
                 end = following.end(1)
-        result.append(_with_edges(text, span, start, end) if (start, end) != (span.start,
-                      span.end) else span)
+        result.append(
+            _with_edges(text, span, start, end) if (start, end) != (span.start, span.end) else span
+        )
     return _drop_overlaps(result)
 
 
@@ -203,8 +274,12 @@ def trim_edges(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
                     break
         label = span.label
         words = text[start:end].split()
-        if (label in ("ORG", "PLACE") and len(words) > 1
-                and words[0].casefold() in _HONORIFICS and words[1][:1].isupper()):
+        if (
+            label in ("ORG", "PLACE")
+            and len(words) > 1
+            and words[0].casefold() in _HONORIFICS
+            and words[1][:1].isupper()
+        ):
             label = "PERSON"  # "Ms Pugh" is a person whatever the model made of it
         if label == "PERSON":
             start = _skip_titles(text, start, end)
@@ -212,8 +287,9 @@ def trim_edges(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
             continue
         if label != span.label:
             span = replace(span, label=label)
-        result.append(span if (start, end) == (span.start, span.end)
-                      else _with_edges(text, span, start, end))
+        result.append(
+            span if (start, end) == (span.start, span.end) else _with_edges(text, span, start, end)
+        )
     return result
 
 
@@ -268,8 +344,7 @@ def apply_designators(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan
     return sorted(result, key=lambda span: (span.start, span.end))
 
 
-def _matches(pattern: re.Pattern[str], text: str, words: Sequence[str]
-             ) -> Iterator[re.Match[str]]:
+def _matches(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, skipped when none of the words, one of which every match
     contains, is in the text."""
     if any(word in text for word in words):
@@ -305,8 +380,12 @@ def _impose_place(
     touching = _overlapping(spans, start, end)
     # A person or a longer organisation name that contains the words wins over the pattern;
     # the model's catch-all MISC inside the words does not ("Bagram Air Base" as MISC).
-    if any((span.label not in _PLACE_OK and span.raw_label != "MISC")
-           or span.start < start or span.end > end for span in touching):
+    if any(
+        (span.label not in _PLACE_OK and span.raw_label != "MISC")
+        or span.start < start
+        or span.end > end
+        for span in touching
+    ):
         return spans
     kept = [span for span in spans if span not in touching]
     raw = touching[0].raw_label if touching and touching[0].label == "PLACE" else raw_label
@@ -317,7 +396,8 @@ def _impose_place(
 def drop_generic_words(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     """Removes one-word name spans that are common nouns capitalised by position or style."""
     return [
-        span for span in spans
+        span
+        for span in spans
         if not (span.label in HARMONISED and span.text.casefold() in _GENERIC_WORDS)
     ]
 

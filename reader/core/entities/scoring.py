@@ -54,10 +54,14 @@ class Scorer:
             self._counts[(entity[2], "fn")] += 1
 
     def score(self, label: str) -> Score:
-        return Score(self._counts[(label, "tp")], self._counts[(label, "fp")],
-                     self._counts[(label, "fn")])
+        return Score(
+            self._counts[(label, "tp")], self._counts[(label, "fp")], self._counts[(label, "fn")]
+        )
 
     def micro(self) -> Score:
         scores = [self.score(label) for label in self.labels]
-        return Score(sum(s.true_positives for s in scores), sum(s.false_positives for s in scores),
-                     sum(s.false_negatives for s in scores))
+        return Score(
+            sum(s.true_positives for s in scores),
+            sum(s.false_positives for s in scores),
+            sum(s.false_negatives for s in scores),
+        )

@@ -55,8 +55,11 @@ def parse_watch_list(text: str, default_label: str = "PERSON") -> WatchListResul
     errors: list[str] = []
     rows: list[tuple[int, list[str]]]
     if is_csv:
-        dialect = "excel-tab" if any("\t" in line for line in lines) and not any(
-            "," in line for line in lines) else "excel"
+        dialect = (
+            "excel-tab"
+            if any("\t" in line for line in lines) and not any("," in line for line in lines)
+            else "excel"
+        )
         reader = csv.reader(io.StringIO("\n".join(lines)), dialect=dialect)
         rows = [(number, row) for number, row in enumerate(reader, 1)]
     else:

@@ -215,6 +215,4 @@ def _finish(
             raise NotAnArticle(f"error page ({metadata.title[:80]})")
     if _is_link_list(blocks, links):
         raise NotAnArticle("list of links, not an article")
-    return assemble_article(
-        text, laid_out, metadata, version=EXTRACTOR_VERSION, credits=credits
-    )
+    return assemble_article(text, laid_out, metadata, version=EXTRACTOR_VERSION, credits=credits)

@@ -93,9 +93,7 @@ def insert_original(
 
 def restart_original(connection: sqlite3.Connection, sha256: str) -> None:
     """Marks a known original incomplete, with no skipped pages, before it is read again."""
-    connection.execute(
-        "UPDATE originals SET complete = 0, skipped = 0 WHERE sha256 = ?", (sha256,)
-    )
+    connection.execute("UPDATE originals SET complete = 0, skipped = 0 WHERE sha256 = ?", (sha256,))
 
 
 def mark_original_complete(connection: sqlite3.Connection, sha256: str) -> None:

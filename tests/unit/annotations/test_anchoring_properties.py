@@ -102,4 +102,3 @@ def test_a_typo_inside_the_quote_never_sends_it_elsewhere(case: tuple[str, int, 
     overlap = min(found.end, end) - max(found.start, start)
     assert overlap >= (end - start) / 2, (found, start, end)
     assert abs(found.start - start) <= 3 and abs(found.end - end) <= 3, (found, start, end)
-

@@ -148,4 +148,10 @@ def test_picked_pages_in_one_folder_list_it_once(
     picked = [tmp_path / f"page{number}.html" for number in range(5)]
     sources = list(discover_sources(picked))
     assert listed == [tmp_path]
-    assert [source.companion_dir for source in sources] == [None, None, None, tmp_path / "page3_files", None]
+    assert [source.companion_dir for source in sources] == [
+        None,
+        None,
+        None,
+        tmp_path / "page3_files",
+        None,
+    ]

@@ -11,7 +11,7 @@ from reader.core.entities.scoring import Scorer
 def test_detokenise_glues_punctuation_quotes_and_clitics() -> None:
     tokens = ["He", "said", '"', "yes", '"', "(", "twice", ")", ",", "didn't", "he", "'s", "?"]
     text, offsets = detokenise(tokens)
-    assert text == 'He said "yes" (twice), didn\'t he\'s?'
+    assert text == "He said \"yes\" (twice), didn't he's?"
     assert [text[start:end] for start, end in offsets] == tokens
 
 
@@ -22,12 +22,18 @@ def test_read_conll_rebuilds_text_and_iob1_entities(tmp_path: Path) -> None:
         "EU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n\n"
         "Peter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\nand CC O O\nJohn NNP I-NP I-PER\n"
         "Smith NNP I-NP B-PER\n\n"
-        "-DOCSTART- -X- O O\n\nBRUSSELS NNP I-NP I-LOC\n", encoding="utf-8")
+        "-DOCSTART- -X- O O\n\nBRUSSELS NNP I-NP I-LOC\n",
+        encoding="utf-8",
+    )
     first, second = read_conll(path)
     assert first.text == "EU rejects German call.\n\nPeter Blackburn and John Smith"
-    assert [(first.text[e.start:e.end], e.label) for e in first.entities] == [
-        ("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER"), ("John", "PER"),
-        ("Smith", "PER")]
+    assert [(first.text[e.start : e.end], e.label) for e in first.entities] == [
+        ("EU", "ORG"),
+        ("German", "MISC"),
+        ("Peter Blackburn", "PER"),
+        ("John", "PER"),
+        ("Smith", "PER"),
+    ]
     assert second.text == "BRUSSELS"
 
 
@@ -37,11 +43,12 @@ def test_read_uner_keeps_the_original_sentence(tmp_path: Path) -> None:
         "# newdoc id = n01\n# sent_id = n01-1\n# text = \u201cHi,\u201d said Kori Schulman.\n"
         "1\t\u201c\tO\t-\t-\n2\tHi\tO\t-\t-\n3\t,\tO\t-\t-\n4\t\u201d\tO\t-\t-\n"
         "5\tsaid\tO\t-\t-\n6\tKori\tB-PER\t-\tx\n7\tSchulman\tI-PER\t-\tx\n8\t.\tO\t-\t-\n\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (document,) = read_uner(path)
     assert document.doc_id == "n01"
     assert document.text == "\u201cHi,\u201d said Kori Schulman."
-    assert [document.text[e.start:e.end] for e in document.entities] == ["Kori Schulman"]
+    assert [document.text[e.start : e.end] for e in document.entities] == ["Kori Schulman"]
 
 
 def test_scorer_rewards_exact_matches_only() -> None:

@@ -25,8 +25,11 @@ def span_of(text: str, surface: str, label: str, occurrence: int = 0) -> EntityS
 
 def test_merged_aliases_share_one_canonical_name_and_key() -> None:
     corrections = Corrections().merge(["U.S.", "US"], "United States")
-    spans = [span_of(TEXT, "U.S.", "PLACE"), span_of(TEXT, "United States", "PLACE"),
-             span_of(TEXT, "US", "PLACE")]
+    spans = [
+        span_of(TEXT, "U.S.", "PLACE"),
+        span_of(TEXT, "United States", "PLACE"),
+        span_of(TEXT, "US", "PLACE"),
+    ]
     assert {canonical_name(span, corrections) for span in spans} == {"United States"}
     assert len({entity_key(span, corrections) for span in spans}) == 1
 
@@ -70,7 +73,8 @@ def test_unreject_restores_the_entity() -> None:
 
 def test_watch_list_finds_names_the_model_missed_and_wins_overlaps() -> None:
     corrections = Corrections().watch(
-        [WatchEntry("Qala-e-Naw", "PLACE", ("Qala-i-Naw",)), WatchEntry("US", "PLACE")])
+        [WatchEntry("Qala-e-Naw", "PLACE", ("Qala-i-Naw",)), WatchEntry("US", "PLACE")]
+    )
     model_spans = [span_of(TEXT, "Naw", "PERSON")]  # a wrong partial span
     spans = apply_corrections(TEXT, model_spans, corrections)
     found = {(span.text, span.label) for span in spans}
@@ -78,7 +82,7 @@ def test_watch_list_finds_names_the_model_missed_and_wins_overlaps() -> None:
     assert ("US", "PLACE") in found
     assert ("Naw", "PERSON") not in found
     for span in spans:
-        assert TEXT[span.start:span.end] == span.text
+        assert TEXT[span.start : span.end] == span.text
 
 
 def test_watch_list_aliases_have_the_entry_name_as_canonical_name() -> None:
@@ -96,22 +100,33 @@ def test_corrections_survive_re_recognition_with_different_offsets() -> None:
     for text in (first_run, second_run):
         spans = [span_of(text, "Herat", "ORG"), span_of(text, "Getty Images", "ORG")]
         assert [(s.text, s.label) for s in apply_corrections(text, spans, corrections)] == [
-            ("Herat", "PLACE")]
+            ("Herat", "PLACE")
+        ]
 
 
 def test_json_round_trip_keeps_everything() -> None:
-    corrections = (Corrections().merge(["U.S.", "US"], "United States")
-                   .set_type("Taliban", "ORG").reject("WednesdayImage")
-                   .reject("Naw", "PERSON")
-                   .watch([WatchEntry("Nishank Motwani", "PERSON", ("N. Motwani",))]))
+    corrections = (
+        Corrections()
+        .merge(["U.S.", "US"], "United States")
+        .set_type("Taliban", "ORG")
+        .reject("WednesdayImage")
+        .reject("Naw", "PERSON")
+        .watch([WatchEntry("Nishank Motwani", "PERSON", ("N. Motwani",))])
+    )
     restored = Corrections.from_json(corrections.to_json())
     assert restored == corrections
     assert restored.to_json() == corrections.to_json()
 
 
-@pytest.mark.parametrize("document", ["", "[]", '{"format": "something else"}',
-                                      '{"format": "archival-reader-entity-corrections", '
-                                      '"type_overrides": {"x": "Vehicle"}}'])
+@pytest.mark.parametrize(
+    "document",
+    [
+        "",
+        "[]",
+        '{"format": "something else"}',
+        '{"format": "archival-reader-entity-corrections", "type_overrides": {"x": "Vehicle"}}',
+    ],
+)
 def test_bad_json_is_a_value_error(document: str) -> None:
     with pytest.raises(ValueError):
         Corrections.from_json(document)

@@ -6,8 +6,15 @@ from reader.core.entities.gazetteer import GAZETTEER_DIR, Gazetteer, apply_gazet
 from reader.core.entities.types import ENTITY_LABELS
 from reader.core.model import EntitySpan
 
-LISTS = Gazetteer.from_entries([("Tehran", "PLACE"), ("Chicago", "PLACE"), ("Jordan", "PLACE"),
-                                ("Reuters", "ORG", True), ("U.S.", "PLACE")])
+LISTS = Gazetteer.from_entries(
+    [
+        ("Tehran", "PLACE"),
+        ("Chicago", "PLACE"),
+        ("Jordan", "PLACE"),
+        ("Reuters", "ORG", True),
+        ("U.S.", "PLACE"),
+    ]
+)
 
 
 def find(text: str, surface: str, label: str) -> EntitySpan:
@@ -55,10 +62,15 @@ def test_shipped_lists_parse_and_use_known_types() -> None:
 def test_a_listed_name_replaces_the_model_pieces_it_contains() -> None:
     lists = Gazetteer.from_entries([("USA Today", "ORG", True), ("Bank of England", "ORG")])
     text = "USA Today said the Bank of England acted."
-    spans = [find(text, "USA", "PLACE"), find(text, "Today", "DATE"),
-             find(text, "England", "PLACE")]
+    spans = [
+        find(text, "USA", "PLACE"),
+        find(text, "Today", "DATE"),
+        find(text, "England", "PLACE"),
+    ]
     assert [(s.text, s.label) for s in apply_gazetteer(text, spans, lists)] == [
-        ("USA Today", "ORG"), ("Bank of England", "ORG")]
+        ("USA Today", "ORG"),
+        ("Bank of England", "ORG"),
+    ]
 
 
 def test_a_sentence_stop_after_an_undotted_abbreviation_is_not_part_of_the_name() -> None:

@@ -14,8 +14,11 @@ def spans_of(*items: tuple[str, str, str]) -> list[EntitySpan]:
 
 
 def test_a_given_name_and_surname_is_a_person() -> None:
-    spans = spans_of(("Federico Fellini", "ORG", "ORG"), ("Brice Hortefeux", "PLACE", "LOC"),
-                     ("Andre Price III", "ORG", "ORG"))
+    spans = spans_of(
+        ("Federico Fellini", "ORG", "ORG"),
+        ("Brice Hortefeux", "PLACE", "LOC"),
+        ("Andre Price III", "ORG", "ORG"),
+    )
     result, changed = apply_given_names(spans, NAMES)
     assert changed
     assert [span.label for span in result] == ["PERSON"] * 3

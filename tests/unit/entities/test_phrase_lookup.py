@@ -18,11 +18,42 @@ from reader.core.model import SavedPage
 PAGES = Path(__file__).resolve().parents[2] / "data" / "pages"
 
 TRICKY_NAMES = [
-    "U.S.", "U.S", "US", "St. Louis", "Washington D.C.", "J.K. Rowling", "Côte d'Ivoire",
-    "Qala-e-Naw", "Guinea", "Guinea-Bissau", "New York", "New York City", "York", "AP", "Ap",
-    "dpa", "Bath", "Zürich", "São Paulo", "Ελλάδα", "Sinn Féin", "AT&T", "Hewlett-Packard",
-    "O'Brien", "Trump", "Donald Trump", "Kim Jong Un", "Jong", "Straße", "Ali",
-    "al-Qaida", "Qaida", "42nd Street", "3M", "Mr. Smith", "Smith",
+    "U.S.",
+    "U.S",
+    "US",
+    "St. Louis",
+    "Washington D.C.",
+    "J.K. Rowling",
+    "Côte d'Ivoire",
+    "Qala-e-Naw",
+    "Guinea",
+    "Guinea-Bissau",
+    "New York",
+    "New York City",
+    "York",
+    "AP",
+    "Ap",
+    "dpa",
+    "Bath",
+    "Zürich",
+    "São Paulo",
+    "Ελλάδα",
+    "Sinn Féin",
+    "AT&T",
+    "Hewlett-Packard",
+    "O'Brien",
+    "Trump",
+    "Donald Trump",
+    "Kim Jong Un",
+    "Jong",
+    "Straße",
+    "Ali",
+    "al-Qaida",
+    "Qaida",
+    "42nd Street",
+    "3M",
+    "Mr. Smith",
+    "Smith",
 ]
 TRICKY_TEXT = (
     "In the U.S. and the US, U.S officials in St Louis and St. Louis met J. K. Rowling and "
@@ -57,19 +88,23 @@ def test_lists_the_lookup_cannot_describe_use_the_regex() -> None:
 
 def test_lower_casing_keeps_word_runs_and_only_the_kelvin_sign_becomes_ascii() -> None:
     # What the word list (``phrases._words``) relies on, checked on this Python's Unicode data.
-    lowering = [code for code in range(128, sys.maxunicode + 1)
-                if chr(code).lower().isascii()]
+    lowering = [code for code in range(128, sys.maxunicode + 1) if chr(code).lower().isascii()]
     assert [chr(code) for code in lowering] == [phrases._LOWERS_TO_ASCII]
     word = re.compile(r"\w")
-    changed = [code for code in range(sys.maxunicode + 1)
-               if len(chr(code).lower()) == 1
-               and bool(word.match(chr(code))) != bool(word.match(chr(code).lower()))]
+    changed = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if len(chr(code).lower()) == 1
+        and bool(word.match(chr(code))) != bool(word.match(chr(code).lower()))
+    ]
     assert changed == []
 
 
 def _page_texts() -> list[str]:
-    return [extract_page(SavedPage(path.read_bytes(), "text/html", "html")).text
-            for path in sorted(PAGES.glob("*.html"))]
+    return [
+        extract_page(SavedPage(path.read_bytes(), "text/html", "html")).text
+        for path in sorted(PAGES.glob("*.html"))
+    ]
 
 
 def test_lookup_matches_the_regex_with_the_gazetteer_on_real_pages(seed_page: Path) -> None:
@@ -77,9 +112,12 @@ def test_lookup_matches_the_regex_with_the_gazetteer_on_real_pages(seed_page: Pa
         pytest.skip("gazetteer not found")
     gazetteer = read_gazetteer()
     texts = [seed_page.read_text(encoding="utf-8"), *_page_texts(), TRICKY_TEXT]
-    names = [line.split("\t")[0] for path in sorted(GAZETTEER_DIR.glob("*.tsv"))
-             for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    names = [
+        line.split("\t")[0]
+        for path in sorted(GAZETTEER_DIR.glob("*.tsv"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     reference = PhraseMatcher(names, use_regex=True)
     for text in texts:
         assert gazetteer.matcher.find(text) == reference.find(text)
@@ -105,8 +143,15 @@ def test_trie_order_is_the_order_the_regex_tries_keys() -> None:
         if "" in node:
             order.append(prefix)
 
-    keys = {name.casefold() for name in TRICKY_NAMES} | {"new", "new york", "newark", "ne",
-                                                         "n", "new york city", "new y"}
+    keys = {name.casefold() for name in TRICKY_NAMES} | {
+        "new",
+        "new york",
+        "newark",
+        "ne",
+        "n",
+        "new york city",
+        "new y",
+    }
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for key in keys:
         node = trie

@@ -14,17 +14,30 @@ from reader.core.model import Block, BlockKind, ExtractedArticle
 
 SEED_PEOPLE = ["Husamuddin Shams", "Fawad Aman", "Javad Zarif", "Younus Qanooni", "Nishank Motwani"]
 SEED_ORGS = ["Taliban", "NATO", "al-Qaida", "Reuters", "AFP", "AP"]
-SEED_PLACES = ["Qala-e-Naw", "Qala-e Naw", "Bagdhis", "Herat", "Tehran", "Iran", "Kabul",
-               "Tajikistan", "Bagram Air Base", "New York"]
+SEED_PLACES = [
+    "Qala-e-Naw",
+    "Qala-e Naw",
+    "Bagdhis",
+    "Herat",
+    "Tehran",
+    "Iran",
+    "Kabul",
+    "Tajikistan",
+    "Bagram Air Base",
+    "New York",
+]
 
 
 def clean_seed_body(path: Path) -> str:
     """The seed page minus navigation, the photo caption line with its credit, the agency line."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in lines
-            if not line.lstrip().startswith(("1. Skip", "2. Skip", "3. Skip"))
-            and "Image:" not in line
-            and not line.startswith("ipj/")]
+    kept = [
+        line
+        for line in lines
+        if not line.lstrip().startswith(("1. Skip", "2. Skip", "3. Skip"))
+        and "Image:" not in line
+        and not line.startswith("ipj/")
+    ]
     return "\n".join(kept).strip()
 
 
@@ -36,8 +49,12 @@ def recognizer() -> Recognizer:
 def test_seed_page_entities_have_the_right_types(recognizer: Recognizer, seed_page: Path) -> None:
     body = clean_seed_body(seed_page)
     found = {(span.text, span.label) for span in recognizer.recognize(body)}
-    expected = ([(name, "PERSON") for name in SEED_PEOPLE] + [(name, "ORG") for name in SEED_ORGS]
-                + [(name, "PLACE") for name in SEED_PLACES] + [("July 7, 2021", "DATE")])
+    expected = (
+        [(name, "PERSON") for name in SEED_PEOPLE]
+        + [(name, "ORG") for name in SEED_ORGS]
+        + [(name, "PLACE") for name in SEED_PLACES]
+        + [("July 7, 2021", "DATE")]
+    )
     missing = [pair for pair in expected if pair not in found]
     assert missing == []
 
@@ -51,23 +68,28 @@ def test_nothing_comes_from_the_caption_credit(recognizer: Recognizer, seed_page
     assert not [span for span in spans if "Image" in span.text or "Getty" in span.text]
 
 
-def test_spans_point_into_the_text_and_do_not_overlap(recognizer: Recognizer,
-                                                      seed_page: Path) -> None:
+def test_spans_point_into_the_text_and_do_not_overlap(
+    recognizer: Recognizer, seed_page: Path
+) -> None:
     text = clean_seed_body(seed_page)
     spans = recognizer.recognize(text)
     assert spans
     for span in spans:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
         assert span.label in ENTITY_LABELS
         assert span.raw_label
     assert all(left.end <= right.start for left, right in zip(spans, spans[1:], strict=False))
 
 
 def test_recognize_many_matches_recognize(recognizer: Recognizer) -> None:
-    texts = ["Angela Merkel met Emmanuel Macron in Paris on Monday.", "",
-             "Reuters reported that Toyota cut prices in Japan."] * 3
+    texts = [
+        "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+        "",
+        "Reuters reported that Toyota cut prices in Japan.",
+    ] * 3
     assert list(recognizer.recognize_many(texts, batch_size=2)) == [
-        recognizer.recognize(text) for text in texts]
+        recognizer.recognize(text) for text in texts
+    ]
 
 
 def test_long_texts_are_split_without_shifting_offsets(recognizer: Recognizer) -> None:
@@ -75,7 +97,7 @@ def test_long_texts_are_split_without_shifting_offsets(recognizer: Recognizer) -
     text = "\n\n".join([paragraph] * 60)  # about 130,000 characters
     spans = recognizer.recognize(text)
     assert len([span for span in spans if span.text == "Kabul"]) == 2400
-    assert all(text[span.start:span.end] == span.text for span in spans)
+    assert all(text[span.start : span.end] == span.text for span in spans)
 
 
 def test_corrections_are_applied_when_given(recognizer: Recognizer) -> None:
@@ -90,16 +112,21 @@ def test_recognize_article_skips_captions(recognizer: Recognizer) -> None:
     body = "Taliban fighters attacked Herat on Wednesday."
     caption = "Photo shows Jalaluddin Borzoi in Berlin"
     text = f"{body}\n\n{caption}"
-    article = ExtractedArticle(text=text, blocks=(
-        Block(BlockKind.PARAGRAPH, 0, len(body)),
-        Block(BlockKind.CAPTION, len(body) + 2, len(text))))
+    article = ExtractedArticle(
+        text=text,
+        blocks=(
+            Block(BlockKind.PARAGRAPH, 0, len(body)),
+            Block(BlockKind.CAPTION, len(body) + 2, len(text)),
+        ),
+    )
     spans = recognizer.recognize_article(article)
     assert spans and all(span.end <= len(body) for span in spans)
-    assert all(text[span.start:span.end] == span.text for span in spans)
+    assert all(text[span.start : span.end] == span.text for span in spans)
 
 
 def test_missing_trained_model_falls_back_to_stock_with_a_warning(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.WARNING):
         recognizer = Recognizer(model_dir=tmp_path / "nowhere")
         spans = recognizer.recognize("Angela Merkel visited Paris.")
@@ -113,10 +140,12 @@ def test_shipped_model_is_the_one_loaded(recognizer: Recognizer) -> None:
 
 
 def test_importing_the_package_does_not_load_spacy() -> None:
-    code = ("import sys, reader.core.entities as e; e.get_recognizer(); "
-            "print('spacy' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, reader.core.entities as e; e.get_recognizer(); print('spacy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -129,8 +158,9 @@ def test_one_recognizer_serves_several_threads(recognizer: Recognizer) -> None:
         assert list(pool.map(recognizer.recognize, texts)) == expected
 
 
-def test_no_pipeline_at_all_is_a_reader_error(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_pipeline_at_all_is_a_reader_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.core.entities import EntityModelMissing, loading
     from reader.core.errors import ReaderError
 
@@ -144,10 +174,14 @@ def test_no_pipeline_at_all_is_a_reader_error(tmp_path: Path,
 def test_recognize_article_skips_the_credits_found_by_extraction(recognizer: Recognizer) -> None:
     body = "Taliban fighters attacked Herat on Wednesday."
     text = f"{body}\n\nipj/dj (AP, Reuters, AFP)"
-    article = ExtractedArticle(text=text, blocks=(Block(BlockKind.PARAGRAPH, 0, len(body)),
-                                                  Block(BlockKind.PARAGRAPH, len(body) + 2,
-                                                        len(text))),
-                               credits=("ipj/dj (AP, Reuters, AFP)",))
+    article = ExtractedArticle(
+        text=text,
+        blocks=(
+            Block(BlockKind.PARAGRAPH, 0, len(body)),
+            Block(BlockKind.PARAGRAPH, len(body) + 2, len(text)),
+        ),
+        credits=("ipj/dj (AP, Reuters, AFP)",),
+    )
     spans = recognizer.recognize_article(article)
     assert spans and all(span.end <= len(body) for span in spans)
 
@@ -155,11 +189,16 @@ def test_recognize_article_skips_the_credits_found_by_extraction(recognizer: Rec
 def test_recognize_articles_matches_one_by_one(recognizer: Recognizer) -> None:
     body = "Taliban fighters attacked Herat on Wednesday."
     caption = "Photo shows Jalaluddin Borzoi in Berlin"
-    with_caption = ExtractedArticle(text=f"{body}\n\n{caption}", blocks=(
-        Block(BlockKind.PARAGRAPH, 0, len(body)),
-        Block(BlockKind.CAPTION, len(body) + 2, len(body) + 2 + len(caption))))
-    plain = ExtractedArticle(text="Angela Merkel spoke in Berlin.",
-                             blocks=(Block(BlockKind.PARAGRAPH, 0, 30),))
+    with_caption = ExtractedArticle(
+        text=f"{body}\n\n{caption}",
+        blocks=(
+            Block(BlockKind.PARAGRAPH, 0, len(body)),
+            Block(BlockKind.CAPTION, len(body) + 2, len(body) + 2 + len(caption)),
+        ),
+    )
+    plain = ExtractedArticle(
+        text="Angela Merkel spoke in Berlin.", blocks=(Block(BlockKind.PARAGRAPH, 0, 30),)
+    )
     articles = [with_caption, plain, with_caption]
     batched = list(recognizer.recognize_articles(articles, batch_size=2))
     assert batched == [recognizer.recognize_article(article) for article in articles]

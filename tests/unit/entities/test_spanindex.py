@@ -18,8 +18,10 @@ def test_overlap_queries_match_a_linear_scan() -> None:
     for _ in range(500):
         start = generator.randrange(0, 2050)
         end = start + generator.randrange(1, 60)
-        expected = sorted((span for span in spans if span.start < end and start < span.end),
-                          key=lambda span: (span.start, span.end))
+        expected = sorted(
+            (span for span in spans if span.start < end and start < span.end),
+            key=lambda span: (span.start, span.end),
+        )
         assert index.overlapping(start, end) == expected
 
 

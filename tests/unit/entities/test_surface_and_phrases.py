@@ -46,7 +46,7 @@ def test_matcher_finds_hyphen_and_space_variants_at_word_boundaries() -> None:
 def test_matcher_offsets_point_into_the_text() -> None:
     text = "Troops left the U.S. base; US officials spoke."
     for match in PhraseMatcher(["U.S."]).find(text):
-        assert text[match.start:match.end] == match.text
+        assert text[match.start : match.end] == match.text
         assert match.key == "us"
 
 
@@ -66,9 +66,17 @@ def test_empty_matcher_finds_nothing() -> None:
 
 
 def test_names_sharing_prefixes_match_whole_and_longest() -> None:
-    matcher = PhraseMatcher(["Guinea", "Guinea-Bissau", "Equatorial Guinea", "Gui",
-                             "C\u00f4te d'Ivoire", "St. Louis"])
-    text = ("Guinea-Bissau, Guinea and Equatorial Guinea; Guinean troops; "
-            "C\u00f4te d\u2019Ivoire and St Louis")
+    matcher = PhraseMatcher(
+        ["Guinea", "Guinea-Bissau", "Equatorial Guinea", "Gui", "C\u00f4te d'Ivoire", "St. Louis"]
+    )
+    text = (
+        "Guinea-Bissau, Guinea and Equatorial Guinea; Guinean troops; "
+        "C\u00f4te d\u2019Ivoire and St Louis"
+    )
     assert [match.text for match in matcher.find(text)] == [
-        "Guinea-Bissau", "Guinea", "Equatorial Guinea", "C\u00f4te d\u2019Ivoire", "St Louis"]
+        "Guinea-Bissau",
+        "Guinea",
+        "Equatorial Guinea",
+        "C\u00f4te d\u2019Ivoire",
+        "St Louis",
+    ]

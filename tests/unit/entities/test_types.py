@@ -9,7 +9,17 @@ from reader.core.entities import ENTITY_TYPES, entity_type, label_for_raw, parse
 
 def test_types_are_ordered_as_the_contract_lists_them() -> None:
     assert [entity.label for entity in ENTITY_TYPES] == [
-        "PERSON", "ORG", "PLACE", "GROUP", "DATE", "EVENT", "WORK", "LAW", "MONEY", "QUANTITY"]
+        "PERSON",
+        "ORG",
+        "PLACE",
+        "GROUP",
+        "DATE",
+        "EVENT",
+        "WORK",
+        "LAW",
+        "MONEY",
+        "QUANTITY",
+    ]
 
 
 def test_money_and_quantity_are_hidden_by_default_and_names_are_not() -> None:
@@ -21,9 +31,19 @@ def test_money_and_quantity_are_hidden_by_default_and_names_are_not() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "label"),
-    [("PER", "PERSON"), ("PERSON", "PERSON"), ("GPE", "PLACE"), ("LOC", "PLACE"),
-     ("FAC", "PLACE"), ("NORP", "GROUP"), ("WORK_OF_ART", "WORK"), ("PERCENT", "QUANTITY"),
-     ("CARDINAL", None), ("ORDINAL", None), ("MISC", None)],
+    [
+        ("PER", "PERSON"),
+        ("PERSON", "PERSON"),
+        ("GPE", "PLACE"),
+        ("LOC", "PLACE"),
+        ("FAC", "PLACE"),
+        ("NORP", "GROUP"),
+        ("WORK_OF_ART", "WORK"),
+        ("PERCENT", "QUANTITY"),
+        ("CARDINAL", None),
+        ("ORDINAL", None),
+        ("MISC", None),
+    ],
 )
 def test_raw_labels_map_to_user_types(raw: str, label: str | None) -> None:
     assert label_for_raw(raw) == label

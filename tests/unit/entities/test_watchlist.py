@@ -7,8 +7,10 @@ from reader.core.entities import WatchEntry, parse_watch_list
 
 def test_plain_list_one_name_per_line() -> None:
     result = parse_watch_list("\ufeffNishank Motwani\n\n# a comment\nFawad Aman\n")
-    assert result.entries == (WatchEntry("Nishank Motwani", "PERSON"),
-                              WatchEntry("Fawad Aman", "PERSON"))
+    assert result.entries == (
+        WatchEntry("Nishank Motwani", "PERSON"),
+        WatchEntry("Fawad Aman", "PERSON"),
+    )
     assert result.errors == ()
 
 
@@ -18,10 +20,12 @@ def test_plain_list_uses_the_default_type() -> None:
 
 
 def test_csv_with_header_types_and_both_alias_separators() -> None:
-    text = ("name,type,aliases\n"
-            "United States,Place,U.S.|US\n"
-            '"Islamic State",organization,ISIS; ISIL\n'
-            "Fawad Aman,,\n")
+    text = (
+        "name,type,aliases\n"
+        "United States,Place,U.S.|US\n"
+        '"Islamic State",organization,ISIS; ISIL\n'
+        "Fawad Aman,,\n"
+    )
     result = parse_watch_list(text)
     assert result.entries == (
         WatchEntry("United States", "PLACE", ("U.S.", "US")),
@@ -32,7 +36,8 @@ def test_csv_with_header_types_and_both_alias_separators() -> None:
 
 def test_csv_without_header_and_tab_separated() -> None:
     assert parse_watch_list("Qala-e-Naw,PLACE,Qala-e Naw").entries == (
-        WatchEntry("Qala-e-Naw", "PLACE", ("Qala-e Naw",)),)
+        WatchEntry("Qala-e-Naw", "PLACE", ("Qala-e Naw",)),
+    )
     assert parse_watch_list("NATO\tORG\tNato").entries == (WatchEntry("NATO", "ORG", ("Nato",)),)
 
 
