@@ -15,7 +15,9 @@ Investopedia Team", "Swoogo", "Staff"). That credit is the author then, as writt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.core.extract.authors import clean_credit, split_authors
@@ -23,11 +25,13 @@ from reader.core.extract.furniture import in_navigation, in_other_content
 from reader.core.extract.jsonld import author_entries
 from reader.core.extract.nearby import LazyNearHeadline, NearHeadline
 from reader.core.extract.rules import (
-    AUTHOR_CLASS_XPATH,
-    AUTHOR_LINK_XPATH,
+    AUTHOR_CLASS,
+    AUTHOR_CLASS_SKIPPED_TAGS,
+    AUTHOR_LINK_HREF,
     AUTHOR_META,
+    BYLINE_CLASS,
+    BYLINE_ID_PART,
     BYLINE_META_LABEL,
-    BYLINE_XPATH,
 )
 from reader.core.extract.text import normalize_space, repair_text
 
@@ -183,7 +187,7 @@ def _citation_names(tree: HtmlElement) -> list[str]:
 def _visible_byline(
     tree: HtmlElement, organisations: set[str], credits: _Credits, near: LazyNearHeadline
 ) -> tuple[str, ...]:
-    for element in tree.xpath(BYLINE_XPATH)[:_MAX_CANDIDATES]:
+    for element in _byline_elements(tree, _MAX_CANDIDATES):
         text = _separated_text(element)
         if len(text) > _MAX_BYLINE_CHARS or in_other_content(element):
             continue
@@ -197,7 +201,7 @@ def _visible_byline(
     found = _labelled_byline(tree, organisations, credits, near.get())
     if found:
         return found
-    for element in tree.xpath(AUTHOR_CLASS_XPATH)[:_MAX_CANDIDATES]:
+    for element in _author_class_elements(tree, _MAX_CANDIDATES):
         text = _separated_text(element)
         if in_other_content(element):
             continue
@@ -223,7 +227,7 @@ def _author_links(tree: HtmlElement, organisations: set[str], credits: _Credits)
     """
     links = [
         link
-        for link in tree.xpath(AUTHOR_LINK_XPATH)[: 2 * _MAX_CANDIDATES]
+        for link in _author_links_in(tree, 2 * _MAX_CANDIDATES)
         if 0 < len(link.text_content().split()) <= _MAX_LINK_WORDS and not in_other_content(link)
     ]
     if not links:
@@ -241,6 +245,58 @@ def _author_links(tree: HtmlElement, organisations: set[str], credits: _Credits)
         ):
             names.extend(split_authors(other.text_content()))
     return _unique(names, organisations)
+
+
+def _elements(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Every element of the page in document order, the root included (as XPath's ``//*``)."""
+    return tree.getroottree().getroot().iter(etree.Element)  # type: ignore[no-any-return]
+
+
+def _byline_elements(tree: HtmlElement, limit: int) -> list[HtmlElement]:
+    """The first ``limit`` elements marked as bylines (``rules.BYLINE_CLASS``)."""
+    found: list[HtmlElement] = []
+    for element in _elements(tree):
+        get = element.get
+        classes = get("class")
+        if (
+            (classes is not None and (classes == "author" or BYLINE_CLASS.search(classes)))
+            or get("rel") == "author"
+            or get("itemprop") == "author"
+            or BYLINE_ID_PART in (get("id") or "")
+            or BYLINE_ID_PART in (get("data-testid") or "")
+        ):
+            found.append(element)
+            if len(found) == limit:
+                break
+    return found
+
+
+def _author_class_elements(tree: HtmlElement, limit: int) -> list[HtmlElement]:
+    """The first ``limit`` elements whose class names an author, links and images left out."""
+    found: list[HtmlElement] = []
+    for element in _elements(tree):
+        classes = element.get("class")
+        if (
+            classes is not None
+            and AUTHOR_CLASS.search(classes)
+            and element.tag not in AUTHOR_CLASS_SKIPPED_TAGS
+        ):
+            found.append(element)
+            if len(found) == limit:
+                break
+    return found
+
+
+def _author_links_in(tree: HtmlElement, limit: int) -> list[HtmlElement]:
+    """The first ``limit`` links to an author's page (``rules.AUTHOR_LINK_HREF``)."""
+    found: list[HtmlElement] = []
+    for link in tree.getroottree().getroot().iter("a"):
+        href = link.get("href")
+        if href is not None and AUTHOR_LINK_HREF.search(href):
+            found.append(link)
+            if len(found) == limit:
+                break
+    return found
 
 
 def _separated_text(element: HtmlElement) -> str:
