@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -254,49 +255,43 @@ def _elements(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 def _byline_elements(tree: HtmlElement, limit: int) -> list[HtmlElement]:
     """The first ``limit`` elements marked as bylines (``rules.BYLINE_CLASS``)."""
-    found: list[HtmlElement] = []
-    for element in _elements(tree):
-        get = element.get
-        classes = get("class")
-        if (
-            (classes is not None and (classes == "author" or BYLINE_CLASS.search(classes)))
-            or get("rel") == "author"
-            or get("itemprop") == "author"
-            or BYLINE_ID_PART in (get("id") or "")
-            or BYLINE_ID_PART in (get("data-testid") or "")
-        ):
-            found.append(element)
-            if len(found) == limit:
-                break
-    return found
+    return list(islice(filter(_is_byline, _elements(tree)), limit))
+
+
+def _is_byline(element: HtmlElement) -> bool:
+    get = element.get
+    classes = get("class")
+    return (
+        (classes is not None and (classes == "author" or BYLINE_CLASS.search(classes) is not None))
+        or get("rel") == "author"
+        or get("itemprop") == "author"
+        or BYLINE_ID_PART in (get("id") or "")
+        or BYLINE_ID_PART in (get("data-testid") or "")
+    )
 
 
 def _author_class_elements(tree: HtmlElement, limit: int) -> list[HtmlElement]:
     """The first ``limit`` elements whose class names an author, links and images left out."""
-    found: list[HtmlElement] = []
-    for element in _elements(tree):
-        classes = element.get("class")
-        if (
-            classes is not None
-            and AUTHOR_CLASS.search(classes)
-            and element.tag not in AUTHOR_CLASS_SKIPPED_TAGS
-        ):
-            found.append(element)
-            if len(found) == limit:
-                break
-    return found
+    return list(islice(filter(_names_author_in_class, _elements(tree)), limit))
+
+
+def _names_author_in_class(element: HtmlElement) -> bool:
+    classes = element.get("class")
+    return (
+        classes is not None
+        and AUTHOR_CLASS.search(classes) is not None
+        and element.tag not in AUTHOR_CLASS_SKIPPED_TAGS
+    )
 
 
 def _author_links_in(tree: HtmlElement, limit: int) -> list[HtmlElement]:
     """The first ``limit`` links to an author's page (``rules.AUTHOR_LINK_HREF``)."""
-    found: list[HtmlElement] = []
-    for link in tree.getroottree().getroot().iter("a"):
-        href = link.get("href")
-        if href is not None and AUTHOR_LINK_HREF.search(href):
-            found.append(link)
-            if len(found) == limit:
-                break
-    return found
+    links = tree.getroottree().getroot().iter("a")
+    return list(islice(filter(_links_to_author_page, links), limit))
+
+
+def _links_to_author_page(link: HtmlElement) -> bool:
+    return AUTHOR_LINK_HREF.search(link.get("href") or "") is not None
 
 
 def _separated_text(element: HtmlElement) -> str:
