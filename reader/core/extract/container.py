@@ -7,9 +7,11 @@ chooses one container element instead. When the extracted blocks that readabilit
 container also holds form a dense core, and the blocks outside that core at the start
 and at the end are a small part of the whole, those outer blocks are furniture and are
 dropped (at the start only short ones: pages often put the lead paragraph in a header
-of its own). Blocks inside the core are never dropped (readability leaves out lists, tables
-and headings that trafilatura rightly keeps), and a container that covers little of the
-extraction says nothing: readability then picked a sidebar or one section.
+of its own; at the end not when they hold several long paragraphs: notes, methods and
+answers that readability left out). Blocks inside the core are never dropped (readability
+leaves out lists, tables and headings that trafilatura rightly keeps), and a container
+that covers little of the extraction says nothing: readability then picked a sidebar or
+one section.
 
 Thresholds measured on both benchmarks' development halves (``benchmarks/extraction.py``).
 """
@@ -27,6 +29,11 @@ _SHINGLE = 3  # word triples (``_shingles`` is written for three)
 _INSIDE = 0.5
 # A block before the core this long is a lead paragraph, not furniture.
 _MAX_LEADING_WORDS = 40
+# Blocks after the core holding this many blocks of ``_LONG_WORDS`` or more are the
+# article's own closing sections (methodology, notes, answers), not furniture: boxes and
+# teaser lists after an article are made of short blocks.
+_LONG_WORDS = 40
+_MIN_LONG_TRAILING = 4
 # Blocks outside the core may hold at most this share of the extraction's words ...
 _MAX_OUTSIDE_SHARE = 0.3
 # ... and blocks inside the container at least this share of the core's words.
@@ -74,6 +81,8 @@ def trim_to_container(blocks: list[PendingBlock], container: str) -> list[Pendin
         # A long paragraph before the container is the article's lead, which pages often
         # put in a header of their own.
         first = 0
+    if sum(1 for size in sizes[last + 1 :] if size >= _LONG_WORDS) >= _MIN_LONG_TRAILING:
+        last = len(blocks) - 1
     total = sum(sizes)
     outside = sum(sizes[:first]) + sum(sizes[last + 1 :])
     if outside == 0 or outside > _MAX_OUTSIDE_SHARE * total:
