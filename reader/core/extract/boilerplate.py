@@ -27,6 +27,7 @@ from readability import Document
 from readability.readability import Unparseable
 
 from reader.core.extract.cascade import prune, run_balanced, run_recall
+from reader.core.extract.figures import remove_keeping_tail
 from reader.core.extract.loader import parse_html
 from reader.core.extract.streamed import is_streamed_part, reveal_streamed, streamed_moves
 
@@ -237,7 +238,7 @@ def drop_inert(tree: HtmlElement) -> None:
             if "ld+json" in (element.get("type") or ""):
                 continue
             moves += streamed_moves(element.text or "")
-        _remove_keeping_tail(element)
+        remove_keeping_tail(element)
     reveal_streamed(tree, moves)
 
 
@@ -255,7 +256,7 @@ def prune_hidden(tree: HtmlElement) -> None:
         # Hidden microdata blocks repeat the headline and dates whatever their length.
         if element.get("itemscope") is None and len(element.text_content()) > _MAX_HIDDEN_TEXT:
             continue
-        _remove_keeping_tail(element)
+        remove_keeping_tail(element)
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -263,17 +264,3 @@ def _is_hidden(element: HtmlElement) -> bool:
         return True
     style = (element.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
-
-
-def _remove_keeping_tail(element: HtmlElement) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    previous = element.getprevious()
-    parent.remove(element)
-    if tail and tail.strip():
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail

@@ -16,6 +16,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from reader.core.extract.figures import remove_keeping_tail
+
 # $RC(boundary, content) completes a boundary; $RS(content, placeholder) a segment.
 _COMPLETE_BOUNDARY = re.compile(r"\$RC\(\s*[\"'](B:[\w-]+)[\"']\s*,\s*[\"'](S:[\w-]+)[\"']")
 _COMPLETE_SEGMENT = re.compile(r"\$RS\(\s*[\"'](S:[\w-]+)[\"']\s*,\s*[\"'](P:[\w-]+)[\"']")
@@ -73,13 +75,4 @@ def reveal_streamed(tree: HtmlElement, moves: list[tuple[str, str]]) -> None:
             placeholder.tail = part.text + (placeholder.tail or "")
         for offset, child in enumerate(list(part), start=1):
             parent.insert(position + offset, child)
-        part_parent = part.getparent()
-        if part_parent is not None:
-            # lxml removes an element's tail with it; the text after the part stays.
-            if part.tail and part.tail.strip():
-                previous = part.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + part.tail
-                else:
-                    part_parent.text = (part_parent.text or "") + part.tail
-            part_parent.remove(part)
+        remove_keeping_tail(part)
