@@ -1,7 +1,8 @@
 """Residual boilerplate inside the chosen content, and credits moved out of the text.
 
 Works on pending blocks (before layout): drops share/subscribe/"Read more" lines,
-pointers to other articles ("Related: ...", "See also: ...") and affiliate disclosures,
+pointers to other articles ("Related: ...", "See also: ..."), affiliate disclosures and
+sign-up consent lines ("By signing up, you agree to ..."),
 bylines or dates repeated from the metadata and, among the last blocks, calls to action
 ("Sign up for our newsletter", "Have a tip?"); moves agency sign-offs, contributor
 credits ("Additional reporting by") and image credit lines to the credits; removes a
@@ -28,6 +29,7 @@ from reader.core.extract.rules import (
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
     CROSS_REFERENCE,
+    FORM_CONSENT,
     SIGN_OFF,
 )
 from reader.core.extract.text import PendingBlock
@@ -45,7 +47,7 @@ _MAX_CLOSING_WORDS = 40
 _AUTHOR_NOTE_BLOCKS = 7
 # Pointers to other articles ("Related: ...") name one article: a title, not a paragraph.
 _MAX_CROSS_REFERENCE_WORDS = 25
-# Affiliate disclosures are a few sentences; longer blocks are about affiliate marketing.
+# Disclosures and consent lines are a few sentences; longer blocks are about the subject.
 _MAX_DISCLOSURE_WORDS = 80
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
@@ -177,10 +179,13 @@ def clean_blocks(
 
 
 def _is_site_notice(text: str, words: int) -> bool:
-    """A pointer to another article or an affiliate disclosure, wherever it stands."""
+    """A pointer to another article, an affiliate disclosure or a sign-up form's consent
+    line, wherever it stands."""
     if words <= _MAX_CROSS_REFERENCE_WORDS and CROSS_REFERENCE.match(text):
         return True
-    return words <= _MAX_DISCLOSURE_WORDS and bool(AFFILIATE_DISCLOSURE.search(text))
+    if words > _MAX_DISCLOSURE_WORDS:
+        return False
+    return bool(AFFILIATE_DISCLOSURE.search(text) or FORM_CONSENT.match(text))
 
 
 def _author_note_pattern(authors: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -162,6 +162,12 @@ AFFILIATE_DISCLOSURE = re.compile(
     r"|\bthrough (?:our|these|the) links,? (?:we|i) (?:may )?earn\b",
     re.IGNORECASE,
 )
+# The consent line of a sign-up form ("By signing up, you agree to receive ...").
+FORM_CONSENT = re.compile(
+    r"^by (?:signing up|subscribing|clicking|submitting|registering|entering|providing|tapping|"
+    r"continuing)\b.{0,80}?\byou(?:'re| are)? (?:agree|consent|acknowledge|accept)",
+    re.IGNORECASE,
+)
 # Contributor credits at the end of news stories: credits, not text.
 CONTRIBUTOR_CREDIT = re.compile(
     r"^\(?(?:additional )?reporting by\b|\bcontributed (?:to )?this (?:report|story|article)\b",

@@ -152,6 +152,10 @@ def test_pointers_to_other_articles_and_affiliate_disclosures_are_not_text() -> 
         PendingBlock(BlockKind.PARAGRAPH, "Related: How to Fix a Flat Tyre in Ten Minutes"),
         PendingBlock(BlockKind.PARAGRAPH, "See also: The Best Bike Locks of the Year"),
         PendingBlock(BlockKind.PARAGRAPH, "Also read: Why Steel Frames Are Back"),
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "By signing up, you agree to receive our emails and accept our privacy policy.",
+        ),
     ]
     blocks = [
         notices[0],

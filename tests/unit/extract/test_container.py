@@ -75,3 +75,19 @@ def test_long_paragraphs_after_the_container_are_the_articles_own_sections() -> 
     # Three of them are not enough evidence: they go, as a closing box would.
     fewer = _paragraphs([*article, *notes[:3]])
     assert [b.text for b in trim_to_container(fewer, " ".join(article))] == article
+
+
+def test_a_summary_list_before_the_container_is_the_articles_lead() -> None:
+    summary = [
+        PendingBlock(
+            BlockKind.LIST_ITEM, f"Takeaway {n}: the old bridge closes to cars next spring"
+        )
+        for n in range(3)
+    ]
+    blocks = [*summary, *_paragraphs(ARTICLE)]
+    assert trim_to_container(blocks, " ".join(ARTICLE)) == blocks
+    # A menu of short labels before the container is furniture.
+    menu = [PendingBlock(BlockKind.LIST_ITEM, label) for label in ("News", "Sport", "Weather")]
+    assert trim_to_container([*menu, *_paragraphs(ARTICLE)], " ".join(ARTICLE)) == _paragraphs(
+        ARTICLE
+    )
