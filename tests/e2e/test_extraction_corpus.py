@@ -170,3 +170,29 @@ def test_wcxb_metadata_floors(
     assert _share(titles) >= TITLE_FLOOR
     assert _share(dates) >= DATE_FLOOR
     assert _share(authors) >= AUTHOR_FLOOR
+
+
+# Pages whose article a general rule recovers: content streamed in by React (4503), a summary
+# list above readability's container (0455, 4067), long closing sections after it (4601).
+RECOVERED_PAGES = ("0455", "4067", "4503", "4601")
+
+
+@pytest.mark.parametrize("page_id", RECOVERED_PAGES)
+def test_wcxb_recovered_pages_hold_every_with_snippet(corpus_dir: Path, page_id: str) -> None:
+    folder = corpus_dir / WCXB
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    data = json.loads((folder / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8"))
+    text = _normal(_body(_extract(folder / "html" / f"{page_id}.html.gz", data.get("url"))))
+    for snippet in data["ground_truth"]["with"]:
+        assert _normal(snippet) in text
+
+
+def test_wcxb_sign_up_consent_lines_are_left_out(corpus_dir: Path) -> None:
+    folder = corpus_dir / WCXB
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    data = json.loads((folder / "ground-truth" / "0477.json").read_text(encoding="utf-8"))
+    text = _body(_extract(folder / "html" / "0477.html.gz", data.get("url")))
+    assert "MacBook Pro" in text
+    assert "By signing up, you agree" not in text

@@ -27,7 +27,9 @@ from readability import Document
 from readability.readability import Unparseable
 
 from reader.core.extract.cascade import prune, run_balanced, run_recall
+from reader.core.extract.figures import remove_keeping_tail
 from reader.core.extract.loader import parse_html
+from reader.core.extract.streamed import is_streamed_part, reveal_streamed, streamed_moves
 
 _WORDS = re.compile(r"\w+")
 # Measured on both benchmarks (see benchmarks/extraction.py): recall wins when the
@@ -228,11 +230,16 @@ def drop_inert(tree: HtmlElement) -> None:
     the tree first; on modern pages they are most of the markup, so removing them once
     makes every copy and every pass of content selection cheaper. Structured-data scripts
     stay: trafilatura reads them to recognise forum threads and to rescue empty pages.
+    Content a React streaming script would move into place is moved first (``streamed``).
     """
+    moves: list[tuple[str, str]] = []
     for element in list(tree.iter("script", "style", "svg")):
-        if element.tag == "script" and "ld+json" in (element.get("type") or ""):
-            continue
-        _remove_keeping_tail(element)
+        if element.tag == "script":
+            if "ld+json" in (element.get("type") or ""):
+                continue
+            moves += streamed_moves(element.text or "")
+        remove_keeping_tail(element)
+    reveal_streamed(tree, moves)
 
 
 def prune_hidden(tree: HtmlElement) -> None:
@@ -240,15 +247,16 @@ def prune_hidden(tree: HtmlElement) -> None:
 
     Pages keep microdata copies of the headline and dates, cookie dialogs and menus in
     hidden elements; a browser shows none of it, so neither do we. A hidden element holding
-    a lot of text is kept: pages that reveal the article with a script hide it this way.
+    a lot of text is kept: pages that reveal the article with a script hide it this way, and
+    so are streamed parts whose moving script is missing (``streamed``).
     """
     for element in _HIDDEN_CANDIDATES(tree):
-        if element.tag in ("html", "body") or not _is_hidden(element):
+        if element.tag in ("html", "body") or not _is_hidden(element) or is_streamed_part(element):
             continue
         # Hidden microdata blocks repeat the headline and dates whatever their length.
         if element.get("itemscope") is None and len(element.text_content()) > _MAX_HIDDEN_TEXT:
             continue
-        _remove_keeping_tail(element)
+        remove_keeping_tail(element)
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -256,17 +264,3 @@ def _is_hidden(element: HtmlElement) -> bool:
         return True
     style = (element.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
-
-
-def _remove_keeping_tail(element: HtmlElement) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    previous = element.getprevious()
-    parent.remove(element)
-    if tail and tail.strip():
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail

@@ -1,6 +1,8 @@
 """Residual boilerplate inside the chosen content, and credits moved out of the text.
 
 Works on pending blocks (before layout): drops share/subscribe/"Read more" lines,
+pointers to other articles ("Related: ...", "See also: ..."), affiliate disclosures and
+sign-up consent lines ("By signing up, you agree to ..."),
 bylines or dates repeated from the metadata and, among the last blocks, calls to action
 ("Sign up for our newsletter", "Have a tip?"); moves agency sign-offs, contributor
 credits ("Additional reporting by") and image credit lines to the credits; removes a
@@ -20,11 +22,14 @@ from lxml.html import HtmlElement
 from reader.core.extract.dates import parse_date
 from reader.core.extract.figures import split_credit
 from reader.core.extract.rules import (
+    AFFILIATE_DISCLOSURE,
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
     CONTRIBUTOR_CREDIT,
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
+    CROSS_REFERENCE,
+    FORM_CONSENT,
     SIGN_OFF,
 )
 from reader.core.extract.text import PendingBlock
@@ -40,6 +45,10 @@ _CLOSING_BLOCKS = 8
 _MAX_CLOSING_WORDS = 40
 # An author box ("Jane Doe is a writer who ...") is looked for among the last blocks.
 _AUTHOR_NOTE_BLOCKS = 7
+# Pointers to other articles ("Related: ...") name one article: a title, not a paragraph.
+_MAX_CROSS_REFERENCE_WORDS = 25
+# Disclosures and consent lines are a few sentences; longer blocks are about the subject.
+_MAX_DISCLOSURE_WORDS = 80
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -143,6 +152,8 @@ def clean_blocks(
                 continue
             if index < 4 and _is_byline_or_date(text, author_keys):
                 continue
+        if block.kind in _TEXT_KINDS and _is_site_notice(text, words):
+            continue
         if block.kind in _TEXT_KINDS and index >= len(blocks) - _CLOSING_BLOCKS:
             if words <= _MAX_CLOSING_WORDS and CONTRIBUTOR_CREDIT.search(text):
                 credits.append(text)
@@ -165,6 +176,16 @@ def clean_blocks(
                 block = PendingBlock(BlockKind.CAPTION, caption)
         kept.append(block)
     return kept
+
+
+def _is_site_notice(text: str, words: int) -> bool:
+    """A pointer to another article, an affiliate disclosure or a sign-up form's consent
+    line, wherever it stands."""
+    if words <= _MAX_CROSS_REFERENCE_WORDS and CROSS_REFERENCE.match(text):
+        return True
+    if words > _MAX_DISCLOSURE_WORDS:
+        return False
+    return bool(AFFILIATE_DISCLOSURE.search(text) or FORM_CONSENT.match(text))
 
 
 def _author_note_pattern(authors: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -98,7 +98,7 @@ def _figure_caption(figure: HtmlElement) -> tuple[str | None, str | None]:
             credit = normalize_space(element.text_content())
             if credit and len(credit) < 150:
                 credits.append(credit)
-            _drop(element)
+            remove_keeping_tail(element)
     caption: str | None = None
     caption_element = figure.find(".//figcaption")
     if caption_element is not None:
@@ -107,7 +107,7 @@ def _figure_caption(figure: HtmlElement) -> tuple[str | None, str | None]:
             credits.append(tail_credit)
         if text and not CREDIT_LINE.match(text):
             caption = text
-        _drop(caption_element)
+        remove_keeping_tail(caption_element)
     return caption, "; ".join(credits) or None
 
 
@@ -208,8 +208,8 @@ def _emit(placed: list[PendingBlock], images: list[ImageNote], credits: list[str
             credits.append(image.credit)
 
 
-def _drop(element: HtmlElement) -> None:
-    """Removes an element but keeps its tail text."""
+def remove_keeping_tail(element: HtmlElement) -> None:
+    """Removes an element but keeps its tail text (lxml removes the tail with it)."""
     parent = element.getparent()
     if parent is None:
         return

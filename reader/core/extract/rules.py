@@ -142,6 +142,31 @@ CALL_TO_ACTION = re.compile(
     r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)",
     re.IGNORECASE,
 )
+# Pointers to other articles set inside the text ("Related: How to ...", "See also: ...",
+# "Also read: ..."): links to other pages, not part of this one. Matched on short blocks.
+CROSS_REFERENCE = re.compile(
+    r"^(?:related|see also|read also|also read|read next|recommended|suggested)"
+    r"(?: (?:reading|articles?|posts?|stor(?:y|ies)|content))?\s*:\s*\S",
+    re.IGNORECASE,
+)
+# Affiliate and advertiser disclosures ("This post contains affiliate links", "we may earn a
+# commission"): notices about the site's business, not the article. Matched (searched) on
+# blocks of a few sentences only, since articles about affiliate marketing use the words.
+AFFILIATE_DISCLOSURE = re.compile(
+    r"\b(?:contains?|includes?|uses?|may contain|features?) (?:some )?"
+    r"(?:affiliate|commissionable|sponsored) links\b"
+    r"|\b(?:may|might|could|will) (?:earn|receive|get|make) (?:a |an )?(?:small |affiliate )?"
+    r"(?:commission|compensation)"
+    r"|^advertiser disclosure$|\bas an amazon (?:associate|affiliate)\b"
+    r"|\bthrough (?:our|these|the) links,? (?:we|i) (?:may )?earn\b",
+    re.IGNORECASE,
+)
+# The consent line of a sign-up form ("By signing up, you agree to receive ...").
+FORM_CONSENT = re.compile(
+    r"^by (?:signing up|subscribing|clicking|submitting|registering|entering|providing|tapping|"
+    r"continuing)\b.{0,80}?\byou(?:'re| are)? (?:agree|consent|acknowledge|accept)",
+    re.IGNORECASE,
+)
 # Contributor credits at the end of news stories: credits, not text.
 CONTRIBUTOR_CREDIT = re.compile(
     r"^\(?(?:additional )?reporting by\b|\bcontributed (?:to )?this (?:report|story|article)\b",

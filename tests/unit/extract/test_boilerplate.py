@@ -136,3 +136,54 @@ def test_advertisement_labels_are_not_text() -> None:
     label = PendingBlock(BlockKind.PARAGRAPH, "Advertisement - Continue Reading Below")
     kept = clean_blocks([story[0], label, *story[1:]], title=None, authors=(), credits=[])
     assert kept == story
+
+
+def test_pointers_to_other_articles_and_affiliate_disclosures_are_not_text() -> None:
+    story = [
+        PendingBlock(BlockKind.PARAGRAPH, f"Paragraph {n} of a guide to buying a used bike.")
+        for n in range(4)
+    ]
+    notices = [
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "This post contains affiliate links. If you buy through them, we may earn a "
+            "small commission at no extra cost to you.",
+        ),
+        PendingBlock(BlockKind.PARAGRAPH, "Related: How to Fix a Flat Tyre in Ten Minutes"),
+        PendingBlock(BlockKind.PARAGRAPH, "See also: The Best Bike Locks of the Year"),
+        PendingBlock(BlockKind.PARAGRAPH, "Also read: Why Steel Frames Are Back"),
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "By signing up, you agree to receive our emails and accept our privacy policy.",
+        ),
+    ]
+    blocks = [
+        notices[0],
+        story[0],
+        notices[1],
+        story[1],
+        notices[2],
+        story[2],
+        notices[3],
+        story[3],
+    ]
+    assert clean_blocks(blocks, title=None, authors=(), credits=[]) == story
+
+
+def test_paragraphs_about_affiliate_marketing_and_related_topics_are_text() -> None:
+    blocks = [
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "Affiliate programs: streamers earn a share when viewers buy games or gear "
+            "through their links.",
+        ),
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "Related costs such as permits and inspections add about a tenth to the budget.",
+        ),
+        PendingBlock(
+            BlockKind.PARAGRAPH,
+            "Related: " + " ".join(f"word{n}" for n in range(40)),
+        ),
+    ]
+    assert clean_blocks(blocks, title=None, authors=(), credits=[]) == blocks

@@ -59,3 +59,35 @@ def test_a_long_lead_outside_the_container_is_kept_but_a_short_label_is_not() ->
     assert trim_to_container(with_lead, " ".join(body)) == with_lead
     with_label = _paragraphs(["Sponsored story from our partners", *body])
     assert [b.text for b in trim_to_container(with_label, " ".join(body))] == body
+
+
+def test_long_paragraphs_after_the_container_are_the_articles_own_sections() -> None:
+    article = [f"{text} Part {part}." for part in range(6) for text in ARTICLE]
+    notes = [
+        f"Note {n}: the inspection report of the summer lists every crack found in the piers, "
+        "with its length, its depth and the date it was first seen, and the view of the "
+        "engineers on whether it will grow when water freezes inside the concrete."
+        for n in range(4)
+    ]
+    blocks = _paragraphs([*article, *notes])
+    # readability left the notes out; four long paragraphs are not a box or a teaser list.
+    assert trim_to_container(blocks, " ".join(article)) == blocks
+    # Three of them are not enough evidence: they go, as a closing box would.
+    fewer = _paragraphs([*article, *notes[:3]])
+    assert [b.text for b in trim_to_container(fewer, " ".join(article))] == article
+
+
+def test_a_summary_list_before_the_container_is_the_articles_lead() -> None:
+    summary = [
+        PendingBlock(
+            BlockKind.LIST_ITEM, f"Takeaway {n}: the old bridge closes to cars next spring"
+        )
+        for n in range(3)
+    ]
+    blocks = [*summary, *_paragraphs(ARTICLE)]
+    assert trim_to_container(blocks, " ".join(ARTICLE)) == blocks
+    # A menu of short labels before the container is furniture.
+    menu = [PendingBlock(BlockKind.LIST_ITEM, label) for label in ("News", "Sport", "Weather")]
+    assert trim_to_container([*menu, *_paragraphs(ARTICLE)], " ".join(ARTICLE)) == _paragraphs(
+        ARTICLE
+    )
