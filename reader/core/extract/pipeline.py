@@ -32,7 +32,10 @@ from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 # 1.5.0: cascade stage by stage with container trimming (and readability's container as a
 # fuller candidate), restored headings and lists, second copies of content dropped, titles by
 # agreement between sources, dates from the dateline, text dumps read by models.
-EXTRACTOR_VERSION = "1.5.0"
+# 1.6.0: React-streamed parts put in their placeholders, summary lists before the container
+# and long closing sections after it kept, pointers to other articles and consent lines
+# dropped.
+EXTRACTOR_VERSION = "1.6.0"
 
 LOGGER = logging.getLogger(__name__)
 
