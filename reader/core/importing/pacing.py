@@ -1,9 +1,8 @@
 """When an import pauses to index what it has stored.
 
 Indexing during an import makes new articles searchable within seconds, but each commit
-costs the parent process time: the workers carry on with the task waiting in their pipe,
-then wait for it, and a Whoosh commit costs about the same for 20 documents as for 200 (it
-writes every term's postings once). So the pauses
+costs the parent process time while the workers wait for it, and a Whoosh commit costs about
+the same for 20 documents as for 200 (it writes every term's postings once). So the pauses
 are spaced so that indexing takes at most a fixed share of the import's wall time: the
 interval grows with the last commit's duration, and a large batch is committed at once.
 """

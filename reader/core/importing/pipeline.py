@@ -123,52 +123,6 @@ def _plan(
     return plan
 
 
-class _Plans:
-    """Plans the sources a chunk at a time, as the workers ask for tasks.
-
-    Files settled while planning (duplicates, failures) are counted at once through
-    ``on_settled`` (so progress moves while an unchanged folder is hashed) and wait in
-    ``take_settled``; large crawls are collected for after the other files (they use the
-    whole pool, page by page).
-    """
-
-    def __init__(
-        self,
-        store: Store,
-        sources: list[ImportSource],
-        options: ImportOptions,
-        seen: set[str],
-        cancel: CancelToken | None,
-        on_settled: Callable[[list[ImportOutcome], str], None],
-    ) -> None:
-        self._store = store
-        self._on_settled = on_settled
-        self._sources = sources
-        self._options = options
-        self._seen = seen
-        self._cancel = cancel
-        self._settled: list[list[ImportOutcome]] = []
-        self.crawls: list[CrawlJob] = []
-        self.resumed: dict[Path, dict[str, int]] = {}
-
-    def tasks(self) -> Iterator[WorkerTask]:
-        for start in range(0, len(self._sources), CHUNK_SIZE):
-            if self._cancel is not None and self._cancel.cancelled:
-                return
-            chunk = self._sources[start : start + CHUNK_SIZE]
-            plan = _plan(self._store, chunk, self._options, self._seen)
-            for outcomes in plan.known:
-                self._on_settled(outcomes, outcomes[0].path)
-            self._settled.extend(plan.known)
-            self.crawls.extend(plan.crawls)
-            self.resumed.update(plan.resumed)
-            yield from plan.tasks
-
-    def take_settled(self) -> list[list[ImportOutcome]]:
-        settled, self._settled = self._settled, []
-        return settled
-
-
 def _keeps_more(original: sqlite3.Row, options: ImportOptions) -> bool:
     """Whether importing a known file again would keep pages it did not keep before: the
     rest of an unfinished crawl, or, with ``keep_non_articles``, the pages it skipped."""
@@ -223,17 +177,13 @@ def run_import(
         if progress is not None:
             progress(Progress(label, counts.files_done, len(sources), counts.failures))
 
-    def count(outcomes: list[ImportOutcome], label: str) -> None:
+    def account(outcomes: list[ImportOutcome], label: str) -> Iterator[ImportOutcome]:
         counts.files_done += 1
         counts.failures += sum(1 for item in outcomes if item.status is OutcomeStatus.FAILED)
         report(label)
-
-    def account(outcomes: list[ImportOutcome], label: str) -> Iterator[ImportOutcome]:
-        count(outcomes, label)
         yield from outcomes
 
     report("Importing")
-    plans = _Plans(store, sources, options, seen, cancel, on_settled=count)
     pool: WorkerPool[ImportTask, TaskResult]
     with WorkerPool(
         run_task,
@@ -241,29 +191,28 @@ def run_import(
         timeout=options.timeout_seconds,
         timeout_for=lambda task: scan_timeout(task, options.timeout_seconds),
     ) as pool:
-        # One stream of tasks over every chunk, so the workers never wait for a chunk's last
-        # file while the next chunk is hashed; two tasks per worker (they are file names) keep
-        # the workers reading while this process stores and indexes.
-        for task, result in pool.map_unordered(plans.tasks(), cancel, prefetch=2):
-            assert isinstance(task, WorkerTask)
-            for outcomes in plans.take_settled():
-                yield from outcomes
-            already = plans.resumed.get(task.source.path)
-            outcomes = _store_result(store, task, result, already)
-            if on_stored is not None:
-                on_stored()
-            yield from account(outcomes, task.source.display_name)
-        for outcomes in plans.take_settled():
-            yield from outcomes
-        for job in plans.crawls:
+        for start in range(0, len(sources), CHUNK_SIZE):
             if cancel is not None and cancel.cancelled:
                 return
-            crawl_outcomes = import_crawl(
-                store, pool, job, options, progress=progress, cancel=cancel,
-                on_stored=on_stored,
-            )  # fmt: skip
-            for outcome in crawl_outcomes:
-                counts.failures += outcome.status is OutcomeStatus.FAILED
-                yield outcome
-            counts.files_done += 1
-            report(job.source.display_name)
+            plan = _plan(store, sources[start : start + CHUNK_SIZE], options, seen)
+            for outcomes in plan.known:
+                yield from account(outcomes, outcomes[0].path)
+            for task, result in pool.map_unordered(plan.tasks, cancel):
+                assert isinstance(task, WorkerTask)
+                already = plan.resumed.get(task.source.path)
+                outcomes = _store_result(store, task, result, already)
+                if on_stored is not None:
+                    on_stored()
+                yield from account(outcomes, task.source.display_name)
+            for job in plan.crawls:
+                if cancel is not None and cancel.cancelled:
+                    return
+                crawl_outcomes = import_crawl(
+                    store, pool, job, options, progress=progress, cancel=cancel,
+                    on_stored=on_stored,
+                )  # fmt: skip
+                for outcome in crawl_outcomes:
+                    counts.failures += outcome.status is OutcomeStatus.FAILED
+                    yield outcome
+                counts.files_done += 1
+                report(job.source.display_name)

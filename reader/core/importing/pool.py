@@ -20,10 +20,9 @@ import os
 import sys
 import time
 import types
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -104,10 +103,8 @@ def _serve(connection: Connection, function: Callable[[Any], Any]) -> None:
 class _Worker:
     process: BaseProcess
     connection: Connection
-    # Tasks sent and not answered yet, the running one first; the others wait in the pipe.
-    queue: deque[Any] = field(default_factory=deque)
-    deadline: float = 0.0  # the running task's
-    sent: int = 0
+    task: Any = None
+    deadline: float = 0.0
     done: int = 0
 
 
@@ -152,74 +149,54 @@ class WorkerPool(Generic[TaskT, ResultT]):
         self._workers.remove(worker)
 
     def map_unordered(
-        self,
-        tasks: Iterable[TaskT],
-        cancel: CancelToken | None = None,
-        *,
-        prefetch: int = 1,
+        self, tasks: Iterable[TaskT], cancel: CancelToken | None = None
     ) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:
-        """Yields ``(task, result)`` as tasks finish; tasks are drawn only as workers free up
-        (at most ``workers * prefetch`` at a time), so memory stays flat however many tasks
-        there are.
+        """Yields ``(task, result)`` as tasks finish; tasks are drawn only as workers free up,
+        so memory stays flat however many tasks there are.
 
         A freed worker gets its next task before the finished result is handed to the
         caller: storing and indexing in the caller then overlap with the workers' reading
-        instead of leaving them idle. With ``prefetch`` > 1 each worker also holds that many
-        tasks in its pipe, so a worker that finishes while the caller is busy (an index
-        commit) starts the next at once; use it only for small tasks, since a task larger
-        than the pipe's buffer would block the caller while the worker is sending a result.
-        A waiting task's time limit starts when the caller sees its predecessor's result,
-        so it may run that much longer.
-
-        After ``cancel`` nothing more is yielded and the running tasks are stopped (their
-        results were never seen, so nothing of them is stored): a stuck file cannot delay a
-        cancel. A worker that is killed (time limit, crash) fails its running task only; the
-        tasks waiting in its pipe go to another worker.
+        instead of leaving them idle. After ``cancel`` nothing more is yielded and the
+        running tasks are stopped (their results were never seen, so nothing of them is
+        stored): a stuck file cannot delay a cancel.
         """
         pending = iter(tasks)
-        returned: deque[TaskT] = deque()  # waiting tasks of killed workers, run first
         exhausted = False
-        depth = max(1, prefetch)
 
         def cancelled() -> bool:
             return cancel is not None and cancel.cancelled
 
-        def next_task() -> tuple[bool, Any]:
-            nonlocal exhausted
-            if returned:
-                return True, returned.popleft()
-            if exhausted:
-                return False, None
-            try:
-                return True, next(pending)
-            except StopIteration:
-                exhausted = True
-                return False, None
-
         def refill() -> None:
-            while not cancelled():
-                worker = self._worker_with_room(depth)
-                if worker is None:
+            nonlocal exhausted
+            idle = [worker for worker in self._workers if worker.task is None]
+            while not exhausted and not cancelled():
+                if not idle and len(self._workers) < self._size:
+                    idle.append(self._start_worker())
+                if not idle:
                     return
-                found, task = next_task()
-                if not found:
+                try:
+                    task = next(pending)
+                except StopIteration:
+                    exhausted = True
                     return
-                self._send(worker, task)
+                worker = idle.pop()
+                worker.task = task
+                limit = self._timeout if self._timeout_for is None else self._timeout_for(task)
+                worker.deadline = time.monotonic() + limit
+                worker.connection.send(task)
 
         while True:
             refill()
-            busy = [worker for worker in self._workers if worker.queue]
+            busy = [worker for worker in self._workers if worker.task is not None]
             if not busy or cancelled():
                 return
             wait_for = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
             ready = multiprocessing.connection.wait(
                 [worker.connection for worker in busy], timeout=min(wait_for, 0.5)
             )
-            finished = [
-                self._collect(worker, returned) for worker in busy if worker.connection in ready
-            ]
+            finished = [self._collect(worker) for worker in busy if worker.connection in ready]
             finished += [
-                self._give_up(worker, returned)
+                self._give_up(worker)
                 for worker in busy
                 if worker.connection not in ready and time.monotonic() > worker.deadline
             ]
@@ -229,59 +206,25 @@ class WorkerPool(Generic[TaskT, ResultT]):
                     return
                 yield item
 
-    def _limit(self, task: TaskT) -> float:
-        return self._timeout if self._timeout_for is None else self._timeout_for(task)
-
-    def _worker_with_room(self, depth: int) -> _Worker | None:
-        """The least loaded worker that may take another task (a new one while the pool is
-        not full), or None."""
-        open_workers = [
-            worker
-            for worker in self._workers
-            if len(worker.queue) < depth and worker.sent < self._tasks_per_worker
-        ]
-        if not any(not worker.queue for worker in open_workers) and (
-            len(self._workers) < self._size
-        ):
-            return self._start_worker()
-        return min(open_workers, key=lambda worker: len(worker.queue), default=None)
-
-    def _send(self, worker: _Worker, task: TaskT) -> None:
-        if not worker.queue:
-            worker.deadline = time.monotonic() + self._limit(task)
-        worker.queue.append(task)
-        worker.sent += 1
-        worker.connection.send(task)
-
-    def _started_next(self, worker: _Worker) -> None:
-        """The worker has moved on to its next waiting task, if any: its clock starts."""
-        if worker.queue:
-            worker.deadline = time.monotonic() + self._limit(worker.queue[0])
-
-    def _give_up(self, worker: _Worker, returned: deque[TaskT]) -> tuple[TaskT, TaskFailed]:
-        task = worker.queue.popleft()
-        returned.extend(worker.queue)
+    def _give_up(self, worker: _Worker) -> tuple[TaskT, TaskFailed]:
+        task = worker.task
         self._retire(worker, kill=True)
-        message = (
-            f"gave up after {self._limit(task):g} s (the file may be too complex or malformed)"
-        )
+        limit = self._timeout if self._timeout_for is None else self._timeout_for(task)
+        message = f"gave up after {limit:g} s (the file may be too complex or malformed)"
         return task, TaskFailed(message)
 
-    def _collect(
-        self, worker: _Worker, returned: deque[TaskT]
-    ) -> tuple[TaskT, ResultT | TaskFailed]:
-        task = worker.queue.popleft()
+    def _collect(self, worker: _Worker) -> tuple[TaskT, ResultT | TaskFailed]:
+        task = worker.task
         try:
             result = worker.connection.recv()
         except (EOFError, OSError):
             worker.process.join(timeout=5)
             code = worker.process.exitcode
-            returned.extend(worker.queue)
             self._retire(worker, kill=True)
             return task, TaskFailed(f"the reader process crashed (exit code {code})")
+        worker.task = None
         worker.done += 1
-        self._started_next(worker)
-        if worker.done >= self._tasks_per_worker and not worker.queue:
+        if worker.done >= self._tasks_per_worker:
             self._stop(worker)
         return task, result
 
@@ -296,7 +239,7 @@ class WorkerPool(Generic[TaskT, ResultT]):
 
     def close(self) -> None:
         for worker in list(self._workers):
-            if not worker.queue:
+            if worker.task is None:
                 self._stop(worker)
             else:
                 self._retire(worker, kill=True)

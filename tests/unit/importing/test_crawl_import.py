@@ -168,9 +168,7 @@ class PoolLosingOneTask:
     def __exit__(self, *_exception: object) -> None:
         return None
 
-    def map_unordered(
-        self, tasks: Iterable[Any], cancel: Any = None, *, prefetch: int = 1
-    ) -> Iterator[Any]:
+    def map_unordered(self, tasks: Iterable[Any], cancel: Any = None) -> Iterator[Any]:
         for task in tasks:
             if isinstance(task, CrawlPagesTask) and not PoolLosingOneTask.lost:
                 PoolLosingOneTask.lost.append(task)

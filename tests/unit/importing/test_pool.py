@@ -75,37 +75,3 @@ def test_a_worker_is_replaced_after_its_share_of_tasks() -> None:
         pids = [pid for _, pid in pool.map_unordered(range(7))]
     assert len(pids) == 7
     assert [pids.count(pid) for pid in dict.fromkeys(pids)] == [3, 3, 1]
-
-
-def test_prefetched_tasks_all_return_their_results() -> None:
-    with WorkerPool(math.sqrt, workers=2, timeout=30) as pool:
-        results = dict(pool.map_unordered([float(n * n) for n in range(40)], prefetch=2))
-    assert results == {float(n * n): float(n) for n in range(40)}
-
-
-def test_tasks_waiting_behind_an_overrunning_one_go_to_a_fresh_worker() -> None:
-    # One worker holds the stuck task and, prefetched, the next two: only the stuck one fails.
-    with WorkerPool(time.sleep, workers=1, timeout=1.0) as pool:
-        outcome = dict(pool.map_unordered([60.0, 0.0, 0.01], prefetch=3))
-    assert isinstance(outcome[60.0], TaskFailed)
-    assert outcome[0.0] is None and outcome[0.01] is None
-
-
-def _exit_on_negative(code: int) -> int:
-    if code < 0:
-        os._exit(-code)
-    return code
-
-
-def test_tasks_waiting_behind_a_crash_are_not_lost() -> None:
-    with WorkerPool(_exit_on_negative, workers=1, timeout=30) as pool:
-        outcome = dict(pool.map_unordered([-3, 1, 2, -4, 5], prefetch=2))
-    assert isinstance(outcome[-3], TaskFailed) and "exit code 3" in outcome[-3].message
-    assert isinstance(outcome[-4], TaskFailed) and "exit code 4" in outcome[-4].message
-    assert (outcome[1], outcome[2], outcome[5]) == (1, 2, 5)
-
-
-def test_a_prefetching_worker_is_still_replaced_after_its_share_of_tasks() -> None:
-    with WorkerPool(_process_id, workers=1, timeout=30, tasks_per_worker=3) as pool:
-        pids = [pid for _, pid in pool.map_unordered(range(7), prefetch=2)]
-    assert [pids.count(pid) for pid in dict.fromkeys(pids)] == [3, 3, 1]
