@@ -27,7 +27,7 @@ from readability import Document
 from readability.readability import Unparseable
 
 from reader.core.extract.cascade import prune, run_balanced, run_recall
-from reader.core.extract.figures import remove_keeping_tail
+from reader.core.extract.elements import remove_keeping_tail
 from reader.core.extract.loader import parse_html
 from reader.core.extract.streamed import is_streamed_part, reveal_streamed, streamed_moves
 

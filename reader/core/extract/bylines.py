@@ -248,9 +248,10 @@ def _author_links(tree: HtmlElement, organisations: set[str], credits: _Credits)
     return _unique(names, organisations)
 
 
-def _elements(tree: HtmlElement) -> Iterator[HtmlElement]:
-    """Every element of the page in document order, the root included (as XPath's ``//*``)."""
-    return tree.getroottree().getroot().iter(etree.Element)  # type: ignore[no-any-return]
+def _elements(tree: HtmlElement, tag: object = etree.Element) -> Iterator[HtmlElement]:
+    """The page's elements (of ``tag``) in document order, the root included, as XPath's
+    ``//*`` finds them whatever part of the page ``tree`` is."""
+    return tree.getroottree().getroot().iter(tag)  # type: ignore[no-any-return]
 
 
 def _byline_elements(tree: HtmlElement, limit: int) -> list[HtmlElement]:
@@ -286,8 +287,7 @@ def _names_author_in_class(element: HtmlElement) -> bool:
 
 def _author_links_in(tree: HtmlElement, limit: int) -> list[HtmlElement]:
     """The first ``limit`` links to an author's page (``rules.AUTHOR_LINK_HREF``)."""
-    links = tree.getroottree().getroot().iter("a")
-    return list(islice(filter(_links_to_author_page, links), limit))
+    return list(islice(filter(_links_to_author_page, _elements(tree, "a")), limit))
 
 
 def _links_to_author_page(link: HtmlElement) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from reader.core.extract.elements import remove_keeping_tail
 from reader.core.extract.rules import CREDIT_LINE, CREDIT_TAIL, SKIPPED_IMAGE
 from reader.core.extract.text import PendingBlock, normalize_space
 from reader.core.model import BlockKind
@@ -206,17 +207,3 @@ def _emit(placed: list[PendingBlock], images: list[ImageNote], credits: list[str
             placed.append(PendingBlock(BlockKind.CAPTION, image.caption))
         if image.credit:
             credits.append(image.credit)
-
-
-def remove_keeping_tail(element: HtmlElement) -> None:
-    """Removes an element but keeps its tail text (lxml removes the tail with it)."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)

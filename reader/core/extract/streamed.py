@@ -16,7 +16,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from reader.core.extract.figures import remove_keeping_tail
+from reader.core.extract.elements import remove_keeping_tail
 
 # $RC(boundary, content) completes a boundary; $RS(content, placeholder) a segment.
 _COMPLETE_BOUNDARY = re.compile(r"\$RC\(\s*[\"'](B:[\w-]+)[\"']\s*,\s*[\"'](S:[\w-]+)[\"']")
