@@ -332,7 +332,7 @@ class Library(OrganisingMixin, AnnotationsMixin, EntitiesMixin, FacadeBase):
                         missing.append(article_id)
                     else:
                         documents.append(document)
-                self._index.update(documents, deletions=missing)
+                self._index.update(documents, deletions=missing, source=self._documents_of)
                 with self._store.transaction() as writer:
                     dequeue(writer, ids)
                 done += len(ids)

@@ -47,10 +47,13 @@ class ArchiveIndex:
         deletions: Iterable[int] = (),
         *,
         fresh: bool = False,
+        source: Callable[[Sequence[int]], Iterable[IndexDocument]] | None = None,
     ) -> int:
         """Adds or replaces documents and deletes others, in one commit. ``fresh``: none of
-        the documents is in the index yet (skips the lookup for an old version)."""
-        return self._writer.apply(documents, deletions, fresh=fresh)
+        the documents is in the index yet (skips the lookup for an old version).
+        ``source`` reads the current documents of article ids from the store: segments the
+        commit merges are then re-analysed from it (faster than Whoosh's merge)."""
+        return self._writer.apply(documents, deletions, fresh=fresh, source=source)
 
     def rebuild(
         self,

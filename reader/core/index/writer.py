@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -91,20 +91,43 @@ def fields_of(document: IndexDocument) -> dict[str, Any]:
 # Segments are grouped in tiers by size (1-9, 10-99, 100-999... documents); once a tier holds
 # this many segments, they are merged into one of the next tier.
 MERGE_AT = 8
+# Merges of at most this many documents re-analyse the articles from the store into one new
+# segment (``bulk.SegmentBuilder``, whose memory grows with the segment: about 19 KB per
+# article); larger ones go through Whoosh's merge, which spills to disk. Measured on import
+# batches: Whoosh's merge cost 20 ms of CPU per merged article, re-analysis about 3.
+REANALYSED_MERGE_DOCUMENTS = 10_000
+
+# Reads the current index documents of article ids from the store (articles gone or in the
+# trash are skipped).
+Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
 
 
 def _tier(segment: Any) -> int:
     return len(str(max(1, int(segment.doc_count_all()))))
 
 
-def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
+def live_article_ids(writer: Any, segment: Any) -> list[int]:
+    """The article ids of a segment's documents that are not deleted (counting the
+    deletions ``writer`` has made so far)."""
+    from whoosh.reading import SegmentReader
+
+    reader = SegmentReader(writer.storage, writer.schema, segment)
+    try:
+        numbers = reader.column_reader("article_number")
+        return [int(numbers[docnum]) for docnum in reader.all_doc_ids()]
+    finally:
+        reader.close()
+
+
+def merge_tiers(writer: Any, segments: list[Any], documents: Documents | None = None) -> list[Any]:
     """A Whoosh merge policy: merge only segments of one size tier, and only when it is full.
 
     Whoosh-Reloaded's default (``MERGE_SMALL``) merges every segment up to a "merge point";
     with about 20 segments of similar size that point is the last one, and a one-article
     commit rewrites the whole index (3 minutes at 50,000 articles, measured). Tiers keep each
     merge to segments of one size, so the cost of a commit stays proportional to what it adds,
-    amortised.
+    amortised. With ``documents``, small merges re-analyse the articles from the store (the
+    index is derived data) rather than copying postings one by one through Whoosh.
     """
     from whoosh.reading import SegmentReader
 
@@ -112,19 +135,43 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
     for segment in segments:
         tiers.setdefault(_tier(segment), []).append(segment)
     merged: list[Any] = []
+    added: list[Any] = []
     for members in tiers.values():
-        if len(members) >= MERGE_AT:
+        if len(members) < MERGE_AT:
+            continue
+        size = sum(int(segment.doc_count_all()) for segment in members)
+        if documents is not None and size <= REANALYSED_MERGE_DOCUMENTS:
+            from reader.core.index.rebuild import build_segment
+
+            ids = [
+                article_id
+                for segment in members
+                for article_id in live_article_ids(writer, segment)
+            ]
+            segment, _ = build_segment(
+                writer.storage, writer.schema, writer.indexname, documents(ids)
+            )
+            if segment is not None:
+                added.append(segment)
+        else:
             for segment in members:
                 reader = SegmentReader(writer.storage, writer.schema, segment)
                 writer.add_reader(reader)
                 reader.close()
-            merged.extend(members)
-    return [segment for segment in segments if segment not in merged]
+        merged.extend(members)
+    return [segment for segment in segments if segment not in merged] + added
 
 
 # Whoosh's estimate of the posting pool's size (MB) at which it spills a sorted run to disk.
 BULK_POOL_MB = 256
 UPDATE_POOL_MB = 32
+
+
+# Batches of at least this many documents are written as a whole segment by
+# ``bulk.SegmentBuilder`` (term analysis with NumPy: measured 4x less CPU than Whoosh's
+# writer on import batches); smaller ones (an edited note, a tag) go through Whoosh's
+# writer, which does not need NumPy loaded.
+BULK_DOCUMENTS = 16
 
 
 class IndexWriter:
@@ -139,9 +186,17 @@ class IndexWriter:
         deletions: Iterable[int] = (),
         *,
         fresh: bool = False,
+        source: Documents | None = None,
     ) -> int:
         """Writes one batch in a single commit; returns the number of documents updated.
+        ``source`` reads articles from the store for merges (see ``merge_tiers``).
         Rebuilds go through ``rebuild.rebuild`` instead (whole segments at once)."""
+
+        def policy(writer: Any, segments: list[Any]) -> list[Any]:
+            return merge_tiers(writer, segments, source)
+
+        # The last version of each article wins, as with successive ``update_document``s.
+        documents = list({document.article_id: document for document in updates}.values())
         # Segments stay separate files (not compound): ``MappedStorage`` maps each one,
         # where Whoosh copied a compound segment's parts into memory at every open.
         options = {"codec": ArchiveCodec(), "poolclass": LeanPostingPool, "compound": False}
@@ -150,19 +205,41 @@ class IndexWriter:
         # posting of the merged segments) keep the app's memory flat with a small one.
         limitmb = BULK_POOL_MB if fresh else UPDATE_POOL_MB
         writer = self._index.writer(limitmb=limitmb, **options)
-        count = 0
         try:
             for article_id in deletions:
                 writer.delete_by_term("article_id", str(article_id))
+            if len(documents) >= BULK_DOCUMENTS:
+                self._commit_as_segment(writer, documents, policy, replace=not fresh)
+                return len(documents)
             write = writer.add_document if fresh else writer.update_document
-            for document in updates:
+            for document in documents:
                 write(**fields_of(document))
-                count += 1
         except BaseException:
-            writer.cancel()
+            if not writer.is_closed:
+                writer.cancel()
             raise
-        writer.commit(mergetype=merge_tiers)
-        return count
+        writer.commit(mergetype=policy)
+        return len(documents)
+
+    def _commit_as_segment(
+        self, writer: Any, documents: list[IndexDocument], policy: Any, *, replace: bool
+    ) -> None:
+        """Deletes the old versions of ``documents`` in ``writer`` and commits them as one
+        new segment (its files are written before the table of contents names them, so a
+        crash leaves the index as it was, plus unreferenced files the next commit clears)."""
+        # Imported here: NumPy and the builder are not needed to open an archive.
+        from reader.core.index.rebuild import build_segment
+
+        if replace:
+            for document in documents:
+                writer.delete_by_term("article_id", str(document.article_id))
+        index = self._index
+        segment, _ = build_segment(index.storage, index.schema, index.indexname, documents)
+
+        def with_new_segment(writer: Any, segments: list[Any]) -> list[Any]:
+            return policy(writer, [*segments, segment])  # type: ignore[no-any-return]
+
+        writer.commit(mergetype=with_new_segment)
 
     def clear(self) -> None:
         writer = self._index.writer(codec=ArchiveCodec())
