@@ -36,9 +36,36 @@ _MIN_SIZE = 100
 _KEY = re.compile(r"\W+")
 
 
+_ANCHOR_CHARACTERS = 80
+
+
 def anchor_key(text: str) -> str:
-    """A loose key for matching a page element's text to an extracted block's text."""
-    return _KEY.sub("", text).lower()[:80]
+    """A loose key for matching a page element's text to an extracted block's text: its
+    first 80 letters and digits, lower-cased."""
+    # Read from a growing prefix: keys are taken of whole sections' texts, and removing
+    # non-word characters commutes with cutting the text (so does lower-casing, which only
+    # lengthens), so a prefix that gives 80 characters gives the same key.
+    size = 2 * _ANCHOR_CHARACTERS
+    while True:
+        key = _KEY.sub("", text[:size])
+        if len(key) >= _ANCHOR_CHARACTERS or size >= len(text):
+            return key.lower()[:_ANCHOR_CHARACTERS]
+        size *= 4
+
+
+def element_anchor_key(element: HtmlElement) -> str:
+    """``anchor_key(element.text_content())``, reading only as much text as it needs."""
+    pieces: list[str] = []
+    length = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        length += len(piece)
+        # Enough text for 80 word characters once non-word ones go: checked only then.
+        if length >= 2 * _ANCHOR_CHARACTERS:
+            key = anchor_key("".join(pieces))
+            if len(key) >= _ANCHOR_CHARACTERS:
+                return key
+    return anchor_key("".join(pieces))
 
 
 @dataclass(frozen=True)
@@ -159,7 +186,7 @@ def prepare_figures(tree: HtmlElement) -> FigureNotes:
 
 def _last_anchor(candidates: list[HtmlElement], previous: str) -> str:
     for element in reversed(candidates):
-        key = anchor_key(element.text_content())
+        key = element_anchor_key(element)
         if key:
             return key
     return previous

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from reader.core.extract.figures import anchor_key
+from reader.core.extract.figures import anchor_key, element_anchor_key
 from reader.core.extract.text import PendingBlock, normalize_space
 from reader.core.model import BlockKind
 
@@ -70,7 +70,7 @@ class _Units:
 
     def key(self, number: int) -> str:
         if number not in self._keys:
-            self._keys[number] = anchor_key(self.elements[number].text_content())
+            self._keys[number] = element_anchor_key(self.elements[number])
         return self._keys[number]
 
     def key_before(self, number: int) -> str:
