@@ -68,6 +68,28 @@ def test_parse_html_survives_nul_and_xml_declaration() -> None:
     assert tree.findtext(".//p") == "ab"
 
 
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="iso-8859-1">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+        '<meta charset="utf-16">',
+    ],
+)
+def test_parsing_decoded_text_ignores_the_pages_own_charset_declaration(meta: str) -> None:
+    tree = parse_html(PAGE.format(meta=meta))
+    assert tree is not None
+    assert tree.findtext(".//p") == EXPECTED
+
+
+def test_parse_html_keeps_text_that_is_not_valid_unicode_readable() -> None:
+    # A lone surrogate (from a broken escape) cannot be encoded: it is replaced, the rest
+    # of the page is kept.
+    tree = parse_html("<html><body><p>before \ud800 after</p><p>next</p></body></html>")
+    assert tree is not None
+    assert [p.text_content() for p in tree.iter("p")] == ["before ? after", "next"]
+
+
 def test_parse_html_of_blank_text_is_none() -> None:
     assert parse_html("   \n") is None
 
