@@ -41,6 +41,16 @@ _STOPPED = ""  # the cached "term" of a stop word
 STEMMED_ENDINGS = frozenset("sdgylirnmectu")
 
 
+# Word → term caches shared by equal analyzers: the schema, and with it the analyzer, is
+# unpickled from the index's table of contents at every commit, and a fresh cache per
+# commit stemmed most of every import batch's words again.
+_SHARED_CACHES: dict[tuple[bool, frozenset[str]], dict[str, str]] = {}
+
+
+def _shared_cache(stemming: bool, stops: frozenset[str]) -> dict[str, str]:
+    return _SHARED_CACHES.setdefault((stemming, stops), {})
+
+
 class TermAnalyzer(Tokenizer):  # type: ignore[misc]
     """Lower-cased words → (stemmed) accent-folded terms, stop words dropped."""
 
@@ -48,7 +58,7 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
         self.stemming = stemming
         self.stops = frozenset(STOP_WORDS) if stop_words else frozenset()
         self.is_morph = stemming
-        self._cache: dict[str, str] = {}
+        self._cache = _shared_cache(self.stemming, self.stops)
 
     def __getstate__(self) -> dict[str, Any]:
         # The schema is pickled into the index's table of contents: leave the cache out.
@@ -56,7 +66,7 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._cache = {}
+        self._cache = _shared_cache(self.stemming, self.stops)
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -96,15 +96,22 @@ def test_find_terms_gives_the_spans_of_the_words_with_those_terms() -> None:
     assert analyzer.find_terms(text, set()) == []
 
 
-def test_the_cache_is_not_pickled_with_the_schema() -> None:
+def test_the_cache_is_not_pickled_with_the_schema_and_equal_analyzers_share_it() -> None:
     import pickle
 
     analyzer = TermAnalyzer()
-    analyzer.term_of("presidents")
-    copy = pickle.loads(pickle.dumps(analyzer))
+    analyzer.term_of("presidentships")
+    data = pickle.dumps(analyzer)
+    assert b"presidentships" not in data
+    copy = pickle.loads(data)
     assert copy == analyzer
-    assert copy._cache == {}
+    # The schema is unpickled at every commit: the copy keeps what was stemmed before.
+    assert copy._cache is analyzer._cache
+    assert "presidentships" in copy._cache
+    assert TermAnalyzer(stemming=False)._cache is not analyzer._cache
+    assert TermAnalyzer(stop_words=False)._cache is not analyzer._cache
     assert [t.text for t in copy("Presidents")] == ["presid"]
+    assert [t.text for t in TermAnalyzer(stemming=False)("Presidents")] == ["presidents"]
 
 
 @settings(max_examples=300, deadline=None)
