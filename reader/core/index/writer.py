@@ -92,10 +92,11 @@ def fields_of(document: IndexDocument) -> dict[str, Any]:
 # this many segments, they are merged into one of the next tier.
 MERGE_AT = 8
 # Merges of at most this many documents re-analyse the articles from the store into one new
-# segment (``bulk.SegmentBuilder``, whose memory grows with the segment: about 19 KB per
-# article); larger ones go through Whoosh's merge, which spills to disk. Measured on import
-# batches: Whoosh's merge cost 20 ms of CPU per merged article, re-analysis about 3.
-REANALYSED_MERGE_DOCUMENTS = 10_000
+# segment (``bulk.SegmentBuilder``); larger ones go through Whoosh's merge, which spills to
+# disk. Measured: Whoosh's merge cost 20 ms of CPU per merged article, re-analysis 1.6-3; but
+# the builder holds the whole segment's postings (a merge of 7,992 articles of 1,500 words
+# raised the peak by 217 MB), so the bound keeps that under about 110 MB.
+REANALYSED_MERGE_DOCUMENTS = 4_000
 
 # Reads the current index documents of article ids from the store (articles gone or in the
 # trash are skipped).

@@ -5,8 +5,9 @@ failed batch leaves the index as it was."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from whoosh.writing import SegmentWriter
@@ -29,6 +30,17 @@ def _whoosh_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _batches(documents: list[IndexDocument], size: int) -> list[list[IndexDocument]]:
     return [documents[start : start + size] for start in range(0, len(documents), size)]
+
+
+def _only_batches(build: Callable[..., Any]) -> Callable[..., Any]:
+    """``build_segment`` that refuses more documents than one batch of the test holds."""
+
+    def checked(storage: Any, schema: Any, indexname: str, documents: Any) -> Any:
+        documents = list(documents)
+        assert len(documents) <= 20, "a merge was re-analysed"
+        return build(storage, schema, indexname, documents)
+
+    return checked
 
 
 def _index_in_batches(
@@ -91,9 +103,13 @@ def test_the_last_version_in_a_batch_wins(tmp_path: Path) -> None:
         index.close()
 
 
-@pytest.mark.parametrize("reanalyse", [False, True], ids=["whoosh-merge", "re-analysed"])
+@pytest.mark.parametrize(
+    ("reanalyse", "bound"),
+    [(False, None), (True, None), (True, 100)],
+    ids=["whoosh-merge", "re-analysed", "too-large-to-re-analyse"],
+)
 def test_segments_of_a_full_tier_merge_into_the_same_matches(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reanalyse: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reanalyse: bool, bound: int | None
 ) -> None:
     # Nine batches of 20 (the tier of 10-99 documents holds 8 before it merges), every
     # other batch replacing some earlier articles and deleting one.
@@ -107,7 +123,12 @@ def test_segments_of_a_full_tier_merge_into_the_same_matches(
             deletions = [rng.choice([n for n in range(1, number * 20) if n not in ids])]
         batches.append(([random_document(rng, n) for n in ids], deletions))
     with monkeypatch.context() as patch:
-        if reanalyse:  # then no posting is copied through Whoosh's merge
+        if bound is not None:  # the 160 merged articles are more than the bound
+            patch.setattr(writer_module, "REANALYSED_MERGE_DOCUMENTS", bound)
+            patch.setattr(
+                rebuild_module, "build_segment", _only_batches(rebuild_module.build_segment)
+            )
+        elif reanalyse:  # then no posting is copied through Whoosh's merge
             patch.setattr(SegmentWriter, "add_reader", None)
         merged = _index_in_batches(tmp_path / "merged", batches, reanalyse=reanalyse)
     with monkeypatch.context() as patch:
