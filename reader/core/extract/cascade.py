@@ -28,7 +28,6 @@ from trafilatura.core import (
     ESCALATION_JUSTEXT_RATIO,
     ESCALATION_MAX_LENGTH,
     ESCALATION_PAGE_SHARE,
-    _forum_thread_page,
 )
 from trafilatura.external import (
     JUSTEXT_OVERRIDE_RATIO,
@@ -38,11 +37,12 @@ from trafilatura.external import (
     sanitize_tree,
     try_readability,
 )
-from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+from reader.core.extract.raw_pruning import prune_page
 
 
 @dataclass
@@ -195,8 +195,6 @@ def run_recall(pruned: HtmlElement, url: str | None) -> etree._Element | None:
 
 
 def prune(tree: HtmlElement) -> HtmlElement:
-    """trafilatura's page-level pruning (furniture, then comment sections), in place."""
-    pruned = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    if not _forum_thread_page(tree):
-        pruned = prune_unwanted_nodes(pruned, REMOVE_COMMENTS_AND_LISTS_XPATH)
-    return pruned
+    """trafilatura's page-level pruning (furniture, then comment sections), in place, as
+    one walk per rule set (``raw_pruning``) rather than trafilatura's XPath expressions."""
+    return prune_page(tree)
