@@ -1,10 +1,13 @@
 """Opening, creating and updating the Whoosh index of an archive.
 
 Guarantees: one ``IndexWriter`` per archive at a time (the archive lock sees to that);
-every ``update`` replaces the article's document (``update_document`` on the unique
-``article_id``), and commits are batched by the caller. The index is derived data: when it
-is missing, unreadable or of an older schema, ``open_or_create`` starts an empty one and
-the caller re-queues every article.
+every ``update`` replaces the article's document (its old version is deleted by the unique
+``article_id``; a batch of ``BULK_DOCUMENTS`` or more is written as one new segment, a
+smaller one through Whoosh's writer), and commits are batched by the caller. A commit's new
+segments are written before the table of contents names them: a crash leaves the index as
+it was before the commit, plus unreferenced files the next commit clears. The index is
+derived data: when it is missing, unreadable or of an older schema, ``open_or_create``
+starts an empty one and the caller re-queues every article.
 """
 
 from __future__ import annotations
