@@ -19,7 +19,8 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 from trafilatura.core import _forum_thread_page
-from trafilatura.xml import delete_element
+
+from reader.core.extract.elements import remove_keeping_tail
 
 # RAW_TREE_PRUNE_XPATH: infinite-scroll containers of follow-up articles (unless they hold
 # the page's h1: then they hold the article), and Elementor share bars.
@@ -77,11 +78,12 @@ def _remove(
     tree: HtmlElement, tags: frozenset[str], selects: Callable[[HtmlElement], bool]
 ) -> None:
     """Removes the elements below ``tree``'s root (``.//*``) that ``selects``, keeping their
-    tails, in document order as trafilatura does: a selected element inside a removed one is
-    then removed from the detached part, which changes nothing left in the page."""
+    tails as trafilatura's ``delete_element`` does, in document order as trafilatura does: a
+    selected element inside a removed one is then removed from the detached part, which
+    changes nothing left in the page."""
     # Listed before removing (removal would end the iteration); ``iter`` filters by tag in C.
     for element in [e for e in tree.iter(*tags) if e is not tree and selects(e)]:
-        delete_element(element)
+        remove_keeping_tail(element)
 
 
 def prune_page(tree: HtmlElement) -> HtmlElement:

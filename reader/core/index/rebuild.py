@@ -51,28 +51,26 @@ def chunks_of(ids: Sequence[int], processes: int) -> list[list[int]]:
     return [list(ids[start : start + size]) for start in range(0, len(ids), size)]
 
 
-def build_segment(
-    storage: Any, schema: Any, indexname: str, documents: Iterable[IndexDocument]
-) -> tuple[Any, int]:
-    """Writes ``documents`` as a new segment of the index in ``storage`` (not yet committed:
-    a table of contents must name it); returns the segment (None when there were no
+def build_segment(target: Any, documents: Iterable[IndexDocument]) -> tuple[Any, int]:
+    """Writes ``documents`` as a new segment of ``target``'s index (the index, or a writer
+    of it: anything with its ``storage``, ``schema`` and ``indexname``), not yet committed
+    (a table of contents must name it); returns the segment (None when there were no
     documents) and the number of documents."""
-    builder = SegmentBuilder(schema)
+    storage = target.storage
+    builder = SegmentBuilder(target.schema)
     for document in documents:
         builder.add(fields_of(document))
     if not builder.doc_count:
         return None, 0
     codec = ArchiveCodec()
-    segment = codec.new_segment(storage, indexname)
+    segment = codec.new_segment(storage, target.indexname)
     return builder.write(codec, storage, segment), builder.doc_count
 
 
 def _build_chunk(number: int) -> tuple[int, Any, int]:
     assert _JOB is not None
     index, chunks, documents = _JOB
-    segment, count = build_segment(
-        index.storage, index.schema, index.indexname, documents(chunks[number])
-    )
+    segment, count = build_segment(index, documents(chunks[number]))
     return number, segment, count
 
 
@@ -110,10 +108,7 @@ def rebuild(
 
         if processes <= 1 or len(chunks) <= 1:
             for number, chunk in enumerate(chunks):
-                built = build_segment(
-                    index.storage, index.schema, index.indexname, documents(chunk)
-                )
-                finished(number, *built)
+                finished(number, *build_segment(index, documents(chunk)))
         else:
             _JOB = (index, chunks, documents)
             try:

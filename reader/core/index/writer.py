@@ -152,9 +152,7 @@ def merge_tiers(writer: Any, segments: list[Any], documents: Documents | None = 
                 for segment in members
                 for article_id in live_article_ids(writer, segment)
             ]
-            segment, _ = build_segment(
-                writer.storage, writer.schema, writer.indexname, documents(ids)
-            )
+            segment, _ = build_segment(writer, documents(ids))
             if segment is not None:
                 added.append(segment)
         else:
@@ -195,10 +193,6 @@ class IndexWriter:
         """Writes one batch in a single commit; returns the number of documents updated.
         ``source`` reads articles from the store for merges (see ``merge_tiers``).
         Rebuilds go through ``rebuild.rebuild`` instead (whole segments at once)."""
-
-        def policy(writer: Any, segments: list[Any]) -> list[Any]:
-            return merge_tiers(writer, segments, source)
-
         # The last version of each article wins, as with successive ``update_document``s.
         documents = list({document.article_id: document for document in updates}.values())
         # Segments stay separate files (not compound): ``MappedStorage`` maps each one,
@@ -209,41 +203,42 @@ class IndexWriter:
         # posting of the merged segments) keep the app's memory flat with a small one.
         limitmb = BULK_POOL_MB if fresh else UPDATE_POOL_MB
         writer = self._index.writer(limitmb=limitmb, **options)
+        added: list[Any] = []
+
+        def policy(writer: Any, segments: list[Any]) -> list[Any]:
+            return merge_tiers(writer, [*segments, *added], source)
+
         try:
             for article_id in deletions:
                 writer.delete_by_term("article_id", str(article_id))
             if len(documents) >= BULK_DOCUMENTS:
-                self._commit_as_segment(writer, documents, policy, replace=not fresh)
-                return len(documents)
-            write = writer.add_document if fresh else writer.update_document
-            for document in documents:
-                write(**fields_of(document))
+                added.extend(self._write_segment(writer, documents, replace=not fresh))
+            else:
+                write = writer.add_document if fresh else writer.update_document
+                for document in documents:
+                    write(**fields_of(document))
+            writer.commit(mergetype=policy)
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()
             raise
-        writer.commit(mergetype=policy)
         return len(documents)
 
-    def _commit_as_segment(
-        self, writer: Any, documents: list[IndexDocument], policy: Any, *, replace: bool
-    ) -> None:
-        """Deletes the old versions of ``documents`` in ``writer`` and commits them as one
-        new segment (its files are written before the table of contents names them, so a
-        crash leaves the index as it was, plus unreferenced files the next commit clears)."""
+    def _write_segment(
+        self, writer: Any, documents: list[IndexDocument], *, replace: bool
+    ) -> list[Any]:
+        """Deletes the old versions of ``documents`` in ``writer`` and writes them as one new
+        segment for its commit to add (its files are written before the table of contents
+        names them, so a crash leaves the index as it was, plus unreferenced files the next
+        commit clears)."""
         # Imported here: NumPy and the builder are not needed to open an archive.
         from reader.core.index.rebuild import build_segment
 
         if replace:
             for document in documents:
                 writer.delete_by_term("article_id", str(document.article_id))
-        index = self._index
-        segment, _ = build_segment(index.storage, index.schema, index.indexname, documents)
-
-        def with_new_segment(writer: Any, segments: list[Any]) -> list[Any]:
-            return policy(writer, [*segments, segment])  # type: ignore[no-any-return]
-
-        writer.commit(mergetype=with_new_segment)
+        segment, _ = build_segment(self._index, documents)
+        return [segment] if segment is not None else []
 
     def clear(self) -> None:
         writer = self._index.writer(codec=ArchiveCodec())

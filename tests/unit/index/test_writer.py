@@ -35,10 +35,10 @@ def _batches(documents: list[IndexDocument], size: int) -> list[list[IndexDocume
 def _only_batches(build: Callable[..., Any]) -> Callable[..., Any]:
     """``build_segment`` that refuses more documents than one batch of the test holds."""
 
-    def checked(storage: Any, schema: Any, indexname: str, documents: Any) -> Any:
+    def checked(target: Any, documents: Any) -> Any:
         documents = list(documents)
         assert len(documents) <= 20, "a merge was re-analysed"
-        return build(storage, schema, indexname, documents)
+        return build(target, documents)
 
     return checked
 
