@@ -190,6 +190,7 @@ def run_import(
         workers=options.workers,
         timeout=options.timeout_seconds,
         timeout_for=lambda task: scan_timeout(task, options.timeout_seconds),
+        entity_model=options.recognize_entities,
     ) as pool:
         for start in range(0, len(sources), CHUNK_SIZE):
             if cancel is not None and cancel.cancelled:

@@ -7,7 +7,7 @@ goes on. So each worker here is a plain process with its own pipe; the parent wa
 pipes with a deadline, kills a worker that overruns and starts a fresh one.
 
 Workers start from a fork server (``forkserver``) so that the parent's threads (Qt's,
-SQLite's) are never forked, and heavy imports happen once in the server.
+SQLite's) are never forked, and heavy imports happen once in the server (``forkserver.py``).
 
 Callers must not share one pool between threads.
 """
@@ -24,16 +24,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
+from reader.core.importing import forkserver
 from reader.core.progress import CancelToken
 
 TaskT = TypeVar("TaskT")
 ResultT = TypeVar("ResultT")
 
-PRELOADED_MODULES = ["reader.core.importing.preload"]
 # A worker is replaced by a fresh one from the fork server after this many tasks: parsers'
 # caches and spaCy's vocabulary (every new word becomes a lexeme) only grow, so a worker
 # that lived through 50,000 files would hold far more memory than a new one.
@@ -51,15 +50,6 @@ class TaskFailed:
     """A task that did not return: it overran its time limit or its worker died."""
 
     message: str
-
-
-def _context() -> BaseContext:
-    try:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOADED_MODULES)
-        return context
-    except ValueError:  # platforms without fork servers (Windows, macOS spawn default)
-        return multiprocessing.get_context("spawn")
 
 
 @contextmanager
@@ -119,15 +109,19 @@ class WorkerPool(Generic[TaskT, ResultT]):
         timeout: float,
         timeout_for: Callable[[TaskT], float] | None = None,
         tasks_per_worker: int = TASKS_PER_WORKER,
+        entity_model: bool = False,
     ) -> None:
-        """``timeout`` bounds each task, or ``timeout_for(task)`` when given."""
+        """``timeout`` bounds each task, or ``timeout_for(task)`` when given;
+        ``entity_model`` says whether tasks recognise entities (the model is then preloaded
+        once for all workers)."""
         self._function = function
         self._size = max(1, workers)
         self._timeout = timeout
         self._timeout_for = timeout_for
         self._tasks_per_worker = max(1, tasks_per_worker)
-        self._context = _context()
+        self._context = forkserver.acquire(entity_model)
         self._workers: list[_Worker] = []
+        self._closed = False
 
     def _start_worker(self) -> _Worker:
         parent_end, child_end = self._context.Pipe()
@@ -243,6 +237,9 @@ class WorkerPool(Generic[TaskT, ResultT]):
                 self._stop(worker)
             else:
                 self._retire(worker, kill=True)
+        if not self._closed:
+            self._closed = True
+            forkserver.release(self._context)
 
     def __enter__(self) -> WorkerPool[TaskT, ResultT]:
         return self

@@ -192,7 +192,9 @@ def _batched_results(
             batch = in_flight[number] = _load_batch(store, ids)
             yield batch.task(number)
 
-    with WorkerPool(recognize_task, workers=workers, timeout=BATCH_TIMEOUT_SECONDS) as pool:
+    with WorkerPool(
+        recognize_task, workers=workers, timeout=BATCH_TIMEOUT_SECONDS, entity_model=True
+    ) as pool:
         for task, result in pool.map_unordered(tasks(), cancel):
             if isinstance(result, ModelMissing):
                 # Every worker loads the same way: stop before storing anything.

@@ -78,7 +78,7 @@ def reextract(
     grouped = _tasks(store, article_ids)
     tasks = {id(task): ids for task, ids in grouped.values()}
     done = 0
-    with WorkerPool(process_source, workers=2, timeout=timeout) as pool:
+    with WorkerPool(process_source, workers=2, timeout=timeout, entity_model=True) as pool:
         for task, result in pool.map_unordered([task for task, _ in grouped.values()], cancel):
             for article_id in tasks[id(task)]:
                 done += 1
