@@ -60,8 +60,8 @@ INDEX_FOLDER = "whoosh"
 INDEX_BATCH = 200
 # During an import, stored articles are indexed at most this often, and indexing takes at
 # most this share of the import's time: the workers wait while the parent indexes (measured
-# on 487 pages: 2 s and 20% cost 13 ms of index CPU a page in 18 commits, 6 s and 8% cost
-# 6.4 ms in 6-7 commits), and new articles are still searchable within seconds.
+# on 487 pages: 2 s and 20% cost 13 ms of index CPU a page in 18-19 commits, 5 s and 10%
+# 6-10 ms in 6-8 commits), and new articles are still searchable within seconds.
 SYNC_SECONDS = 5.0
 SYNC_SHARE = 0.1
 
