@@ -20,9 +20,10 @@ import os
 import sys
 import time
 import types
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
@@ -37,6 +38,9 @@ ResultT = TypeVar("ResultT")
 # caches and spaCy's vocabulary (every new word becomes a lexeme) only grow, so a worker
 # that lived through 50,000 files would hold far more memory than a new one.
 TASKS_PER_WORKER = 50
+# Tasks sent ahead to each worker: while the caller stores and indexes a result, a worker
+# that finished its task goes on with the next one instead of waiting for the caller.
+QUEUE_DEPTH = 2
 
 
 def default_workers() -> int:
@@ -93,9 +97,10 @@ def _serve(connection: Connection, function: Callable[[Any], Any]) -> None:
 class _Worker:
     process: BaseProcess
     connection: Connection
-    task: Any = None
-    deadline: float = 0.0
-    done: int = 0
+    # Tasks sent and not yet answered, oldest first: the worker runs them in this order.
+    tasks: deque[Any] = field(default_factory=deque)
+    deadline: float = 0.0  # for the oldest task
+    sent: int = 0
 
 
 class WorkerPool(Generic[TaskT, ResultT]):
@@ -109,16 +114,18 @@ class WorkerPool(Generic[TaskT, ResultT]):
         timeout: float,
         timeout_for: Callable[[TaskT], float] | None = None,
         tasks_per_worker: int = TASKS_PER_WORKER,
+        queue_depth: int = QUEUE_DEPTH,
         entity_model: bool = False,
     ) -> None:
         """``timeout`` bounds each task, or ``timeout_for(task)`` when given;
-        ``entity_model`` says whether tasks recognise entities (the model is then preloaded
-        once for all workers)."""
+        ``queue_depth`` tasks are sent ahead to each worker; ``entity_model`` says whether
+        tasks recognise entities (the model is then preloaded once for all workers)."""
         self._function = function
         self._size = max(1, workers)
         self._timeout = timeout
         self._timeout_for = timeout_for
         self._tasks_per_worker = max(1, tasks_per_worker)
+        self._depth = max(1, queue_depth)
         self._context = forkserver.acquire(entity_model)
         self._workers: list[_Worker] = []
         self._closed = False
@@ -142,55 +149,81 @@ class WorkerPool(Generic[TaskT, ResultT]):
         worker.connection.close()
         self._workers.remove(worker)
 
+    def _limit(self, task: TaskT) -> float:
+        return self._timeout if self._timeout_for is None else self._timeout_for(task)
+
     def map_unordered(
         self, tasks: Iterable[TaskT], cancel: CancelToken | None = None
     ) -> Iterator[tuple[TaskT, ResultT | TaskFailed]]:
-        """Yields ``(task, result)`` as tasks finish; tasks are drawn only as workers free up,
-        so memory stays flat however many tasks there are.
+        """Yields ``(task, result)`` as tasks finish; tasks are drawn only as workers take
+        them, so memory stays flat however many tasks there are.
 
-        A freed worker gets its next task before the finished result is handed to the
-        caller: storing and indexing in the caller then overlap with the workers' reading
-        instead of leaving them idle. After ``cancel`` nothing more is yielded and the
-        running tasks are stopped (their results were never seen, so nothing of them is
-        stored): a stuck file cannot delay a cancel.
+        Each worker is sent up to ``queue_depth`` tasks ahead, and a worker that finishes
+        one gets its next before the result is handed to the caller: storing and indexing
+        in the caller then overlap with the workers' reading instead of leaving them idle.
+        A task's time limit runs from when the worker turns to it. After ``cancel``
+        nothing more is yielded and the running tasks are stopped (their results were
+        never seen, so nothing of them is stored): a stuck file cannot delay a cancel.
         """
         pending = iter(tasks)
+        # Tasks sent to a worker that was stopped before it turned to them: sent again first.
+        returned: deque[TaskT] = deque()
         exhausted = False
 
         def cancelled() -> bool:
             return cancel is not None and cancel.cancelled
 
-        def refill() -> None:
+        def next_task() -> TaskT | None:
             nonlocal exhausted
-            idle = [worker for worker in self._workers if worker.task is None]
-            while not exhausted and not cancelled():
-                if not idle and len(self._workers) < self._size:
-                    idle.append(self._start_worker())
-                if not idle:
-                    return
-                try:
-                    task = next(pending)
-                except StopIteration:
-                    exhausted = True
-                    return
-                worker = idle.pop()
-                worker.task = task
-                limit = self._timeout if self._timeout_for is None else self._timeout_for(task)
-                worker.deadline = time.monotonic() + limit
-                worker.connection.send(task)
+            if returned:
+                return returned.popleft()
+            if exhausted:
+                return None
+            try:
+                return next(pending)
+            except StopIteration:
+                exhausted = True
+                return None
+
+        def refill() -> None:
+            # Level by level, so that every worker has one task before any gets a second.
+            for level in range(self._depth):
+                for slot in range(self._size):
+                    if cancelled():
+                        return
+                    worker = self._workers[slot] if slot < len(self._workers) else None
+                    if worker is not None and (
+                        len(worker.tasks) > level or worker.sent >= self._tasks_per_worker
+                    ):
+                        continue
+                    task = next_task()
+                    if task is None:
+                        return
+                    if worker is None:
+                        worker = self._start_worker()
+                    if not worker.tasks:
+                        worker.deadline = time.monotonic() + self._limit(task)
+                    worker.tasks.append(task)
+                    worker.sent += 1
+                    worker.connection.send(task)
+
+        def give_back(worker: _Worker) -> None:
+            returned.extendleft(reversed(worker.tasks))
 
         while True:
             refill()
-            busy = [worker for worker in self._workers if worker.task is not None]
+            busy = [worker for worker in self._workers if worker.tasks]
             if not busy or cancelled():
                 return
             wait_for = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
             ready = multiprocessing.connection.wait(
                 [worker.connection for worker in busy], timeout=min(wait_for, 0.5)
             )
-            finished = [self._collect(worker) for worker in busy if worker.connection in ready]
+            finished = [
+                self._collect(worker, give_back) for worker in busy if worker.connection in ready
+            ]
             finished += [
-                self._give_up(worker)
+                self._give_up(worker, give_back)
                 for worker in busy
                 if worker.connection not in ready and time.monotonic() > worker.deadline
             ]
@@ -200,25 +233,32 @@ class WorkerPool(Generic[TaskT, ResultT]):
                     return
                 yield item
 
-    def _give_up(self, worker: _Worker) -> tuple[TaskT, TaskFailed]:
-        task = worker.task
+    def _give_up(
+        self, worker: _Worker, give_back: Callable[[_Worker], None]
+    ) -> tuple[TaskT, TaskFailed]:
+        task = worker.tasks.popleft()
+        give_back(worker)
         self._retire(worker, kill=True)
-        limit = self._timeout if self._timeout_for is None else self._timeout_for(task)
-        message = f"gave up after {limit:g} s (the file may be too complex or malformed)"
+        message = (
+            f"gave up after {self._limit(task):g} s (the file may be too complex or malformed)"
+        )
         return task, TaskFailed(message)
 
-    def _collect(self, worker: _Worker) -> tuple[TaskT, ResultT | TaskFailed]:
-        task = worker.task
+    def _collect(
+        self, worker: _Worker, give_back: Callable[[_Worker], None]
+    ) -> tuple[TaskT, ResultT | TaskFailed]:
+        task = worker.tasks.popleft()
         try:
             result = worker.connection.recv()
         except (EOFError, OSError):
+            give_back(worker)
             worker.process.join(timeout=5)
             code = worker.process.exitcode
             self._retire(worker, kill=True)
             return task, TaskFailed(f"the reader process crashed (exit code {code})")
-        worker.task = None
-        worker.done += 1
-        if worker.done >= self._tasks_per_worker:
+        if worker.tasks:
+            worker.deadline = time.monotonic() + self._limit(worker.tasks[0])
+        elif worker.sent >= self._tasks_per_worker:
             self._stop(worker)
         return task, result
 
@@ -233,7 +273,7 @@ class WorkerPool(Generic[TaskT, ResultT]):
 
     def close(self) -> None:
         for worker in list(self._workers):
-            if worker.task is None:
+            if not worker.tasks:
                 self._stop(worker)
             else:
                 self._retire(worker, kill=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from pathlib import Path
 
 from reader.core.importing.pool import TaskFailed, WorkerPool
 from reader.core.progress import CancelToken
@@ -75,3 +76,40 @@ def test_a_worker_is_replaced_after_its_share_of_tasks() -> None:
         pids = [pid for _, pid in pool.map_unordered(range(7))]
     assert len(pids) == 7
     assert [pids.count(pid) for pid in dict.fromkeys(pids)] == [3, 3, 1]
+
+
+def _touch(path: str) -> str:
+    Path(path).touch()
+    return path
+
+
+def test_a_worker_goes_on_with_queued_tasks_while_the_caller_is_busy(tmp_path: Path) -> None:
+    # One worker, three tasks. While the caller holds the first result (storing and
+    # indexing it, in an import), the worker must run the second and the third: the
+    # second was sent ahead, the third when the first came back.
+    names = [str(tmp_path / name) for name in "abc"]
+    with WorkerPool(_touch, workers=1, timeout=30) as pool:
+        results = pool.map_unordered(names)
+        first, _ = next(results)
+        assert first == names[0]
+        give_up_at = time.monotonic() + 60  # a liveness bound, not a speed check
+        while not Path(names[2]).exists() and time.monotonic() < give_up_at:
+            time.sleep(0.01)
+        assert Path(names[2]).exists(), "the worker waited for the caller"
+        assert sorted(task for task, _ in results) == names[1:]
+
+
+def test_tasks_queued_behind_a_stuck_one_are_run_by_a_fresh_worker() -> None:
+    with WorkerPool(time.sleep, workers=1, timeout=1.0, queue_depth=3) as pool:
+        outcome = dict(pool.map_unordered([60.0, 0.0, 0.01]))
+    assert isinstance(outcome[60.0], TaskFailed)
+    assert outcome[0.0] is None and outcome[0.01] is None
+
+
+def test_tasks_queued_behind_a_crash_are_run_by_a_fresh_worker() -> None:
+    with WorkerPool(os._exit, workers=1, timeout=30, queue_depth=3) as pool:
+        results = dict(pool.map_unordered([5, 6, 7]))
+    # Each task kills its worker, so each is reported with its own exit code.
+    assert {code: result.message for code, result in results.items()} == {
+        code: f"the reader process crashed (exit code {code})" for code in (5, 6, 7)
+    }
