@@ -161,9 +161,10 @@ class WorkerPool(Generic[TaskT, ResultT]):
         Each worker is sent up to ``queue_depth`` tasks ahead, and a worker that finishes
         one gets its next before the result is handed to the caller: storing and indexing
         in the caller then overlap with the workers' reading instead of leaving them idle.
-        A task's time limit runs from when the worker turns to it. After ``cancel``
-        nothing more is yielded and the running tasks are stopped (their results were
-        never seen, so nothing of them is stored): a stuck file cannot delay a cancel.
+        A task's time limit runs from when its worker's previous result is read (never
+        before the worker turned to it, so a queued task gets its whole limit). After
+        ``cancel`` nothing more is yielded and the running tasks are stopped (their results
+        were never seen, so nothing of them is stored): a stuck file cannot delay a cancel.
         """
         pending = iter(tasks)
         # Tasks sent to a worker that was stopped before it turned to them: sent again first.
