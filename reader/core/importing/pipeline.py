@@ -35,8 +35,19 @@ from reader.core.store.store import Store
 
 __all__ = ["ImportOptions", "run_import"]
 
-# Files are hashed and deduplicated this many at a time before going to the workers.
-CHUNK_SIZE = 64
+# Files are hashed and deduplicated a chunk at a time before going to the workers. The
+# workers idle while the last tasks of a chunk finish and the next is hashed, so chunks
+# grow: the first starts the workers within milliseconds, the later ones idle them rarely.
+FIRST_CHUNK = 32
+LARGEST_CHUNK = 512
+
+
+def chunk_bounds(total: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each chunk of ``total`` sources, doubling up to ``LARGEST_CHUNK``."""
+    start, size = 0, FIRST_CHUNK
+    while start < total:
+        yield start, min(total, start + size)
+        start, size = start + size, min(LARGEST_CHUNK, size * 2)
 
 
 @dataclass
@@ -192,10 +203,10 @@ def run_import(
         timeout_for=lambda task: scan_timeout(task, options.timeout_seconds),
         entity_model=options.recognize_entities,
     ) as pool:
-        for start in range(0, len(sources), CHUNK_SIZE):
+        for start, end in chunk_bounds(len(sources)):
             if cancel is not None and cancel.cancelled:
                 return
-            plan = _plan(store, sources[start : start + CHUNK_SIZE], options, seen)
+            plan = _plan(store, sources[start:end], options, seen)
             for outcomes in plan.known:
                 yield from account(outcomes, outcomes[0].path)
             for task, result in pool.map_unordered(plan.tasks, cancel):
