@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,5 +25,7 @@ def test_chunks_grow_until_the_largest() -> None:
     assert sizes[0] == FIRST_CHUNK
     # Each full chunk doubles the one before, up to the largest; the last holds the rest.
     full = sizes[:-1]
-    assert all(after == min(LARGEST_CHUNK, 2 * before) for before, after in zip(full, full[1:]))
+    assert all(
+        after == min(LARGEST_CHUNK, 2 * before) for before, after in itertools.pairwise(full)
+    )
     assert full[-1] == LARGEST_CHUNK
