@@ -22,6 +22,7 @@ import pytest
 
 from reader.core.library import Library
 
+PAGES_PER_ROUND = 6
 TEMPLATE = (Path(__file__).parents[1] / "data" / "pages" / "harbour-strike.html").read_text()
 WORDS = [
     "granite",
@@ -100,19 +101,33 @@ def assert_consistent(archive: Path, must_keep: set[int]) -> set[int]:
         return ids
 
 
+def import_duration(tmp_path: Path, rng: random.Random) -> float:
+    """Wall seconds of one whole import of a round's pages on this machine, now: the kills
+    are timed as fractions of it, so that they land inside imports however fast or loaded
+    the machine is."""
+    archive, folder = tmp_path / "calibration-archive", tmp_path / "calibration-pages"
+    folder.mkdir()
+    for number in range(PAGES_PER_ROUND):
+        write_page(folder, number, rng)
+    started = time.monotonic()
+    assert start_import(archive, folder).wait(timeout=600) == 0
+    return time.monotonic() - started
+
+
 def run_rounds(tmp_path: Path, kills: int, seed: int) -> None:
     rng = random.Random(seed)
+    duration = import_duration(tmp_path, rng)
     archive, folder = tmp_path / "archive", tmp_path / "pages"
     folder.mkdir()
     written = 0
     kept: set[int] = set()
     interrupted = 0  # rounds killed before their import had stored every page
     for _ in range(kills):
-        for _ in range(6):
+        for _ in range(PAGES_PER_ROUND):
             write_page(folder, written, rng)
             written += 1
         process = start_import(archive, folder)
-        time.sleep(rng.uniform(0.2, 2.5))
+        time.sleep(rng.uniform(0.05, 1.0) * duration)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         wait_for_group_to_end(process.pid)
