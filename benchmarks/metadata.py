@@ -10,6 +10,7 @@ Usage::
 
     .venv/bin/python benchmarks/metadata.py                   # both halves
     .venv/bin/python benchmarks/metadata.py --half A --misses /tmp/misses.jsonl
+    .venv/bin/python benchmarks/metadata.py --labels           # what the labels allow
 """
 
 from __future__ import annotations
@@ -54,9 +55,17 @@ def main() -> int:
     parser.add_argument("--half", default="all", choices=("A", "B", "all"))
     parser.add_argument("--misses", help="write every miss (JSON lines) to this file")
     parser.add_argument("--sources", action="store_true", help="accuracy by source of value")
+    parser.add_argument(
+        "--labels", action="store_true", help="how far the labels allow rules to go (and stop)"
+    )
     args = parser.parse_args()
 
     pages = load_wcxb(Path(args.corpus))
+    if args.labels:
+        from metadata_labels import study
+
+        print(study(pages, title_correct))
+        return 0
     results: dict[str, list[dict[str, bool | None]]] = {"A": [], "B": []}
     # (field, source) -> [right, scored]: which sources the rules trust, and how well.
     by_source: dict[tuple[str, str], list[int]] = {}
