@@ -173,8 +173,9 @@ def test_wcxb_metadata_floors(
 
 
 # Pages whose article a general rule recovers: content streamed in by React (4503), a summary
-# list above readability's container (0455, 4067), long closing sections after it (4601).
-RECOVERED_PAGES = ("0455", "4067", "4503", "4601")
+# list above readability's container (0455, 4067), long closing sections after it (4601), an
+# opening paragraph between the headline and the first extracted block (0133, 0150, 4249).
+RECOVERED_PAGES = ("0133", "0150", "0455", "4067", "4249", "4503", "4601")
 
 
 @pytest.mark.parametrize("page_id", RECOVERED_PAGES)

@@ -21,6 +21,7 @@ from reader.core.extract.boilerplate import drop_inert, prune_hidden, select_con
 from reader.core.extract.cleanup import PageLinks, clean_blocks, drop_repeats, survey_links
 from reader.core.extract.container import trim_to_container
 from reader.core.extract.figures import place_images, prepare_figures
+from reader.core.extract.lead import lost_lead, survey_lead
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
 from reader.core.extract.restore import restore_blocks, survey_page
@@ -140,6 +141,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     figures = prepare_figures(tree)
     links = survey_links(tree)
     page_elements = survey_page(tree)
+    lead_pieces = survey_lead(tree)
     # Content selection prunes the tree: everything else is read from it before.
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
@@ -156,6 +158,13 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     blocks = drop_repeats(blocks)
     blocks = trim_to_container(blocks, candidate.container)
     blocks = restore_blocks(blocks, page_elements, title=metadata.title)
+    lead = lost_lead(blocks, lead_pieces)
+    if lead:
+        # The lead passes the same furniture rules as the extracted blocks.
+        lead = clean_blocks(
+            lead, title=None, authors=metadata.authors, credits=credits, links=links.keys
+        )
+        blocks = lead + blocks
     blocks = place_images(blocks, figures, title=metadata.title, credits=credits)
     if _is_mostly_link_text(links, blocks):
         raise NotAnArticle("list of links, not an article")

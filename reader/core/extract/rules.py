@@ -167,6 +167,14 @@ FORM_CONSENT = re.compile(
     r"continuing)\b.{0,80}?\byou(?:'re| are)? (?:agree|consent|acknowledge|accept)",
     re.IGNORECASE,
 )
+# Boxes under a headline whose long texts are not the article's lead: captions and credits,
+# galleries, video players and transcripts, author boxes, promotions and sign-up boxes,
+# disclosures (matched in class and id names).
+NOT_LEAD_CLASS = re.compile(
+    r"caption|credit|photo|image|gallery|media|video|transcript|slide|figure|author|\bbio|"
+    r"promo|banner|newsletter|subscribe|disclos|disclaim",
+    re.IGNORECASE,
+)
 # Contributor credits at the end of news stories: credits, not text.
 CONTRIBUTOR_CREDIT = re.compile(
     r"^\(?(?:additional )?reporting by\b|\bcontributed (?:to )?this (?:report|story|article)\b",
