@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from lxml.etree import _Element
+from trafilatura.settings import _COOKIE_CONSENT_RE
 from trafilatura.xpaths import (
     _ARTICLE_CONTENT_CLASS_TOKENS,
     _ARTICLE_CONTENT_ID_TOKENS,
@@ -65,10 +66,18 @@ _STORY_CLASSES = frozenset({"postarea", "art-postcontent", "text", "cell", "stor
 _MAIN_ID = re.compile(_alt(_MAIN_CONTENT_ID_TOKENS))
 _MAIN_CLASS = re.compile(_alt(_MAIN_CONTENT_CLASS_TOKENS))
 
+# BASIC_CLEAN_XPATH (settings.py), which html2txt and the baseline rescue apply.
+_BASIC_FURNITURE_TAGS = frozenset(
+    {"aside", "fencedframe", "footer", "script", "style", "svg", "template"}
+)
+_COOKIE_CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)
 
-def _test(pattern: re.Pattern[str], value: str | None) -> bool:
-    """EXSLT ``re:test`` on an attribute: a missing attribute is the empty string."""
-    return pattern.search(value or "") is not None
+
+def re_test(pattern: re.Pattern[str], value: str | None) -> bool:
+    """EXSLT ``re:test`` on an attribute, for patterns that do not match the empty string
+    (a missing attribute reads as the empty string). None of the rules' patterns does: one
+    that did would select every element, which the equivalence tests would show."""
+    return value is not None and pattern.search(value) is not None
 
 
 def _first(element: _Element, first: str, second: str) -> str:
@@ -100,10 +109,10 @@ def is_discarded_section(element: _Element) -> bool:
         or "MostPopularStories" in (get("data-component") or "")
         or (
             (element_id is not None or classes is not None)
-            and _test(_CONSENT, _first(element, "id", "class"))
+            and re_test(_CONSENT, _first(element, "id", "class"))
         )
-        or _test(_DISCARD_ID, element_id)
-        or _test(_DISCARD_CLASS, classes)
+        or re_test(_DISCARD_ID, element_id)
+        or re_test(_DISCARD_CLASS, classes)
     )
 
 
@@ -117,10 +126,10 @@ def is_hidden_part(element: _Element) -> bool:
     return (
         classes == "comments-title"
         or _first(element, "id", "class").startswith("reply-")
-        or _test(_HIDDEN, _first(element, "id", "style"))
+        or re_test(_HIDDEN, _first(element, "id", "style"))
         or (style is not None and ("display:none" in style or "display: none" in style))
-        or _test(_COMMENT_ID, element_id)
-        or _test(_HIDING_CLASS, classes)
+        or re_test(_COMMENT_ID, element_id)
+        or re_test(_HIDING_CLASS, classes)
         or get("aria-hidden") == "true"
     )
 
@@ -143,6 +152,21 @@ def is_caption(element: _Element) -> bool:
     return "caption" in (get("id") or "") or "caption" in (get("class") or "")
 
 
+def is_basic_furniture(element: _Element) -> bool:
+    """``BASIC_CLEAN_XPATH``: asides, footers, scripts, styles and the like, footer divs,
+    cookie-consent banners."""
+    tag = element.tag
+    if tag in _BASIC_FURNITURE_TAGS:
+        return True
+    get = element.get
+    element_id, classes = get("id"), get("class")
+    if element_id is None and classes is None:
+        return False
+    if tag == "div" and "footer" in _first(element, "class", "id"):
+        return True
+    return re_test(_COOKIE_CONSENT, classes) or re_test(_COOKIE_CONSENT, element_id)
+
+
 def _is_article_frame(element: _Element) -> bool:
     """``BODY_XPATH[0]``: article-body ids and classes."""
     get = element.get
@@ -151,8 +175,8 @@ def _is_article_frame(element: _Element) -> bool:
         classes in ("post", "entry")
         or get("itemprop") == "articleBody"
         or element_id == "articleContent"
-        or _test(_ARTICLE_ID, element_id)
-        or _test(_ARTICLE_CLASS, classes)
+        or re_test(_ARTICLE_ID, element_id)
+        or re_test(_ARTICLE_CLASS, classes)
     )
 
 
@@ -164,9 +188,9 @@ def _is_story_frame(element: _Element) -> bool:
         get("role") == "article"
         or element_id in ("article", "story")
         or classes in _STORY_CLASSES
-        or _test(_STORY_ID, element_id)
-        or _test(_FULLTEXT, classes)
-        or _test(_STORY_CLASS, classes)
+        or re_test(_STORY_ID, element_id)
+        or re_test(_FULLTEXT, classes)
+        or re_test(_STORY_CLASS, classes)
     )
 
 
@@ -177,8 +201,8 @@ def _is_main_frame(element: _Element) -> bool:
     return (
         element_id == "content"
         or classes == "content"
-        or _test(_MAIN_ID, element_id)
-        or _test(_MAIN_CLASS, classes)
+        or re_test(_MAIN_ID, element_id)
+        or re_test(_MAIN_CLASS, classes)
         or "main-content" in element_id.replace("C", "c").replace("M", "m")
         or "main-content" in classes.replace("C", "c").replace("M", "m")
         or "page-content" in classes.replace("C", "c").replace("P", "p")

@@ -4,9 +4,12 @@ cases of every rule, and on every benchmark page as the main pass sees it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 
 import pytest
 from lxml import etree
+from trafilatura.baseline import basic_cleaning, html2txt
+from trafilatura.settings import BASIC_CLEAN_XPATH
 from trafilatura.xpaths import (
     BODY_XPATH,
     DISCARD_IMAGE_ELEMENTS,
@@ -14,10 +17,11 @@ from trafilatura.xpaths import (
     TEASER_DISCARD_XPATH,
 )
 
-from reader.core.extract.cascade import _options, _prepare, prune
+from reader.core.extract.cascade import _basic_cleaning, _options, _prepare, page_text, prune
 from reader.core.extract.loader import parse_html
 from reader.core.extract.section_rules import (
     FRAME_FINDERS,
+    is_basic_furniture,
     is_caption,
     is_discarded_section,
     is_hidden_part,
@@ -50,6 +54,16 @@ CASES = """<html><body>
 <div class="image-caption">caption</div><p id="caption">caption id</p>
 <figure class="caption">a figure is not a caption section</figure>
 <section class="plain"><div>plain</div></section>
+</body></html>"""
+
+BASIC_CASES = """<html><body><p>text</p>
+<aside>aside</aside> tail <footer>footer</footer><script>x</script><style>y</style>
+<svg><g>svg</g></svg><template>t</template><fencedframe></fencedframe>
+<div class="site-footer">footer class</div><div id="footer" class="main">id first</div>
+<div class="main" id="footer">class first: kept</div><p class="footer">a p is kept</p>
+<p class="CookieBanner">cookie banner, any case</p><section id="onetrust-sdk">vendor</section>
+<div class="cookies-not-set">bare cookie: kept</div>
+<div class="footer"><div class="cookie-notice">nested</div></div> last tail
 </body></html>"""
 
 FRAMES = [
@@ -106,6 +120,28 @@ def test_each_rule_selects_what_trafilaturas_expressions_select() -> None:
     assert _check_rules(tree) == [12, 10, 2, 2]
 
 
+def _check_basic(tree: Element) -> int:
+    """Asserts the basic-cleaning rule selects what its expression selects, and the page
+    text is html2txt's; returns the number of selected elements."""
+    body = tree.find(".//body")
+    assert body is not None
+    elements = list(body.iterdescendants(etree.Element))
+    theirs = set(BASIC_CLEAN_XPATH(body))
+    assert [e for e in elements if is_basic_furniture(e)] == [e for e in elements if e in theirs]
+    assert page_text(tree) == html2txt(tree)
+    # justext reads the whole page after the same cleaning.
+    ours = etree.tostring(_basic_cleaning(deepcopy(tree)))
+    assert ours == etree.tostring(basic_cleaning(deepcopy(tree)))
+    return len(theirs)
+
+
+def test_the_basic_cleaning_rule_selects_what_trafilaturas_expression_selects() -> None:
+    tree = parse_html(BASIC_CASES)
+    assert tree is not None
+    assert _check_basic(tree) == 13
+    assert "last tail" in page_text(tree) and "kept" in page_text(tree)
+
+
 @pytest.mark.parametrize(("html", "expected"), FRAMES)
 def test_each_frame_finder_finds_trafilaturas_frame(html: str, expected: int | None) -> None:
     tree = parse_html(f"<html><body>{html}<p>text</p></body></html>")
@@ -118,13 +154,16 @@ def test_each_frame_finder_finds_trafilaturas_frame(html: str, expected: int | N
 def test_every_benchmark_page_is_read_as_trafilatura_reads_it(
     benchmark_pages: BenchmarkPages,
 ) -> None:
-    selected = [0, 0, 0, 0]
+    selected = [0, 0, 0, 0, 0]
     frames = [0] * len(FRAME_FINDERS)
     for _, tree in benchmark_pages():
+        # html2txt reads the page after the page-level pruning, before tag conversion.
+        pruned = prune(tree)
+        selected[-1] += _check_basic(pruned)
         # The main pass reads the page after the page-level pruning and tag conversion
         # (balanced mode here; test_content_pass compares the recall mode's results).
-        prepared = _prepare(prune(tree), _options(None), None)
-        counts = _check_rules(prepared)
+        prepared = _prepare(pruned, _options(None), None)
+        counts = [*_check_rules(prepared), 0]
         found = _check_frames(prepared)
         selected = [a + b for a, b in zip(selected, counts, strict=True)]
         frames = [a + b for a, b in zip(frames, found, strict=True)]
