@@ -10,7 +10,10 @@ trafilatura's recall-oriented mode, which does not need a second round of prunin
 
 The stages are trafilatura's own functions, called in trafilatura's order with its
 thresholds; a few of them are private (underscore) helpers, which is why the dependency
-on trafilatura is pinned to one minor version. ``tests/unit/extract/test_cascade.py``
+on trafilatura is pinned to one minor version. Two stages are ours because trafilatura's
+XPath rules were a fifth of our extraction time: the page-level pruning (``raw_pruning``)
+and the main content pass (``content_pass``), each tested against trafilatura's own on
+every benchmark page. ``tests/unit/extract/test_cascade.py``
 checks that the result equals ``bare_extraction``'s on real pages.
 """
 
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.baseline import baseline, html2txt
+from trafilatura.baseline import _spaced_text, baseline
 from trafilatura.core import (
     ESCALATION_ACCEPT_RATIO,
     ESCALATION_JUSTEXT_RATIO,
@@ -33,16 +36,18 @@ from trafilatura.external import (
     JUSTEXT_OVERRIDE_RATIO,
     SANITIZED_XPATH,
     _prefer_readability,
-    justext_rescue,
     sanitize_tree,
+    try_justext,
     try_readability,
 )
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
-from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
+from trafilatura.xml import delete_element
 
+from reader.core.extract.content_pass import extract_content
 from reader.core.extract.raw_pruning import prune_page
+from reader.core.extract.section_rules import is_basic_furniture
 
 
 @dataclass
@@ -106,7 +111,7 @@ def _compare(
         body, text, len_text = algo, algo_text, len_algo
     unclean = bool(body.xpath(SANITIZED_XPATH))
     if unclean or len_text < options.min_extracted_size:
-        body2, text2 = justext_rescue(_cleaned(pruned, options), options)
+        body2, text2 = _justext_rescue(_cleaned(pruned, options), options)
         len_text2 = len(text2)
         if unclean:
             accept = len_text <= JUSTEXT_OVERRIDE_RATIO * len_text2 and (
@@ -143,7 +148,7 @@ def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
             body, text = rescue_body, rescue_text
     escalated = False
     if 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * len(
-        html2txt(pruned)
+        page_text(pruned)
     ):
         escalated = True
         recall_options = _options(url)
@@ -154,7 +159,7 @@ def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
         with suppress(Exception):
             recalled_body, recalled_text = _recall_retry(pruned, recall_options, url)
         with suppress(Exception):
-            justext_body, justext_text = justext_rescue(copy(pruned), options)
+            justext_body, justext_text = _justext_rescue(copy(pruned), options)
         if len(justext_text) > len(recalled_text) and len(justext_text) > (
             ESCALATION_JUSTEXT_RATIO * len(text)
         ):
@@ -198,3 +203,25 @@ def prune(tree: HtmlElement) -> HtmlElement:
     """trafilatura's page-level pruning (furniture, then comment sections), in place, as
     one walk per rule set (``raw_pruning``) rather than trafilatura's XPath expressions."""
     return prune_page(tree)
+
+
+def _basic_cleaning(tree: HtmlElement) -> HtmlElement:
+    """trafilatura's ``basic_cleaning``, in place, its ``BASIC_CLEAN_XPATH`` read by
+    ``section_rules.is_basic_furniture``."""
+    for element in [e for e in tree.iterdescendants(etree.Element) if is_basic_furniture(e)]:
+        delete_element(element)
+    return tree
+
+
+def _justext_rescue(tree: HtmlElement, options: Extractor) -> tuple[etree._Element, str]:
+    """trafilatura's ``justext_rescue`` (justext on the page without furniture)."""
+    body = try_justext(_basic_cleaning(tree), options.url, options.lang)
+    return body, trim(" ".join(body.itertext()))
+
+
+def page_text(page: HtmlElement) -> str:
+    """trafilatura's ``html2txt(page)`` (the page's text without furniture, which the
+    escalation compares the result with); the page is not changed."""
+    tree = copy(page)
+    body = tree.find(".//body")
+    return _spaced_text(_basic_cleaning(tree if body is None else body))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -53,7 +54,9 @@ _MAX_DISCLOSURE_WORDS = 80
 _MIN_LINK_WORDS = 4
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
+    # Cached: clean_blocks and drop_repeats key the same block texts, one after the other.
     return _KEY.sub("", text).lower()
 
 

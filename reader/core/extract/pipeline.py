@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import islice
 
 from reader.core.errors import ImportRejected, NotAnArticle
 from reader.core.extract.assemble import assemble_article
@@ -185,9 +186,8 @@ def _is_link_list(blocks: list[PendingBlock], links: PageLinks | None = None) ->
     With the page's links known (HTML), the list items must also be mostly link text: a
     short notice followed by a list of services is a page, not a link list.
     """
-    long_blocks = sum(1 for block in blocks if _word_count(block.text) >= 20)
     items = [block for block in blocks if block.kind is BlockKind.LIST_ITEM]
-    if long_blocks or len(items) < 5:
+    if len(items) < 5 or any(_word_count(block.text) >= 20 for block in blocks):
         return False
     if links is None:
         return True
@@ -217,7 +217,8 @@ def _finish(
     links: PageLinks | None = None,
 ) -> ExtractedArticle:
     text, laid_out = layout_blocks(blocks)
-    words = _word_count(text)
+    # Only "none" and "fewer than _MIN_ARTICLE_WORDS" matter: counting stops there.
+    words = sum(1 for _ in islice(_WORDS.finditer(text), _MIN_ARTICLE_WORDS))
     if words == 0:
         raise NotAnArticle("no article text found")
     if words < _MIN_ARTICLE_WORDS:

@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from trafilatura.core import _forum_thread_page
 
 from reader.core.extract.elements import remove_keeping_tail
+from reader.core.extract.section_rules import re_test
 
 # RAW_TREE_PRUNE_XPATH: infinite-scroll containers of follow-up articles (unless they hold
 # the page's h1: then they hold the article), and Elementor share bars.
@@ -39,11 +40,6 @@ _COMMENT_LIST_ID = re.compile(rf"^(?:{_COMMENTS_ID})")
 _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
 
 
-def _test(pattern: re.Pattern[str], value: str | None) -> bool:
-    """EXSLT ``re:test`` on an attribute: a missing attribute is the empty string."""
-    return pattern.search(value or "") is not None
-
-
 def is_raw_furniture(element: HtmlElement) -> bool:
     """Whether one of ``RAW_TREE_PRUNE_XPATH``'s expressions selects ``element``."""
     if element.tag not in _SCROLL_TAGS:
@@ -51,11 +47,11 @@ def is_raw_furniture(element: HtmlElement) -> bool:
     get = element.get
     element_id, classes = get("id"), get("class")
     # An infinite-scroll container is furniture unless it holds the page's h1.
-    scroll = _test(_SCROLL, element_id) or _test(_SCROLL, classes)
+    scroll = re_test(_SCROLL, element_id) or re_test(_SCROLL, classes)
     if scroll and (
         next(element.iterdescendants("h1"), None) is None
-        or _test(_APPENDED_POSTS, element_id)
-        or _test(_APPENDED_POSTS, classes)
+        or re_test(_APPENDED_POSTS, element_id)
+        or re_test(_APPENDED_POSTS, classes)
     ):
         return True
     return classes is not None and _SHARE_BUTTONS in classes
@@ -68,10 +64,10 @@ def is_comment_section(element: HtmlElement) -> bool:
         return False
     get = element.get
     element_id, classes = get("id"), get("class")
-    by_class = _test(_COMMENTS_CLASS, classes)
-    if not (by_class or _test(_COMMENT_SECTION_ID, element_id)):
+    by_class = re_test(_COMMENTS_CLASS, classes)
+    if not (by_class or re_test(_COMMENT_SECTION_ID, element_id)):
         return False
-    return tag not in _LIST_TAGS or by_class or _test(_COMMENT_LIST_ID, element_id)
+    return tag not in _LIST_TAGS or by_class or re_test(_COMMENT_LIST_ID, element_id)
 
 
 def _remove(

@@ -3,19 +3,17 @@ on made-up cases of every rule, and on every benchmark page."""
 
 from __future__ import annotations
 
-import gzip
 from copy import deepcopy
-from pathlib import Path
 
-import pytest
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.core import _forum_thread_page
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-from reader.core.extract.loader import decode_html, parse_html
+from reader.core.extract.loader import parse_html
 from reader.core.extract.raw_pruning import is_comment_section, is_raw_furniture, prune_page
+from tests.unit.extract.benchmark_pages import BenchmarkPages
 
 CASES = """<html><body>
 <div id="comments">first comment section</div> tail one
@@ -94,23 +92,15 @@ def test_a_forum_thread_keeps_its_comment_sections() -> None:
     assert "first comment section" in ours.text_content()
 
 
-def test_every_benchmark_page_is_pruned_as_trafilatura_prunes_it(corpus_dir: Path) -> None:
-    folders = [
-        corpus_dir / "boilerplate" / "scrapinghub-article-extraction-benchmark" / "html",
-        corpus_dir / "boilerplate" / "wcxb-dev-articles" / "html",
-    ]
-    pages = sorted(path for folder in folders for path in folder.glob("*.html.gz"))
-    if not pages:
-        pytest.skip(f"no benchmark pages under {corpus_dir / 'boilerplate'}")
+def test_every_benchmark_page_is_pruned_as_trafilatura_prunes_it(
+    benchmark_pages: BenchmarkPages,
+) -> None:
     changed = 0
-    for path in pages:
-        tree = parse_html(decode_html(gzip.decompress(path.read_bytes()), None))
-        if tree is None:
-            continue
+    for name, tree in benchmark_pages():
         # (Both on copies: a copied root serialises its attributes in another order.)
         before = etree.tostring(deepcopy(tree))
         theirs = etree.tostring(_trafilatura_pruned(deepcopy(tree)))
-        assert etree.tostring(prune_page(deepcopy(tree))) == theirs, path.name
+        assert etree.tostring(prune_page(deepcopy(tree))) == theirs, name
         changed += theirs != before
     # Not a vacuous comparison: the rules remove something on many real pages.
     assert changed >= 20, changed
