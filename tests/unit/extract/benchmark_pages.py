@@ -15,14 +15,15 @@ from reader.core.extract.loader import decode_html, parse_html
 BenchmarkPages = Callable[[], Iterator[tuple[str, HtmlElement]]]
 
 
-def benchmark_reader(corpus_dir: Path) -> BenchmarkPages:
+def benchmark_reader(corpus_dir: Path, step: int = 1) -> BenchmarkPages:
     """Reads the boilerplate benchmark pages (ScrapingHub and WCXB), one at a time, as
-    (file name, parsed page); the test skips when they are absent."""
+    (file name, parsed page), every ``step``-th page of their sorted names; the test skips
+    when they are absent."""
     folders = [
         corpus_dir / "boilerplate" / "scrapinghub-article-extraction-benchmark" / "html",
         corpus_dir / "boilerplate" / "wcxb-dev-articles" / "html",
     ]
-    pages = sorted(path for folder in folders for path in folder.glob("*.html.gz"))
+    pages = sorted(path for folder in folders for path in folder.glob("*.html.gz"))[::step]
     if not pages:
         pytest.skip(f"no benchmark pages under {corpus_dir / 'boilerplate'}")
 
