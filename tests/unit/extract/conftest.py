@@ -8,7 +8,6 @@ import pytest
 
 from tests.unit.extract.benchmark_pages import BenchmarkPages, benchmark_reader
 
-
 # The tests that compare our code with trafilatura's on benchmark pages spend most of their
 # time in trafilatura's own XPath evaluation (about 3 minutes for all 974 pages): the normal
 # run checks every other page, ``--stress`` every page.
