@@ -81,6 +81,11 @@ def count_words(text: str) -> int:
     return spaced + -(-unspaced // _CHARACTERS_PER_WORD)
 
 
+def unit_key(text: str) -> str:
+    """A unit's words, lower-cased and single-spaced: equal for lines that read the same."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
 def strip_markdown(text: str) -> str:
     """Removes link targets, emphasis marks and escapes, keeping the visible text."""
     text = _MD_LINK.sub(r"\1", text)
