@@ -74,3 +74,19 @@ def test_a_list_after_a_dropped_line_with_a_colon_is_left_to_the_models() -> Non
     units = _list_units("Menu:")
     probabilities = [0.2, 0.9] + [0.3] * (len(units) - 2)
     assert select_units(units, probabilities) == [False, True] + [False] * (len(units) - 2)
+
+
+def test_a_list_item_that_is_only_an_image_is_an_image() -> None:
+    # html2text escapes the brackets of an alt text that is itself a bracketed address.
+    text = "  * ![\\[https://example.com/v/clip_167x94.jpg\\]](https://example.com/v/clip.jpg)\n"
+    (unit,) = split_units(text)
+    assert unit.kind is BlockKind.IMAGE
+    assert unit.source == "https://example.com/v/clip.jpg"
+
+
+def test_the_alt_text_of_an_image_in_a_list_item_is_not_its_text() -> None:
+    (unit,) = split_units(
+        "  * ![J.J. Watt on the field](https://example.com/w.jpg) Watt asks fans\n"
+    )
+    assert unit.kind is BlockKind.LIST_ITEM
+    assert unit.text == "Watt asks fans"
