@@ -25,13 +25,21 @@ from reader.core.extract.textdump.comments import cut_comments, is_comments_mark
 from reader.core.extract.textdump.features import is_prose, unit_features
 from reader.core.extract.textdump.headers import read_header
 from reader.core.extract.textdump.model import article_probabilities
-from reader.core.extract.textdump.units import Unit, split_units
+from reader.core.extract.textdump.units import Unit, split_units, unit_key
+from reader.core.model import BlockKind
 
 _CREDIT_LINE_MAX_WORDS = 10
+# Words a unit needs for its repetition to be dropped: labels and short steps ("Eat 60-90
+# minutes before your workout", a table cell) rightly recur in an article; a sentence or
+# a caption does not.
+REPEAT_MIN_WORDS = 10
 # A unit is article text when both models together give it at least this probability.
 THRESHOLD = 0.5
 # Without any unit at the threshold: the share of the best probability a unit needs.
 _FALLBACK_SHARE = 0.7
+# A list introduced by a kept line: its least items, and the words of a line between items.
+_LIST_MIN_ITEMS = 2
+_LIST_GAP_MAX_WORDS = 6
 
 
 @dataclass
@@ -94,7 +102,59 @@ def select_units(units: list[Unit], probabilities: list[float]) -> list[bool]:
             probability >= top * _FALLBACK_SHARE and ok
             for probability, ok in zip(probabilities, allowed, strict=True)
         ]
+    keep_introduced_lists(units, chosen, allowed)
     return chosen
+
+
+def keep_introduced_lists(units: list[Unit], chosen: list[bool], allowed: list[bool]) -> None:
+    """Keeps, whole, a marked list that a kept line introduces with a colon.
+
+    "The offers not to miss:" followed by forty product items: the items are short and
+    name-like, so one by one they look like a menu, and the models drop the list's tail.
+    The colon says the list is the article's. The run is the list items after the line,
+    with the short lines between them (a price, a link), up to the first other unit.
+    Changes ``chosen`` in place.
+    """
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        index += 1
+        if not chosen[index - 1] or not unit.text.endswith(":"):
+            continue
+        end, items = index, 0
+        while end < len(units) and allowed[end]:
+            other = units[end]
+            if other.kind is BlockKind.LIST_ITEM and other.marked:
+                items += 1
+            elif other.kind is BlockKind.HEADING or other.words > _LIST_GAP_MAX_WORDS:
+                break
+            end += 1
+        if items >= _LIST_MIN_ITEMS:
+            for inside in range(index, end):
+                chosen[inside] = True
+            index = end
+
+
+def drop_repeats(units: list[Unit]) -> list[Unit]:
+    """The units without later copies of a unit already kept.
+
+    Pages repeat text that a reader sees once: gallery captions shown per slide ("2of4A
+    shopper looks ..." after "A shopper looks ..."), a cookie notice in the banner and in
+    the footer, a teaser in two lists. A unit of at least ``REPEAT_MIN_WORDS`` words that
+    reads like an earlier one (same words, case and punctuation aside), or does so but
+    for its first word, is a copy. Images are kept (their alt text is not body text).
+    """
+    seen: set[str] = set()
+    kept: list[Unit] = []
+    for unit in units:
+        if unit.kind is not BlockKind.IMAGE and unit.words >= REPEAT_MIN_WORDS:
+            key = unit_key(unit.text)
+            tail = key.partition(" ")[2]
+            if key in seen or tail in seen:
+                continue
+            seen.update((key, tail))
+        kept.append(unit)
+    return kept
 
 
 def clean_dump(text: str) -> DumpResult:
@@ -115,6 +175,6 @@ def clean_dump(text: str) -> DumpResult:
         return result
     header = read_header(units, kept[0], kept[-1] + 1, probabilities)
     result.title, result.published, result.authors = header.title, header.published, header.authors
-    body = [units[index] for index in kept if index not in header.used]
+    body = drop_repeats([units[index] for index in kept if index not in header.used])
     build_body(body, result.builder, result.credits)
     return result

@@ -19,7 +19,7 @@ from collections import Counter
 from reader.core.extract.dates import parse_date
 from reader.core.extract.rules import BOILERPLATE_LINE, COPYRIGHT_CREDIT
 from reader.core.extract.textdump.comments import COMMENT_HEADER
-from reader.core.extract.textdump.units import Unit
+from reader.core.extract.textdump.units import Unit, unit_key
 from reader.core.model import BlockKind
 
 Features = dict[str, float]
@@ -154,7 +154,7 @@ def unit_features(units: list[Unit]) -> list[Features]:
     Returns:
         One feature dict per unit, in the same order.
     """
-    keys = [" ".join(_WORD.findall(unit.text.lower())) for unit in units]
+    keys = [unit_key(unit.text) for unit in units]
     counts = Counter(keys)
     prose_indents: Counter[int] = Counter()
     for unit in units:

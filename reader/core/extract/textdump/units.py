@@ -23,7 +23,8 @@ LIST_MARK = re.compile(r"^(\s*)(?:[*\-+•·▪◦]|(\d{1,3})[.)])\s+(.*)$")
 QUOTE_MARK = re.compile(r"^>\s?(.*)$")
 _TABLE_LINE = re.compile(r"^\|?(.+\|.+)\|?$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+# Converters escape brackets inside alt text ("![\\[photo\\]](src)").
+_MD_IMAGE = re.compile(r"!\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)[^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)")
 _RULE = re.compile(r"^\s*([-*_=])\s*(?:\1\s*){2,}$")
@@ -81,6 +82,11 @@ def count_words(text: str) -> int:
     return spaced + -(-unspaced // _CHARACTERS_PER_WORD)
 
 
+def unit_key(text: str) -> str:
+    """A unit's words, lower-cased and single-spaced: equal for lines that read the same."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
 def strip_markdown(text: str) -> str:
     """Removes link targets, emphasis marks and escapes, keeping the visible text."""
     text = _MD_LINK.sub(r"\1", text)
@@ -96,13 +102,19 @@ def _line_unit(line: str) -> Unit | None:
     image = _MD_IMAGE.fullmatch(stripped)
     if image:
         return Unit(BlockKind.IMAGE, image.group(1), source=image.group(2), marked=True)
+    image_in_line = _MD_IMAGE.search(stripped)
     stripped = _MD_IMAGE.sub("", stripped).strip()
     heading = HEADING_MARK.match(stripped)
     if heading:
         text = strip_markdown(heading.group(2))
         return Unit(BlockKind.HEADING, text, len(heading.group(1)), marked=True, indent=indent)
-    item = LIST_MARK.match(line)
+    item = LIST_MARK.match(_MD_IMAGE.sub("", line))
     if item:
+        if not item.group(3).strip() and image_in_line:
+            # An item that is only an image (a thumbnail in a list of teasers or videos).
+            return Unit(
+                BlockKind.IMAGE, image_in_line.group(1), source=image_in_line.group(2), marked=True
+            )
         depth = 1 + len(item.group(1).expandtabs(4)) // 2
         text = strip_markdown(item.group(3))
         return Unit(
