@@ -37,7 +37,10 @@ from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 # 1.6.0: React-streamed parts put in their placeholders, summary lists before the container
 # and long closing sections after it kept, pointers to other articles and consent lines
 # dropped.
-EXTRACTOR_VERSION = "1.6.0"
+# 1.7.0: an opening paragraph lost between the headline and the first block put back; in
+# text dumps, repeated units kept once, lists introduced by a colon kept whole, images in
+# list items read as images.
+EXTRACTOR_VERSION = "1.7.0"
 
 LOGGER = logging.getLogger(__name__)
 
