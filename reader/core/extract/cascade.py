@@ -13,8 +13,9 @@ thresholds; a few of them are private (underscore) helpers, which is why the dep
 on trafilatura is pinned to one minor version. Two stages are ours because trafilatura's
 XPath rules were a fifth of our extraction time: the page-level pruning (``raw_pruning``)
 and the main content pass (``content_pass``), each tested against trafilatura's own on
-every benchmark page. ``tests/unit/extract/test_cascade.py``
-checks that the result equals ``bare_extraction``'s on real pages.
+the benchmark pages (every other one in the normal test run, all with ``--stress``).
+``tests/unit/extract/test_cascade.py`` checks that the result equals ``bare_extraction``'s
+on real pages.
 """
 
 from __future__ import annotations

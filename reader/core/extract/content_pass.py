@@ -11,7 +11,8 @@ The control flow below mirrors trafilatura 2.3.1's ``extract_content``, ``_extra
 patches included) line for line, without its debug logging; every step that is not an
 XPath rule is trafilatura's own function, with its thresholds.
 ``tests/unit/extract/test_content_pass.py`` checks that the result equals trafilatura's
-``extract_content`` on every benchmark page, in both modes we run.
+``extract_content`` on the benchmark pages (every other one in the normal test run, all
+with ``--stress``), in both modes we run.
 """
 
 from __future__ import annotations

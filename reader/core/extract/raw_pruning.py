@@ -7,9 +7,10 @@ time (sampled over the 974 benchmark pages). The same rules read as attribute lo
 compiled expressions on one walk cost a fraction of that.
 
 The rules are copied from trafilatura 2.3's ``xpaths.py``; trafilatura is pinned to that
-minor version, and ``tests/unit/extract/test_raw_pruning.py`` checks on every benchmark page
-and on made-up cases that the walk removes exactly the elements trafilatura's expressions
-find, so a change of trafilatura's rules fails the tests rather than drifting silently.
+minor version, and ``tests/unit/extract/test_raw_pruning.py`` checks on the benchmark pages
+(every other one in the normal run, all with ``--stress``) and on made-up cases that the
+walk removes exactly the elements trafilatura's expressions find, so a change of
+trafilatura's rules fails the tests rather than drifting silently.
 """
 
 from __future__ import annotations
