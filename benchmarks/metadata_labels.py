@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from extraction import Reference
+from lxml.html import HtmlElement
 
 from reader.core.extract.headlines import find_headings
 from reader.core.extract.jsonld import find_article_object, read_json_ld, text_value
@@ -33,17 +34,18 @@ def _key(text: str) -> str:
     return "".join(character for character in text.lower() if character.isalnum())
 
 
-def _structured_titles(tree: object, site: str | None) -> list[str]:
+def _structured_titles(tree: HtmlElement, site: str | None) -> list[str]:
     """The page's structured titles, each with the site's name cut off when it has one."""
     metas: dict[str, str] = {}
-    for meta in tree.iterfind(".//meta"):  # type: ignore[attr-defined]
+    for meta in tree.iterfind(".//meta"):
         name = (meta.get("property") or meta.get("name") or "").strip().lower()
         if name in TITLE_METAS and meta.get("content", "").strip():
             metas.setdefault(name, meta.get("content").strip())
-    article = find_article_object(read_json_ld(tree))  # type: ignore[arg-type]
+    article = find_article_object(read_json_ld(tree))
     raw = [text_value(article.get("headline")) if article else None]
     raw += [metas.get(name) for name in TITLE_METAS]
-    raw += [" ".join(element.text_content().split()) for element in tree.iterfind(".//title")][:1]  # type: ignore[attr-defined]
+    titles = [" ".join(element.text_content().split()) for element in tree.iterfind(".//title")]
+    raw += titles[:1]
     sites = [site] if site else []
     return [clean_title(value, sites=sites) or value for value in raw if value]
 
