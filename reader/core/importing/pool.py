@@ -37,6 +37,8 @@ ResultT = TypeVar("ResultT")
 # A worker is replaced by a fresh one from the fork server after this many tasks: parsers'
 # caches and spaCy's vocabulary (every new word becomes a lexeme) only grow, so a worker
 # that lived through 50,000 files would hold far more memory than a new one.
+# The fresh one starts as soon as the old one has been sent its last task, and the old one
+# is not waited for when it exits, so replacing a worker idles no core.
 TASKS_PER_WORKER = 50
 # Tasks sent ahead to each worker: while the caller stores and indexes a result, a worker
 # that finished its task goes on with the next one instead of waiting for the caller.
@@ -128,6 +130,8 @@ class WorkerPool(Generic[TaskT, ResultT]):
         self._depth = max(1, queue_depth)
         self._context = forkserver.acquire(entity_model)
         self._workers: list[_Worker] = []
+        # Workers told to stop, not yet reaped (waiting for them would idle the caller).
+        self._exiting: list[BaseProcess] = []
         self._closed = False
 
     def _start_worker(self) -> _Worker:
@@ -141,6 +145,10 @@ class WorkerPool(Generic[TaskT, ResultT]):
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
         return worker
+
+    def _active_workers(self) -> list[_Worker]:
+        """The workers that take new tasks (the others finish theirs, then stop)."""
+        return [worker for worker in self._workers if worker.sent < self._tasks_per_worker]
 
     def _retire(self, worker: _Worker, *, kill: bool) -> None:
         if kill:
@@ -188,14 +196,15 @@ class WorkerPool(Generic[TaskT, ResultT]):
 
         def refill() -> None:
             # Level by level, so that every worker has one task before any gets a second.
+            # A worker that was sent its share of tasks drains its queue while a fresh one
+            # takes its place: the cores never wait for a worker to be replaced.
             for level in range(self._depth):
                 for slot in range(self._size):
                     if cancelled():
                         return
-                    worker = self._workers[slot] if slot < len(self._workers) else None
-                    if worker is not None and (
-                        len(worker.tasks) > level or worker.sent >= self._tasks_per_worker
-                    ):
+                    active = self._active_workers()
+                    worker = active[slot] if slot < len(active) else None
+                    if worker is not None and len(worker.tasks) > level:
                         continue
                     task = next_task()
                     if task is None:
@@ -264,13 +273,18 @@ class WorkerPool(Generic[TaskT, ResultT]):
         return task, result
 
     def _stop(self, worker: _Worker) -> None:
-        """Lets an idle worker exit; it is killed only if it cannot be told to."""
+        """Tells an idle worker to exit, without waiting for it; it is killed only if it
+        cannot be told to."""
         try:
             worker.connection.send(None)
         except (OSError, ValueError):
             self._retire(worker, kill=True)
             return
-        self._retire(worker, kill=False)
+        worker.connection.close()
+        self._workers.remove(worker)
+        # Reaps those that have exited meanwhile (``is_alive`` does not block).
+        self._exiting = [process for process in self._exiting if process.is_alive()]
+        self._exiting.append(worker.process)
 
     def close(self) -> None:
         for worker in list(self._workers):
@@ -278,6 +292,12 @@ class WorkerPool(Generic[TaskT, ResultT]):
                 self._stop(worker)
             else:
                 self._retire(worker, kill=True)
+        for process in self._exiting:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+        self._exiting.clear()
         if not self._closed:
             self._closed = True
             forkserver.release(self._context)

@@ -78,6 +78,34 @@ def test_a_worker_is_replaced_after_its_share_of_tasks() -> None:
     assert [pids.count(pid) for pid in dict.fromkeys(pids)] == [3, 3, 1]
 
 
+def _wait_for_or_touch(task: tuple[str, str]) -> str:
+    """``("wait", path)`` waits until ``path`` exists (a minute at most); ``("touch", path)``
+    creates it."""
+    action, path = task
+    if action == "touch":
+        Path(path).touch()
+        return "touched"
+    give_up_at = time.monotonic() + 60  # a liveness bound, not a speed check
+    while not Path(path).exists():
+        if time.monotonic() > give_up_at:
+            return "gave up waiting"
+        time.sleep(0.01)
+    return "saw it"
+
+
+def test_a_fresh_worker_starts_while_the_one_it_replaces_finishes(tmp_path: Path) -> None:
+    # One worker, two tasks each: the first worker gets "wait" and "noop", which is its
+    # share, so the third task ("touch") must go to its replacement while the first still
+    # waits. Replacing a worker only after it finished would leave a core idle (and here,
+    # the wait would time out).
+    signal = str(tmp_path / "signal")
+    tasks = [("wait", signal), ("touch", str(tmp_path / "noop")), ("touch", signal)]
+    with WorkerPool(_wait_for_or_touch, workers=1, timeout=120, tasks_per_worker=2) as pool:
+        results = dict(pool.map_unordered(tasks))
+    assert results[("wait", signal)] == "saw it"
+    assert results[("touch", signal)] == "touched"
+
+
 def _touch(path: str) -> str:
     Path(path).touch()
     return path
