@@ -135,19 +135,18 @@ def running_words(tree: HtmlElement) -> int:
     body = tree.find("body")
     if body is None:
         return 0
-    count = 0
+    pieces: list[str] = []
     walk = etree.iterwalk(body, events=("start",))
     for _event, element in walk:
         if element.tag in _NOT_RUNNING_TEXT:
             walk.skip_subtree()
             continue
         if element.text:
-            count += len(_WORDS.findall(element.text))
+            pieces.append(element.text)
         # A skipped child's tail is its parent's running text.
-        for child in element:
-            if child.tail:
-                count += len(_WORDS.findall(child.tail))
-    return count
+        pieces.extend(child.tail for child in element if child.tail)
+    # Counted at once: a word never spans the space that joins two pieces.
+    return len(_WORDS.findall(" ".join(pieces)))
 
 
 def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | None:

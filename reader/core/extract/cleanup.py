@@ -50,6 +50,11 @@ _AUTHOR_NOTE_BLOCKS = 7
 _MAX_CROSS_REFERENCE_WORDS = 25
 # Disclosures and consent lines are a few sentences; longer blocks are about the subject.
 _MAX_DISCLOSURE_WORDS = 80
+# Every alternative of ``AFFILIATE_DISCLOSURE`` contains one of these (lower-cased).
+_DISCLOSURE_WORDS = ("links", "commission", "compensation", "advertiser disclosure", "amazon")
+# Letters Python's case-insensitive matching equates with ASCII letters that ``str.lower``
+# does not turn into them.
+_UNFOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -188,7 +193,23 @@ def _is_site_notice(text: str, words: int) -> bool:
         return True
     if words > _MAX_DISCLOSURE_WORDS:
         return False
-    return bool(AFFILIATE_DISCLOSURE.search(text) or FORM_CONSENT.match(text))
+    return bool(
+        (_may_disclose(text) and AFFILIATE_DISCLOSURE.search(text)) or FORM_CONSENT.match(text)
+    )
+
+
+def _may_disclose(text: str) -> bool:
+    """False when ``AFFILIATE_DISCLOSURE`` cannot match: none of the words every one of its
+    alternatives contains. Searching it runs its alternatives at every word boundary of a
+    block, a cost on every short block; this test is a few substring scans.
+
+    The expression ignores case, where Python also lets "ı", "İ" and "ſ" match "i" and "s"
+    (and the Kelvin sign "k", which ``lower`` already maps): texts holding them are
+    searched whatever they say."""
+    lowered = text.lower()
+    return any(word in lowered for word in _DISCLOSURE_WORDS) or any(
+        letter in text for letter in _UNFOLDED_LETTERS
+    )
 
 
 def _author_note_pattern(authors: tuple[str, ...]) -> re.Pattern[str] | None:
