@@ -135,18 +135,24 @@ def running_words(tree: HtmlElement) -> int:
     body = tree.find("body")
     if body is None:
         return 0
-    pieces: list[str] = []
-    walk = etree.iterwalk(body, events=("start",))
-    for _event, element in walk:
+    count = 0
+    # Comments and processing instructions are walked for their tails only.
+    walk = etree.iterwalk(body, events=("start", "comment", "pi"))
+    for event, element in walk:
+        # A node's tail is its parent's text, which is running text since the walk got
+        # here (a skipped element's tail included); the body's tail is not in the body.
+        tail = element.tail
+        if tail and element is not body:
+            count += len(_WORDS.findall(tail))
+        if event != "start":
+            continue
         if element.tag in _NOT_RUNNING_TEXT:
             walk.skip_subtree()
             continue
-        if element.text:
-            pieces.append(element.text)
-        # A skipped child's tail is its parent's running text.
-        pieces.extend(child.tail for child in element if child.tail)
-    # Counted at once: a word never spans the space that joins two pieces.
-    return len(_WORDS.findall(" ".join(pieces)))
+        text = element.text
+        if text:
+            count += len(_WORDS.findall(text))
+    return count
 
 
 def select_content(tree: HtmlElement, url: str | None) -> ContentCandidate | None:
