@@ -20,7 +20,6 @@ from reader.core.model import Block, BlockKind
 CELL_SEPARATOR = " | "
 BLOCK_SEPARATOR = "\n\n"
 
-_SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
