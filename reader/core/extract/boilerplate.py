@@ -136,17 +136,22 @@ def running_words(tree: HtmlElement) -> int:
     if body is None:
         return 0
     count = 0
-    walk = etree.iterwalk(body, events=("start",))
-    for _event, element in walk:
+    # Comments and processing instructions are walked for their tails only.
+    walk = etree.iterwalk(body, events=("start", "comment", "pi"))
+    for event, element in walk:
+        # A node's tail is its parent's text, which is running text since the walk got
+        # here (a skipped element's tail included); the body's tail is not in the body.
+        tail = element.tail
+        if tail and element is not body:
+            count += len(_WORDS.findall(tail))
+        if event != "start":
+            continue
         if element.tag in _NOT_RUNNING_TEXT:
             walk.skip_subtree()
             continue
-        if element.text:
-            count += len(_WORDS.findall(element.text))
-        # A skipped child's tail is its parent's running text.
-        for child in element:
-            if child.tail:
-                count += len(_WORDS.findall(child.tail))
+        text = element.text
+        if text:
+            count += len(_WORDS.findall(text))
     return count
 
 

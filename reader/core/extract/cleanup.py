@@ -50,6 +50,22 @@ _AUTHOR_NOTE_BLOCKS = 7
 _MAX_CROSS_REFERENCE_WORDS = 25
 # Disclosures and consent lines are a few sentences; longer blocks are about the subject.
 _MAX_DISCLOSURE_WORDS = 80
+# Every alternative of ``AFFILIATE_DISCLOSURE`` contains one of these (lower-cased).
+_DISCLOSURE_WORDS = ("links", "commission", "compensation", "advertiser disclosure", "amazon")
+# Letters Python's case-insensitive matching equates with ASCII letters that ``str.lower``
+# does not turn into them.
+_UNFOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+# Letters for which Python's case-insensitive matching differs from comparing ``str.lower``
+# results: "İ" (which lowers to two characters), and those it equates with another
+# lower-case letter ("ı" and "i", "ſ" and "s", Greek and Cyrillic letter variants), with
+# their upper-case forms.
+CASE_VARIANTS = re.compile(
+    "[\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0"
+    "\u03a1\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3"
+    "\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422"
+    "\u042a\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80-\u1c88\u1e60\u1e61\u1e9b"
+    "\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06]"
+)
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -131,7 +147,7 @@ def clean_blocks(
     kept: list[PendingBlock] = []
     title_key = _key(title) if title else ""
     author_keys = {_key(name) for name in authors}
-    author_note = _author_note_pattern(authors)
+    author_note = _AuthorNote(authors)
     for index, block in enumerate(blocks):
         text = block.text
         words = len(text.split())
@@ -164,8 +180,7 @@ def clean_blocks(
             if words <= _MAX_CLOSING_WORDS and CALL_TO_ACTION.search(text):
                 continue
         if (
-            author_note is not None
-            and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
             and index >= len(blocks) - _AUTHOR_NOTE_BLOCKS
             and author_note.match(text)
         ):
@@ -188,7 +203,51 @@ def _is_site_notice(text: str, words: int) -> bool:
         return True
     if words > _MAX_DISCLOSURE_WORDS:
         return False
-    return bool(AFFILIATE_DISCLOSURE.search(text) or FORM_CONSENT.match(text))
+    return bool(
+        (_may_disclose(text) and AFFILIATE_DISCLOSURE.search(text)) or FORM_CONSENT.match(text)
+    )
+
+
+def _may_disclose(text: str) -> bool:
+    """False when ``AFFILIATE_DISCLOSURE`` cannot match: none of the words every one of its
+    alternatives contains. Searching it runs its alternatives at every word boundary of a
+    block, a cost on every short block; this test is a few substring scans.
+
+    The expression ignores case, where Python also lets "ı", "İ" and "ſ" match "i" and "s"
+    (and the Kelvin sign "k", which ``lower`` already maps): texts holding them are
+    searched whatever they say."""
+    lowered = text.lower()
+    return any(word in lowered for word in _DISCLOSURE_WORDS) or any(
+        letter in text for letter in _UNFOLDED_LETTERS
+    )
+
+
+class _AuthorNote:
+    """``_author_note_pattern(authors).match``, compiled only once a text names an author.
+
+    Compiling an expression of the page's names costs about 0.4 ms, more than reading the
+    blocks it is tried on; most blocks name no author. The expression ignores case, which
+    equals comparing lower-cased texts except for the letters ``CASE_VARIANTS`` finds:
+    texts or names holding them are always matched by the expression.
+    """
+
+    def __init__(self, authors: tuple[str, ...]) -> None:
+        self._authors = authors
+        names = [name for name in authors if len(name.split()) >= 2]
+        self._lowered = [name.lower() for name in names]
+        self._unfolded = any(CASE_VARIANTS.search(name) for name in names)
+        self._pattern: re.Pattern[str] | None = None
+
+    def match(self, text: str) -> bool:
+        if not self._lowered:
+            return False
+        if not self._unfolded and (text.isascii() or not CASE_VARIANTS.search(text)):
+            lowered = text.lower()
+            if not any(name in lowered for name in self._lowered):
+                return False
+        if self._pattern is None:
+            self._pattern = _author_note_pattern(self._authors)
+        return self._pattern is not None and self._pattern.match(text) is not None
 
 
 def _author_note_pattern(authors: tuple[str, ...]) -> re.Pattern[str] | None:

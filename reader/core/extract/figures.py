@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -39,9 +40,13 @@ _KEY = re.compile(r"\W+")
 _ANCHOR_CHARACTERS = 80
 
 
+@lru_cache(maxsize=4096)
 def anchor_key(text: str) -> str:
     """A loose key for matching a page element's text to an extracted block's text: its
-    first 80 letters and digits, lower-cased."""
+    first 80 letters and digits, lower-cased.
+
+    Cached: the restore, lead and image stages key the same block texts one after another.
+    """
     # Read from a growing prefix: keys are taken of whole sections' texts, and removing
     # non-word characters commutes with cutting the text (so does lower-casing, which only
     # lengthens), so a prefix that gives 80 characters gives the same key.

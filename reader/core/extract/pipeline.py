@@ -205,9 +205,13 @@ def _is_mostly_link_text(links: PageLinks, blocks: list[PendingBlock]) -> bool:
     Link lists (site maps, tag pages, directory pages) are often flattened into one
     paragraph by content extraction, so their blocks alone do not show it.
     """
-    words = _WORDS.findall(" ".join(block.text for block in blocks))
-    if not words or len(words) > _LINK_LIST_MAX_WORDS:
+    # Only short extractions count: the words are read up to one past the limit.
+    found = list(
+        islice(_WORDS.finditer(" ".join(block.text for block in blocks)), _LINK_LIST_MAX_WORDS + 1)
+    )
+    if not found or len(found) > _LINK_LIST_MAX_WORDS:
         return False
+    words = [match.group() for match in found]
     linked = sum(1 for word in words if links.words[word] > 0)
     return linked / len(words) >= _LINK_LIST_SHARE
 

@@ -20,7 +20,6 @@ from reader.core.model import Block, BlockKind
 CELL_SEPARATOR = " | "
 BLOCK_SEPARATOR = "\n\n"
 
-_SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
@@ -33,7 +32,9 @@ def normalize_space(text: str) -> str:
     Returns:
         The text with single spaces and no leading or trailing whitespace.
     """
-    return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+    # ``str.split`` splits on exactly what ``\s`` matches (``str.isspace``) and is several
+    # times cheaper than the expression; this runs on every block and byline candidate.
+    return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
 # UTF-8 bytes read as windows-1252: a lead byte (Â-ô) then one to three continuation

@@ -34,6 +34,16 @@ def test_running_words_leave_out_links_navigation_and_footers() -> None:
     assert running_words(tree) >= len(own_words.split(" "))
 
 
+def test_running_words_count_the_tails_of_skipped_elements_and_comments() -> None:
+    parser = html.HTMLParser(remove_comments=False, remove_pis=False)
+    tree = html.document_fromstring(
+        "<html><body><p>one two<!-- not text -->three four<?pi no?>five <a>link</a> six</p>"
+        "seven<nav>menu</nav> eight<form><p>field</p></form></body></html>",
+        parser=parser,
+    )
+    assert running_words(tree) == 8
+
+
 def test_a_result_far_shorter_than_the_running_text_is_doubtful() -> None:
     assert is_doubtful(0, 500)
     assert is_doubtful(100, 500)

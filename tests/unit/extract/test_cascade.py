@@ -7,8 +7,9 @@ from pathlib import Path
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
-from reader.core.extract.cascade import run_balanced, run_recall
+from reader.core.extract.cascade import _options, run_balanced, run_recall
 from reader.core.extract.loader import parse_html
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "extract"
@@ -46,3 +47,23 @@ def test_readability_container_is_kept_whether_or_not_it_was_chosen() -> None:
     assert result.readability is not None
     container = " ".join(result.readability.itertext())
     assert "glaciers" in container.lower()
+
+
+def test_copied_options_equal_options_built_for_the_page() -> None:
+    for url in (None, "https://example.org/a/story", "https://example.org/caf\u00e9"):
+        for recall in (False, True):
+            built = Extractor(
+                output_format="python",
+                fast=recall,
+                recall=recall,
+                comments=False,
+                formatting=True,
+                links=False,
+                images=False,
+                tables=True,
+                url=url,
+            )
+            copied = _options(url, recall=recall)
+            assert copied is not _options(url, recall=recall)
+            for name in Extractor.__slots__:
+                assert getattr(copied, name) == getattr(built, name), name

@@ -139,3 +139,10 @@ def test_markup_after_an_early_document_end_is_still_read() -> None:
     assert body is not None
     assert "The article's first paragraph." in body.text_content()
     assert [child.tag for child in tree] == ["body"]
+
+
+def test_the_control_characters_looked_for_are_those_the_parser_input_loses() -> None:
+    from reader.core.extract.loader import _CONTROL_CHARACTERS, _CONTROL_SET
+
+    matched = [chr(code) for code in range(0x3000) if _CONTROL_CHARACTERS.fullmatch(chr(code))]
+    assert list(_CONTROL_SET) == matched

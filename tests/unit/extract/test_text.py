@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.extract.text import BlockBuilder, repair_text
+from reader.core.extract.text import BlockBuilder, normalize_space, repair_text
 from reader.core.model import BlockKind
 
 
@@ -55,3 +57,14 @@ def test_repair_text_unescapes_twice_escaped_entities() -> None:
 def test_repair_text_fixes_mojibake_but_not_real_accents() -> None:
     assert repair_text("Investorâ€™s Guide") == "Investor’s Guide"
     assert repair_text("Café naïve Ãgua") == "Café naïve Ãgua"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000\u00ad\u200b"))
+    )
+)
+def test_normalize_space_collapses_exactly_what_the_whitespace_class_matches(text: str) -> None:
+    # The definition it replaced: every run of ``\s`` becomes one space, ends stripped.
+    expected = re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+    assert normalize_space(text) == expected
