@@ -57,7 +57,8 @@ def build_segment(target: Any, documents: Iterable[IndexDocument]) -> tuple[Any,
     (a table of contents must name it); returns the segment (None when there were no
     documents) and the number of documents."""
     storage = target.storage
-    builder = SegmentBuilder(target.schema)
+    # Postings wait in a temporary file in the index's folder (a file storage has one).
+    builder = SegmentBuilder(target.schema, getattr(storage, "folder", None))
     for document in documents:
         builder.add(fields_of(document))
     if not builder.doc_count:
