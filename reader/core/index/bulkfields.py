@@ -80,7 +80,7 @@ class _Run:
     bytes) then document, and how far the parts written so far have read it."""
 
     terms: Int32s  # the run's terms (numbers), in byte order; ranks once they are known
-    ends: Ints  # each of those terms' postings end in the run
+    ends: Int32s  # each of those terms' postings end in the run
     docs_at: int  # offsets in the spill file: documents, position counts, positions
     counts_at: int
     positions_at: int
@@ -178,7 +178,7 @@ class PositionalField:
             np.r_[True, (ranks[1:] != ranks[:-1]) | (kept_docs[1:] != kept_docs[:-1])]
         )
         posting_counts = np.diff(np.r_[starts, len(ranks)]).astype(np.int32)
-        ends = np.cumsum(np.bincount(ranks[starts], minlength=len(by_name)))
+        ends = np.cumsum(np.bincount(ranks[starts], minlength=len(by_name)), dtype=np.int32)
         spill = self.spill
         self.runs.append(
             _Run(
