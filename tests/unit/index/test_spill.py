@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,4 +29,27 @@ def test_arrays_come_back(tmp_path: Path) -> None:
 def test_nothing_written_makes_no_file(tmp_path: Path) -> None:
     spill = SpillFile(str(tmp_path))
     assert spill.read(0, np.int32, 0, 0).tolist() == []
+    spill.close()
+
+
+class _Trickle:
+    """A raw file that takes at most three bytes a write (as a raw write may)."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+
+    def write(self, data: memoryview) -> int:
+        return int(self._file.write(bytes(data[:3])))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def test_short_writes_are_completed(tmp_path: Path) -> None:
+    spill = SpillFile(str(tmp_path))
+    at_empty = spill.write(np.zeros(0, dtype=np.int32))
+    spill._file = _Trickle(spill._file)
+    at_values = spill.write(np.array([1, -2, 300_000], dtype=np.int32))
+    assert spill.read(at_empty, np.int32, 0, 0).tolist() == []
+    assert spill.read(at_values, np.int32, 0, 3).tolist() == [1, -2, 300_000]
     spill.close()
