@@ -27,7 +27,7 @@ class SpillFile:
         if self._file is None:
             # Open until ``close``: written and read by turns.
             self._file = tempfile.TemporaryFile(dir=self._folder, buffering=0)  # noqa: SIM115
-        data = memoryview(np.ascontiguousarray(values)).cast("B")  # sliced by bytes below
+        data = np.ascontiguousarray(values).view(np.uint8).data  # sliced by bytes below
         offset = self._size
         self._file.seek(offset)
         written = 0

@@ -39,7 +39,9 @@ class _Trickle:
         self._file = file
 
     def write(self, data: memoryview) -> int:
-        return int(self._file.write(bytes(data[:3])))
+        piece = bytes(memoryview(data).cast("B")[:3])
+        assert piece, "nothing left to write"
+        return int(self._file.write(piece))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._file, name)
