@@ -29,8 +29,9 @@ from reader.core.progress import Progress, ProgressCallback
 # Documents per segment: fewer, larger segments make queries cheaper (a look-up per
 # segment and term, and prefix and fuzzy expansion walk each segment's terms: at 50,000
 # articles in 4 segments rather than 2, prefix queries took twice as long). A worker's
-# memory grows with its chunk's vocabulary more than with its postings: about 180 MB at its
-# peak for 25,000 articles of 500 words (of which about 50 MB the process has at start).
+# memory grows with its chunk's vocabulary more than with its postings: about 160 MB at its
+# peak for 25,000 articles of 500 words, of which about 50 MB the process had at start
+# (``benchmarks/memory_bench.py --rebuild``; 470 MB when the postings stayed in memory).
 SEGMENT_DOCUMENTS = 25_000
 
 Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
