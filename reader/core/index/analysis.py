@@ -88,6 +88,10 @@ class TermAnalyzer(Tokenizer):  # type: ignore[misc]
                 term = stem(lowered).translate(accent_map)
             else:
                 term = lowered.translate(accent_map)
+            if term == lowered:
+                # The word itself rather than an equal copy: most words are their own term,
+                # and a cache (or a segment builder's vocabulary) then keeps one string.
+                term = lowered
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
             self._cache[lowered] = term

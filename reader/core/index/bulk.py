@@ -5,11 +5,11 @@ others, spilled to disk and merged when the pool is full, then written one at a 
 rebuild of 50,000 articles (12 million postings) that was most of 200 CPU seconds.
 ``SegmentBuilder`` instead collects each field's postings as arrays (``bulkfields``: text
 fields as term numbers and positions grouped with NumPy every ``RUN_DOCUMENTS``
-documents, numbers and dates as trie terms for all documents at once), then writes the
-posting blocks and term infos (``postwriter``), the term dictionary in one pass
-(``termtable``) and the per-document columns through Whoosh's own writer. The result is a
-W3 segment that Whoosh reads like any other; the tests compare it posting for posting
-with Whoosh's own writer.
+documents and kept in a temporary file until they are written, numbers and dates as trie
+terms for all documents at once), then writes the posting blocks and term infos
+(``postwriter``), the term dictionary in one pass (``termtable``) and the per-document
+columns through Whoosh's own writer. The result is a W3 segment that Whoosh reads like any
+other; the tests compare it posting for posting with Whoosh's own writer.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ from reader.core.index.bulkfields import (
     length_bytes,
 )
 from reader.core.index.postwriter import write_field_postings
+from reader.core.index.spill import SpillFile
 from reader.core.index.termtable import TermTableWriter
 
 # Documents analysed before their tokens are grouped into postings (bounds the token
-# arrays: about 500 tokens per article).
-RUN_DOCUMENTS = 2000
+# arrays, about 500 tokens per article, and the temporary arrays of grouping them: about
+# 45 bytes a token).
+RUN_DOCUMENTS = 1000
 
 
 @dataclass
@@ -48,8 +50,11 @@ class _Document:
 class SegmentBuilder:
     """Collects documents (``add``) and writes them as one new segment (``write``)."""
 
-    def __init__(self, schema: Any) -> None:
+    def __init__(self, schema: Any, folder: str | None = None) -> None:
+        """``folder``: where text fields keep their postings until they are written (the
+        system's temporary folder when None)."""
         self.schema = schema
+        self._spill = SpillFile(folder)
         self.doc_count = 0
         self._fields: dict[str, PositionalField | NumericField | GenericField] = {}
         self._documents: list[_Document] = []
@@ -65,7 +70,7 @@ class SegmentBuilder:
             if isinstance(fieldobj.format, TermPositions) and isinstance(
                 fieldobj.analyzer, TermAnalyzer
             ):
-                found = PositionalField(name, fieldobj)
+                found = PositionalField(name, fieldobj, self._spill)
             elif NumericField.handles(fieldobj, value):
                 found = NumericField(name, fieldobj)
             else:
@@ -123,6 +128,7 @@ class SegmentBuilder:
                 terms.add(write_field_postings(postfile, pack_ushort(fieldmap[name]), postings))
             del self._fields[name]  # its arrays go before the next field's grow
         postfile.close()
+        self._spill.close()
         terms.close({"fieldmap": fieldmap})
         segment.set_doc_count(self.doc_count)
         return segment

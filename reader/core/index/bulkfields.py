@@ -4,7 +4,8 @@
   words are read with one pass (``tokens.words_in``) and mapped to term numbers through a
   dictionary (new words only go through the analyzer); every ``RUN_DOCUMENTS`` documents
   (``flush``) the tokens are numbered as the analyzer numbers positions, grouped into
-  postings and sorted by term with NumPy, so memory follows the postings, not the tokens.
+  postings and sorted by term with NumPy, and the postings go to a temporary file until
+  they are written, so memory follows neither the tokens nor the postings.
 - ``NumericField``: a ``NUMERIC`` or ``DATETIME`` field of one number per document: its trie
   terms for all documents at once.
 - ``GenericField``: any other field, through Whoosh's ``field.index`` (ids, keywords: a
@@ -15,8 +16,6 @@ Each gives its ``Postings``: sorted by term (as bytes) then document, as Whoosh'
 
 from __future__ import annotations
 
-import itertools
-import math
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,13 +28,15 @@ from whoosh.fields import DATETIME, NUMERIC
 from whoosh.util.numeric import _length_byte_cache, to_sortable
 
 from reader.core.index.analysis import TermAnalyzer
+from reader.core.index.spill import SpillFile
 from reader.core.index.tokens import words_in
 
-# Postings sorted at once when a text field's postings are made: a bound on the memory of
-# a rebuild (the sort, its copies and the Python objects of the written terms take about
-# 150 bytes a posting; a 25,000-article builder peaked at 649 MB with parts of 2 million,
-# 475 MB with parts of 500,000).
-POSTINGS_PER_PART = 500_000
+# Postings and terms sorted and written at once when a text field's postings are made: a
+# bound on the memory of a rebuild (the sort and its copies take about 100 bytes a posting,
+# the Python objects of the written terms about 300 bytes a term: most terms of an archive
+# have one posting, and they come together, e.g. numbers and codes).
+POSTINGS_PER_PART = 100_000
+TERMS_PER_PART = 10_000
 # Distinct values of a non-text field whose postings are remembered (dates repeat).
 INDEX_CACHE = 50_000
 _LENGTH_BYTES = np.array(_length_byte_cache, dtype=np.int64)
@@ -73,21 +74,43 @@ class Postings:
     values: tuple[bytes, Ints] | tuple[bytes, int] | None
 
 
-class PositionalField:
-    """A text field with ``TermPositions`` and ``TermAnalyzer``: tokens to postings."""
+@dataclass
+class _Run:
+    """Where one run of a text field's postings lies in the spill file, sorted by term (as
+    bytes) then document, and how far the parts written so far have read it."""
 
-    def __init__(self, name: str, field: Any) -> None:
+    terms: Int32s  # the run's terms (numbers), in byte order; ranks once they are known
+    ends: Int32s  # each of those terms' postings end in the run
+    docs_at: int  # offsets in the spill file: documents, position counts, positions
+    counts_at: int
+    positions_at: int
+    next_term: int = 0
+    next_posting: int = 0
+    next_position: int = 0
+
+
+class PositionalField:
+    """A text field with ``TermPositions`` and ``TermAnalyzer``: tokens to postings.
+
+    Every ``flush`` groups the tokens since the last into a run of postings, sorted by term
+    as bytes (the order of the term dictionary) and written to ``spill``: what stays in
+    memory is the vocabulary and, per run, its terms and their postings' ends. The
+    postings are then read back in parts of consecutive terms, a slice of each run."""
+
+    def __init__(self, name: str, field: Any, spill: SpillFile) -> None:
         self.name = name
         self.boost = float(field.format.field_boost)
         self.analyzer: TermAnalyzer = field.analyzer
+        self.spill = spill
         self.vocabulary: dict[str, int] = {}
+        self.terms: list[str] = []  # term number -> term
         self.word_ids: dict[str, int] = {}  # lower-cased word -> term number (-1: stop word)
         self.tokens = array("i")
         self.docs = array("i")
         self.counts = array("i")
-        self.runs: list[tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]]] = []
-        self.length_docs: list[Ints] = []
-        self.length_values: list[Ints] = []
+        self.runs: list[_Run] = []
+        self.length_docs: list[Int32s] = []
+        self.length_values: list[Int32s] = []
 
     def add(self, doc: int, text: str) -> None:
         words = words_of(text)
@@ -96,48 +119,74 @@ class PositionalField:
         word_ids = self.word_ids
         unknown = set(words).difference(word_ids)
         if unknown:
-            vocabulary = self.vocabulary
+            vocabulary, terms = self.vocabulary, self.terms
             for word in unknown:
                 term = self.analyzer.term_of(word)
-                word_ids[word] = vocabulary.setdefault(term, len(vocabulary)) if term else -1
+                if not term:
+                    word_ids[word] = -1
+                    continue
+                number = vocabulary.setdefault(term, len(vocabulary))
+                if number == len(terms):
+                    terms.append(term)
+                word_ids[word] = number
         self.tokens.extend(map(word_ids.__getitem__, words))
         self.docs.append(doc)
         self.counts.append(len(words))
 
     def flush(self) -> None:
-        """Groups the tokens added since the last flush into postings."""
+        """Groups the tokens added since the last flush into a run of postings."""
         if not self.tokens:
             return
-        tokens = np.frombuffer(self.tokens, dtype=np.int32).astype(np.int64)
-        counts = np.frombuffer(self.counts, dtype=np.int32).astype(np.int64)
-        docs = np.repeat(np.frombuffer(self.docs, dtype=np.int32).astype(np.int64), counts)
+        # 32-bit throughout: a run's temporary arrays are a builder's largest besides the
+        # parts it writes.
+        tokens = np.frombuffer(self.tokens, dtype=np.int32)
+        counts = np.frombuffer(self.counts, dtype=np.int32)
+        docs = np.repeat(np.frombuffer(self.docs, dtype=np.int32), counts)
         # Each token's number within its document (stop words included).
-        number = np.arange(len(tokens)) - np.repeat(np.cumsum(counts) - counts, counts)
+        number = np.arange(len(tokens), dtype=np.int32)
+        number -= np.repeat(np.cumsum(counts, dtype=np.int32) - counts, counts)
         kept = np.flatnonzero(tokens >= 0)
-        self.tokens, self.docs, self.counts = array("i"), array("i"), array("i")
         if not len(kept):
+            self.tokens, self.docs, self.counts = array("i"), array("i"), array("i")
             return
         terms, kept_docs, numbers = tokens[kept], docs[kept], number[kept]
+        self.tokens, self.docs, self.counts = array("i"), array("i"), array("i")
+        del tokens, counts, docs, number, kept
         # Positions as Whoosh's stop filter numbers them: the first kept word keeps its own
         # number, the next ones follow it one by one.
         first = np.flatnonzero(np.r_[True, kept_docs[1:] != kept_docs[:-1]])
-        group = np.repeat(np.arange(len(first)), np.diff(np.r_[first, len(kept_docs)]))
-        positions = numbers[first][group] + (np.arange(len(kept_docs)) - first[group])
+        sizes = np.diff(np.r_[first, len(kept_docs)]).astype(np.int32)
+        positions = np.arange(len(kept_docs), dtype=np.int32)
+        positions += np.repeat(numbers[first] - first.astype(np.int32), sizes)
+        del numbers
         self.length_docs.append(kept_docs[first])
-        self.length_values.append(np.diff(np.r_[first, len(kept_docs)]))
-        order = np.argsort(terms, kind="stable")
-        terms, kept_docs, positions = terms[order], kept_docs[order], positions[order]
+        self.length_values.append(sizes)
+        # The run's terms in byte order (str order is the order of their UTF-8 bytes), and
+        # each token's rank among them.
+        present = np.flatnonzero(np.bincount(terms, minlength=len(self.terms)))
+        names = [self.terms[i] for i in present.tolist()]
+        by_name = np.array(sorted(range(len(names)), key=names.__getitem__), dtype=np.int32)
+        del names
+        local = np.zeros(len(self.terms), dtype=np.int32)
+        local[present[by_name]] = np.arange(len(by_name), dtype=np.int32)
+        ranks = local[terms]
+        del local, terms
+        order = np.argsort(ranks, kind="stable")
+        ranks, kept_docs, positions = ranks[order], kept_docs[order], positions[order]
+        del order
         starts = np.flatnonzero(
-            np.r_[True, (terms[1:] != terms[:-1]) | (kept_docs[1:] != kept_docs[:-1])]
+            np.r_[True, (ranks[1:] != ranks[:-1]) | (kept_docs[1:] != kept_docs[:-1])]
         )
-        counts = np.diff(np.r_[starts, len(terms)])
-        # 32-bit: a run's arrays are what a rebuild holds in memory until it writes.
+        posting_counts = np.diff(np.r_[starts, len(ranks)]).astype(np.int32)
+        ends = np.cumsum(np.bincount(ranks[starts], minlength=len(by_name)), dtype=np.int32)
+        spill = self.spill
         self.runs.append(
-            (
-                terms[starts].astype(np.int32),
-                kept_docs[starts].astype(np.int32),
-                counts.astype(np.int32),
-                positions.astype(np.uint32),
+            _Run(
+                terms=present[by_name].astype(np.int32),
+                ends=ends,
+                docs_at=spill.write(kept_docs[starts]),
+                counts_at=spill.write(posting_counts),
+                positions_at=spill.write(positions.astype(np.uint32)),
             )
         )
 
@@ -148,42 +197,57 @@ class PositionalField:
         return found
 
     def postings(self, lengths: npt.NDArray[np.uint8]) -> Iterator[Postings]:
-        """The field's postings in parts of consecutive terms (``POSTINGS_PER_PART``
-        postings or so each), each part taken from every run: the runs are never copied
-        whole, and the sort and its copies (what a rebuild's memory peaks on) are a
-        part's."""
+        """The field's postings in parts of consecutive terms (at most
+        ``POSTINGS_PER_PART`` postings, unless one term has more, and ``TERMS_PER_PART``
+        terms), each part read from every run: what a part's sort and its Python objects
+        take bounds the memory of writing."""
         self.flush()
-        # The dictionaries are done with: free them before the arrays grow.
-        encoded = [name.encode("utf-8") for name in self.vocabulary]
+        # The dictionaries are done with: free them before the arrays grow. (The terms are
+        # sorted as str: the order of their UTF-8 bytes; each part encodes its own.)
+        terms, self.terms = self.terms, []
         self.vocabulary, self.word_ids = {}, {}
-        by_bytes = sorted(range(len(encoded)), key=encoded.__getitem__)
-        rank = np.empty(len(encoded), dtype=np.int32)
-        rank[by_bytes] = np.arange(len(encoded), dtype=np.int32)
-        runs, self.runs = self.runs, []
-        run_ranks = [rank[run[0]] for run in runs]
-        total = sum(len(ranks) for ranks in run_ranks)
-        parts = max(1, math.ceil(total / POSTINGS_PER_PART))
-        # Parts of consecutive terms (each term whole in one part), of about equal postings.
-        per_term = np.zeros(len(encoded), dtype=np.int64)
-        for ranks in run_ranks:
-            per_term += np.bincount(ranks, minlength=len(encoded))
-        per_term = np.cumsum(per_term)
-        targets = np.arange(1, parts) * (total / parts)
-        inner = np.minimum(np.searchsorted(per_term, targets) + 1, len(encoded))
-        cuts = [0, *inner.tolist(), len(encoded)]
-        for low, high in itertools.pairwise(sorted(set(cuts))):
-            pieces = [
-                _run_part(run, ranks, np.flatnonzero((ranks >= low) & (ranks < high)))
-                for run, ranks in zip(runs, run_ranks, strict=True)
-            ]
+        by_bytes = np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.int32)
+        rank = np.empty(len(terms), dtype=np.int32)
+        rank[by_bytes] = np.arange(len(terms), dtype=np.int32)
+        per_term = np.zeros(len(terms), dtype=np.int64)
+        for run in self.runs:
+            run.terms = rank[run.terms]  # ascending: both orders are the bytes'
+            per_term[run.terms] += np.diff(run.ends, prepend=0)
+        del rank
+        bounds = np.r_[0, np.cumsum(per_term)]
+        del per_term
+        low = 0
+        while low < len(terms):
+            limit = int(bounds[low]) + POSTINGS_PER_PART
+            high = int(np.searchsorted(bounds, limit, side="right")) - 1
+            high = min(max(high, low + 1), low + TERMS_PER_PART)
+            pieces = [self._read(run, high) for run in self.runs]
             yield self._part(
-                [encoded[i] for i in by_bytes[low:high]],
+                [terms[i].encode("utf-8") for i in by_bytes[low:high].tolist()],
                 np.concatenate([piece[0] for piece in pieces]),
                 np.concatenate([piece[1] for piece in pieces]),
                 np.concatenate([piece[2] for piece in pieces]),
                 np.concatenate([piece[3] for piece in pieces]),
                 lengths,
             )
+            low = high
+        self.runs = []
+
+    def _read(self, run: _Run, high: int) -> tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]]:
+        """The postings of ``run`` after those read before, up to the term of rank ``high``
+        (ranks, documents, counts) and their positions."""
+        first_term, first, first_position = run.next_term, run.next_posting, run.next_position
+        last_term = int(np.searchsorted(run.terms, high))
+        last = int(run.ends[last_term - 1]) if last_term else 0
+        spill = self.spill
+        docs = spill.read(run.docs_at, np.int32, first, last)
+        counts = spill.read(run.counts_at, np.int32, first, last)
+        last_position = first_position + int(counts.sum())
+        positions = spill.read(run.positions_at, np.uint32, first_position, last_position)
+        sizes = np.diff(run.ends[first_term:last_term], prepend=first)
+        ranks = np.repeat(run.terms[first_term:last_term], sizes)
+        run.next_term, run.next_posting, run.next_position = last_term, last, last_position
+        return ranks, docs, counts, positions
 
     def _part(
         self,
@@ -222,15 +286,6 @@ def _spread(starts: Ints, counts: npt.NDArray[Any]) -> Ints:
     return indices
 
 
-def _run_part(
-    run: tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]], ranks: Int32s, chosen: Ints
-) -> tuple[Int32s, Int32s, Int32s, npt.NDArray[np.uint32]]:
-    """The ``chosen`` postings of one run (ranks, documents, counts) and their positions."""
-    _, docs, counts, positions = run
-    starts = (np.cumsum(counts, dtype=np.int64) - counts)[chosen]
-    return ranks[chosen], docs[chosen], counts[chosen], positions[_spread(starts, counts[chosen])]
-
-
 class GenericField:
     """Any other indexed field, through Whoosh's ``field.index``."""
 
@@ -240,6 +295,8 @@ class GenericField:
         self.items: list[tuple[bytes, int, float, bytes]] = []
         self.doc_lengths: dict[int, int] = {}
         self._cache: dict[Any, list[tuple[bytes, int, float, bytes]]] = {}
+        # A unique field's values never repeat (article ids): remembering them only costs.
+        self._caching = not getattr(field, "unique", False)
 
     def add(self, doc: int, value: Any) -> None:
         try:
@@ -248,7 +305,11 @@ class GenericField:
             indexed = None
         if indexed is None:
             indexed = list(self.field.index(value))
-            if len(self._cache) < INDEX_CACHE and isinstance(value, str | int | datetime):
+            if (
+                self._caching
+                and len(self._cache) < INDEX_CACHE
+                and isinstance(value, str | int | datetime)
+            ):
                 self._cache[value] = indexed
         length = 0
         append = self.items.append

@@ -7,7 +7,8 @@ segment to the index. With ``processes`` > 1 the chunks are built in forked proc
 only single-threaded callers (the command line) may ask for that, since forking a
 process with other threads running (Qt, SQLite work) is unsafe.
 
-Memory: a worker holds one chunk's postings, at its peak when they are sorted by term.
+Memory: a worker holds one chunk's vocabulary and per-document values; its postings wait
+in a temporary file and are sorted and written a part at a time (``bulkfields``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from reader.core.progress import Progress, ProgressCallback
 
 # Documents per segment: fewer, larger segments make queries cheaper (a look-up per
 # segment and term, and prefix and fuzzy expansion walk each segment's terms: at 50,000
-# articles in 4 segments rather than 2, prefix queries took twice as long); this bounds a
-# worker's memory (about 475 MB at its peak for 25,000 articles of 500 words).
+# articles in 4 segments rather than 2, prefix queries took twice as long). A worker's
+# memory grows with its chunk's vocabulary more than with its postings: about 160 MB at its
+# peak for 25,000 articles of 500 words, of which about 50 MB the process had at start
+# (``benchmarks/memory_bench.py --rebuild``; 470 MB when the postings stayed in memory).
 SEGMENT_DOCUMENTS = 25_000
 
 Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
@@ -57,7 +60,8 @@ def build_segment(target: Any, documents: Iterable[IndexDocument]) -> tuple[Any,
     (a table of contents must name it); returns the segment (None when there were no
     documents) and the number of documents."""
     storage = target.storage
-    builder = SegmentBuilder(target.schema)
+    # Postings wait in a temporary file in the index's folder (a file storage has one).
+    builder = SegmentBuilder(target.schema, getattr(storage, "folder", None))
     for document in documents:
         builder.add(fields_of(document))
     if not builder.doc_count:

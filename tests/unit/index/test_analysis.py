@@ -277,3 +277,13 @@ def test_every_combination_of_stem_and_suffixes_begins_its_term() -> None:
             for ending in endings:
                 word = base + suffix + ending
                 assert _begins_its_word(analyzer, word), (word, analyzer.term_of(word))
+
+
+def test_a_word_that_is_its_own_term_is_kept_once() -> None:
+    analyzer = TermAnalyzer()
+    # Words made here so that no cache holds them yet.
+    unchanged = "".join(["qx", "bolt"])
+    folded = "".join(["qx", "café"])
+    assert analyzer.term_of(unchanged) is unchanged
+    assert analyzer.term_of(folded) == "qxcafe"
+    assert TermAnalyzer(stemming=False).term_of("".join(["qx", "reports"])) == "qxreports"

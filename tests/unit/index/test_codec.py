@@ -143,9 +143,10 @@ def test_bulk_segment_equals_whoosh_writer(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(bulk, "RUN_DOCUMENTS", 250)
     monkeypatch.setattr(postwriter, "BLOCK_LIMIT", 100)
     monkeypatch.setattr(bulkfields, "POSTINGS_PER_PART", 3000)
+    monkeypatch.setattr(bulkfields, "TERMS_PER_PART", 3)
     rng = Random(3)
-    # Several runs, several parts per field, terms with several blocks, empty and
-    # stop-word-only texts.
+    # Several runs, several parts per field (by postings and by terms), terms with several
+    # blocks, empty and stop-word-only texts.
     documents = DOCUMENTS + [_fields(n, rng) for n in range(240, 240 + 2 * 250 + 77)]
     _bulk(tmp_path / "bulk", documents)
     _whoosh(tmp_path / "whoosh", documents)
@@ -154,3 +155,29 @@ def test_bulk_segment_equals_whoosh_writer(tmp_path: Path, monkeypatch: pytest.M
     for key in theirs:
         assert ours[key] == theirs[key], key
     assert len(theirs["body:b'energi'"][0]) > 2 * postwriter.BLOCK_LIMIT
+
+
+def test_parts_smaller_than_one_term(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term with more postings than a part holds is a part of its own; words met in a
+    later run sort before earlier ones (the runs are read back in the order of bytes)."""
+    monkeypatch.setattr(bulk, "RUN_DOCUMENTS", 7)
+    monkeypatch.setattr(bulkfields, "POSTINGS_PER_PART", 5)
+    rng = Random(5)
+    letters = ["alpha", "zeta", "mu", "beta", "omega", "café", "ǅx", "éclair", "zz9", "a1"]
+    documents = [
+        {
+            "article_id": str(number),
+            "article_number": number,
+            "title": "",
+            # New words appear in every run, many of them before the earlier ones.
+            "body": " ".join(
+                [rng.choice(letters) for _ in range(rng.randint(0, 30))]
+                + [f"{chr(ord('z') - number % 26)}word{number // 5}"]
+            ),
+        }
+        for number in range(60)
+    ]
+    _bulk(tmp_path / "bulk", documents)
+    _whoosh(tmp_path / "whoosh", documents)
+    ours, theirs = _everything(tmp_path / "bulk"), _everything(tmp_path / "whoosh")
+    assert ours == theirs
