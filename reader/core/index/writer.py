@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from whoosh.writing import CLEAR
 from reader.core.errors import StoreError
 from reader.core.index.codec import ArchiveCodec, LeanPostingPool
 from reader.core.index.documents import ENTITY_FIELDS, IndexDocument
+from reader.core.index.merging import Documents, merge_tiers
 from reader.core.index.schema import SCHEMA_VERSION, build_schema
 from reader.core.index.storage import MappedStorage
 
@@ -89,79 +90,6 @@ def fields_of(document: IndexDocument) -> dict[str, Any]:
         optional[field_name] = " ; ".join(document.entities.get(label, ()))
     fields.update({name: value for name, value in optional.items() if value})
     return fields
-
-
-# Segments are grouped in tiers by size (1-9, 10-99, 100-999... documents); once a tier holds
-# this many segments, they are merged into one of the next tier.
-MERGE_AT = 8
-# Merges of at most this many documents re-analyse the articles from the store into one new
-# segment (``bulk.SegmentBuilder``); larger ones go through Whoosh's merge, which spills to
-# disk. Measured: Whoosh's merge cost 20 ms of CPU per merged article, re-analysis 1.6-3; but
-# the builder holds the whole segment's postings (a merge of 7,992 articles of 1,500 words
-# raised the peak by 217 MB), so the bound keeps that under about 110 MB.
-REANALYSED_MERGE_DOCUMENTS = 4_000
-
-# Reads the current index documents of article ids from the store (articles gone or in the
-# trash are skipped).
-Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
-
-
-def _tier(segment: Any) -> int:
-    return len(str(max(1, int(segment.doc_count_all()))))
-
-
-def live_article_ids(writer: Any, segment: Any) -> list[int]:
-    """The article ids of a segment's documents that are not deleted (counting the
-    deletions ``writer`` has made so far)."""
-    from whoosh.reading import SegmentReader
-
-    reader = SegmentReader(writer.storage, writer.schema, segment)
-    try:
-        numbers = reader.column_reader("article_number")
-        return [int(numbers[docnum]) for docnum in reader.all_doc_ids()]
-    finally:
-        reader.close()
-
-
-def merge_tiers(writer: Any, segments: list[Any], documents: Documents | None = None) -> list[Any]:
-    """A Whoosh merge policy: merge only segments of one size tier, and only when it is full.
-
-    Whoosh-Reloaded's default (``MERGE_SMALL``) merges every segment up to a "merge point";
-    with about 20 segments of similar size that point is the last one, and a one-article
-    commit rewrites the whole index (3 minutes at 50,000 articles, measured). Tiers keep each
-    merge to segments of one size, so the cost of a commit stays proportional to what it adds,
-    amortised. With ``documents``, small merges re-analyse the articles from the store (the
-    index is derived data) rather than copying postings one by one through Whoosh.
-    """
-    from whoosh.reading import SegmentReader
-
-    tiers: dict[int, list[Any]] = {}
-    for segment in segments:
-        tiers.setdefault(_tier(segment), []).append(segment)
-    merged: list[Any] = []
-    added: list[Any] = []
-    for members in tiers.values():
-        if len(members) < MERGE_AT:
-            continue
-        size = sum(int(segment.doc_count_all()) for segment in members)
-        if documents is not None and size <= REANALYSED_MERGE_DOCUMENTS:
-            from reader.core.index.rebuild import build_segment
-
-            ids = [
-                article_id
-                for segment in members
-                for article_id in live_article_ids(writer, segment)
-            ]
-            segment, _ = build_segment(writer, documents(ids))
-            if segment is not None:
-                added.append(segment)
-        else:
-            for segment in members:
-                reader = SegmentReader(writer.storage, writer.schema, segment)
-                writer.add_reader(reader)
-                reader.close()
-        merged.extend(members)
-    return [segment for segment in segments if segment not in merged] + added
 
 
 # Whoosh's estimate of the posting pool's size (MB) at which it spills a sorted run to disk.

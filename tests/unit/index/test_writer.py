@@ -5,9 +5,8 @@ failed batch leaves the index as it was."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from whoosh.writing import SegmentWriter
@@ -30,17 +29,6 @@ def _whoosh_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _batches(documents: list[IndexDocument], size: int) -> list[list[IndexDocument]]:
     return [documents[start : start + size] for start in range(0, len(documents), size)]
-
-
-def _only_batches(build: Callable[..., Any]) -> Callable[..., Any]:
-    """``build_segment`` that refuses more documents than one batch of the test holds."""
-
-    def checked(target: Any, documents: Any) -> Any:
-        documents = list(documents)
-        assert len(documents) <= 20, "a merge was re-analysed"
-        return build(target, documents)
-
-    return checked
 
 
 def _index_in_batches(
@@ -104,12 +92,12 @@ def test_the_last_version_in_a_batch_wins(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("reanalyse", "bound"),
+    ("reanalyse", "segment_documents"),
     [(False, None), (True, None), (True, 100)],
-    ids=["whoosh-merge", "re-analysed", "too-large-to-re-analyse"],
+    ids=["whoosh-merge", "re-analysed", "re-analysed-into-two"],
 )
 def test_segments_of_a_full_tier_merge_into_the_same_matches(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reanalyse: bool, bound: int | None
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reanalyse: bool, segment_documents: int | None
 ) -> None:
     # Nine batches of 20 (the tier of 10-99 documents holds 8 before it merges), every
     # other batch replacing some earlier articles and deleting one.
@@ -123,21 +111,22 @@ def test_segments_of_a_full_tier_merge_into_the_same_matches(
             deletions = [rng.choice([n for n in range(1, number * 20) if n not in ids])]
         batches.append(([random_document(rng, n) for n in ids], deletions))
     with monkeypatch.context() as patch:
-        if bound is not None:  # the 160 merged articles are more than the bound
-            patch.setattr(writer_module, "REANALYSED_MERGE_DOCUMENTS", bound)
-            patch.setattr(
-                rebuild_module, "build_segment", _only_batches(rebuild_module.build_segment)
-            )
-        elif reanalyse:  # then no posting is copied through Whoosh's merge
+        if segment_documents is not None:  # fewer than the 8 batches' live articles
+            patch.setattr(rebuild_module, "SEGMENT_DOCUMENTS", segment_documents)
+        if reanalyse:  # then no posting is copied through Whoosh's merge
             patch.setattr(SegmentWriter, "add_reader", None)
         merged = _index_in_batches(tmp_path / "merged", batches, reanalyse=reanalyse)
     with monkeypatch.context() as patch:
         _whoosh_only(patch)
         whoosh = _index_in_batches(tmp_path / "whoosh", batches)
     try:
-        # The full tier became one segment of the next: 8 batches, then the ninth.
-        sizes = [segment.doc_count_all() for segment in merged._index._segments()]
-        assert len(sizes) == 2 and max(sizes) >= 100, sizes
+        sizes = sorted(segment.doc_count_all() for segment in merged._index._segments())
+        if segment_documents is None:
+            # The full tier became one segment of the next: 8 batches, then the ninth.
+            assert len(sizes) == 2 and sizes[-1] >= 100, sizes
+        else:
+            # The merged articles did not fit one segment: two, then the ninth batch.
+            assert len(sizes) == 3 and sizes[0] == 20 and sizes[-1] <= segment_documents, sizes
         assert merged.indexed_ids() == whoosh.indexed_ids()
         assert merged.document_count() == whoosh.document_count()
         # (Listed in document order, which differs: Whoosh's writer puts the merged
@@ -146,6 +135,42 @@ def test_segments_of_a_full_tier_merge_into_the_same_matches(
             assert sorted(merged.matching_ids(text)) == sorted(whoosh.matching_ids(text)), text
     finally:
         merged.close()
+        whoosh.close()
+
+
+def test_full_segments_merge_no_more_and_are_rewritten_once_mostly_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(21)
+    # Nine batches of 20, each a full segment (half of SEGMENT_DOCUMENTS): no tier merges.
+    batches = [
+        ([random_document(rng, n) for n in range(b * 20 + 1, b * 20 + 21)], []) for b in range(9)
+    ]
+    # New versions of 12 of the first segment's articles: it is rewritten with the other 8.
+    batches.append(([random_document(rng, n, words=12) for n in range(1, 13)], []))
+    # Those 8 deleted: the rewritten segment holds nothing more and goes.
+    batches.append(([], list(range(13, 21))))
+    with monkeypatch.context() as patch:
+        patch.setattr(rebuild_module, "SEGMENT_DOCUMENTS", 40)
+        patch.setattr(SegmentWriter, "add_reader", None)
+        index = _index_in_batches(tmp_path / "merged", batches[:10], reanalyse=True)
+        sizes = sorted(segment.doc_count_all() for segment in index._index._segments())
+        assert sizes == [8, 12] + [20] * 8
+        index.close()
+        index = _index_in_batches(tmp_path / "merged-then-deleted", batches, reanalyse=True)
+    with monkeypatch.context() as patch:
+        _whoosh_only(patch)
+        whoosh = _index_in_batches(tmp_path / "whoosh", batches)
+    try:
+        sizes = sorted(segment.doc_count_all() for segment in index._index._segments())
+        assert sizes == [12] + [20] * 8
+        assert (
+            index.indexed_ids() == whoosh.indexed_ids() == set(range(1, 13)) | set(range(21, 181))
+        )
+        for text in QUERIES:
+            assert sorted(index.matching_ids(text)) == sorted(whoosh.matching_ids(text)), text
+    finally:
+        index.close()
         whoosh.close()
 
 
