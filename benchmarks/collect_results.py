@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("import", "extraction", "entities", "search", "memory", "recovery", "anchoring", "gui")
+ORDER = ("import", "extraction", "entities", "search", "merges", "memory", "recovery", "anchoring", "gui")
 SUMMARY = HERE / "results" / "SUMMARY.md"
 
 
