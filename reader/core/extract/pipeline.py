@@ -17,6 +17,7 @@ import re
 from itertools import islice
 
 from reader.core.errors import ImportRejected, NotAnArticle
+from reader.core.extract.anchors import clear_heading_ids
 from reader.core.extract.assemble import assemble_article
 from reader.core.extract.boilerplate import drop_inert, prune_hidden, select_content
 from reader.core.extract.cleanup import PageLinks, clean_blocks, drop_repeats, survey_links
@@ -147,6 +148,7 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     page_elements = survey_page(tree)
     lead_pieces = survey_lead(tree)
     # Content selection prunes the tree: everything else is read from it before.
+    clear_heading_ids(tree)
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
         raise NotAnArticle(_no_content_reason(text, metadata))
