@@ -1,0 +1,30 @@
+"""Sidebar layout names on the headline's containers are removed; real sidebars keep them."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from reader.core.extract.layout import clear_sidebar_names
+
+
+def _classes(page: str) -> list[str]:
+    tree = html.document_fromstring(page)
+    clear_sidebar_names(tree)
+    return [element.get("class") or "" for element in tree.iter("div", "aside")]
+
+
+def test_the_headlines_containers_lose_their_sidebar_names() -> None:
+    page = (
+        '<html><body><div class="main main-with-sidebar">'
+        '<div class="content-sidebar-wrap post"><h1>Title</h1><p>Text.</p></div>'
+        '</div><div class="sidebar"><p>Popular posts</p></div></body></html>'
+    )
+    assert _classes(page) == ["main", "post", "sidebar"]
+
+
+def test_a_headline_in_the_page_header_changes_nothing() -> None:
+    page = (
+        '<html><body><header><div class="sidebar-toggle"><h1>Site name</h1></div></header>'
+        '<div class="layout-with-sidebar"><p>Text.</p></div></body></html>'
+    )
+    assert _classes(page) == ["sidebar-toggle", "layout-with-sidebar"]
