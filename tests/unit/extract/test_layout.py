@@ -1,10 +1,10 @@
-"""Sidebar layout names on the headline's containers are removed; real sidebars keep them."""
+"""Sidebar layout names on the headline's containers and embed names on own content go."""
 
 from __future__ import annotations
 
 from lxml import html
 
-from reader.core.extract.layout import clear_sidebar_names
+from reader.core.extract.layout import clear_embed_names, clear_sidebar_names
 
 
 def _classes(page: str) -> list[str]:
@@ -28,3 +28,27 @@ def test_a_headline_in_the_page_header_changes_nothing() -> None:
         '<div class="layout-with-sidebar"><p>Text.</p></div></body></html>'
     )
     assert _classes(page) == ["sidebar-toggle", "layout-with-sidebar"]
+
+
+PROSE = " ".join(["The plan covers doctor visits and hospital stays in all fifty states."] * 3)
+
+
+def test_embed_names_go_from_tables_and_prose_but_not_from_embedded_posts() -> None:
+    page = (
+        "<html><body>"
+        '<div class="w-embed"><table><tr><td>Plan</td><td>Price</td></tr></table></div>'
+        f'<div class="entry embed"><p>{PROSE}</p></div>'
+        '<div class="w-embed"><iframe src="https://video.example/1"></iframe></div>'
+        f'<div class="embed-twitter"><p>{PROSE}</p></div>'
+        '<div class="w-embed"><p>Two words.</p></div>'
+        "</body></html>"
+    )
+    tree = html.document_fromstring(page)
+    clear_embed_names(tree)
+    assert [element.get("class") for element in tree.find("body")] == [
+        "",
+        "entry",
+        "w-embed",
+        "embed-twitter",
+        "w-embed",
+    ]
