@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from reader.core.extract.layout import clear_embed_names, clear_sidebar_names
+from reader.core.extract.layout import clear_embed_names, clear_sidebar_names, clear_ying_names
 
 
 def _classes(page: str) -> list[str]:
@@ -51,4 +51,16 @@ def test_embed_names_go_from_tables_and_prose_but_not_from_embedded_posts() -> N
         "w-embed",
         "embed-twitter",
         "w-embed",
+    ]
+
+
+def test_names_with_a_ying_word_go_unless_named_after_furniture() -> None:
+    tree = html.document_fromstring(
+        '<html><body><div class="buying-guide-table wide"><p>Specs</p></div>'
+        '<div class="sidebar-paying-members"><p>Join</p></div></body></html>'
+    )
+    clear_ying_names(tree)
+    assert [element.get("class") for element in tree.find("body")] == [
+        "wide",
+        "sidebar-paying-members",
     ]
