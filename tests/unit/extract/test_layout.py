@@ -1,10 +1,18 @@
-"""Sidebar layout names on the headline's containers and embed names on own content go."""
+"""Class names that trafilatura's furniture rules misread are removed from own content."""
 
 from __future__ import annotations
 
 from lxml import html
 
-from reader.core.extract.layout import clear_embed_names, clear_sidebar_names, clear_ying_names
+from reader.core.extract.layout import clear_misread_names, clear_sidebar_names
+
+PROSE = " ".join(["The plan covers doctor visits and hospital stays in all fifty states."] * 4)
+
+
+def _body_classes(body: str) -> list[str | None]:
+    tree = html.document_fromstring(f"<html><body>{body}</body></html>")
+    clear_misread_names(tree)
+    return [element.get("class") for element in tree.find("body")]
 
 
 def _classes(page: str) -> list[str]:
@@ -30,37 +38,31 @@ def test_a_headline_in_the_page_header_changes_nothing() -> None:
     assert _classes(page) == ["sidebar-toggle", "layout-with-sidebar"]
 
 
-PROSE = " ".join(["The plan covers doctor visits and hospital stays in all fifty states."] * 3)
-
-
 def test_embed_names_go_from_tables_and_prose_but_not_from_embedded_posts() -> None:
-    page = (
-        "<html><body>"
+    assert _body_classes(
         '<div class="w-embed"><table><tr><td>Plan</td><td>Price</td></tr></table></div>'
         f'<div class="entry embed"><p>{PROSE}</p></div>'
         '<div class="w-embed"><iframe src="https://video.example/1"></iframe></div>'
         f'<div class="embed-twitter"><p>{PROSE}</p></div>'
         '<div class="w-embed"><p>Two words.</p></div>'
-        "</body></html>"
-    )
-    tree = html.document_fromstring(page)
-    clear_embed_names(tree)
-    assert [element.get("class") for element in tree.find("body")] == [
-        "",
-        "entry",
-        "w-embed",
-        "embed-twitter",
-        "w-embed",
-    ]
+    ) == ["", "entry", "w-embed", "embed-twitter", "w-embed"]
 
 
 def test_names_with_a_ying_word_go_unless_named_after_furniture() -> None:
-    tree = html.document_fromstring(
-        '<html><body><div class="buying-guide-table wide"><p>Specs</p></div>'
-        '<div class="sidebar-paying-members"><p>Join</p></div></body></html>'
+    assert _body_classes(
+        '<div class="buying-guide-table wide"><p>Specs</p></div>'
+        '<div class="sidebar-paying-members"><p>Join</p></div>'
+    ) == ["wide", "sidebar-paying-members"]
+
+
+def test_interface_names_go_from_prose_but_not_from_link_lists_or_sidebars() -> None:
+    links = " ".join(
+        f'<a href="/{n}">Another story about the plan number {n}</a>' for n in range(8)
     )
-    clear_ying_names(tree)
-    assert [element.get("class") for element in tree.find("body")] == [
-        "wide",
-        "sidebar-paying-members",
-    ]
+    assert _body_classes(
+        f'<div class="listicle-slides"><p>{PROSE}</p></div>'
+        f'<div class="accordion has-icon-left"><p>{PROSE}</p></div>'
+        f'<div class="teaser-slide">{links}</div>'
+        '<div class="slide"><p>Short caption.</p></div>'
+        f'<div class="right-sidebar"><p>{PROSE}</p></div>'
+    ) == ["", "accordion", "teaser-slide", "slide", "right-sidebar"]
