@@ -25,9 +25,10 @@ Four kinds of names on the article's own parts trip these rules:
   way and cost half A 0.0008 (Elementor sidebars came in); "expand" cost a collapsed
   code block that the reference leaves out.
 
-The names are removed from the tree that content selection reads, nothing else; the last
-three in one pass over the elements whose class holds one of those words
-(``clear_misread_names``).
+Names that also say furniture ("cookie-bar", "newsletter-embed", "promo-slider") are kept
+by the last three rules: such boxes hold prose too. The names are removed from the tree
+that content selection reads, nothing else; the last three in one pass over the elements
+whose class holds one of those words (``clear_misread_names``).
 
 Measured (``benchmarks/extraction.py``, WCXB half A / half B): sidebar names 0.9537 ->
 0.9540 (four pages, up to +0.05 each) / unchanged; embed names 0.9540 -> 0.9558 (tables
@@ -64,6 +65,13 @@ _MIN_EMBED_WORDS = 20
 _YING_WORD = re.compile(r"[a-z]ying")
 # trafilatura's names for small interface parts; a sidebar is not one of them.
 _UI_NAME = re.compile(r"slide|-icon|bar")
+# Names that say furniture whatever else they say ("cookie-bar", "newsletter-embed",
+# "promo-slider", "announcement-bar"): such boxes hold prose too, and keep these names.
+_FURNITURE_NAME = re.compile(
+    r"cookie|consent|gdpr|notice|notif|announce|alert|promo|newsletter|subscri|banner|advert|"
+    r"sponsor|share|social|nav|menu|search|login|cart|footer|sidebar|comment|related",
+    re.IGNORECASE,
+)
 _UI_TAGS = frozenset({"div", "section", "p", "span", "ul", "ol", "li"})
 _MIN_PROSE_WORDS = 40
 _MAX_PROSE_LINK_SHARE = 0.3
@@ -121,18 +129,17 @@ def _is_own_embed(element: HtmlElement, names: str, text: _Text) -> bool:
 
 def _misread(element: HtmlElement, names: str) -> set[str]:
     """The class names of an element that trafilatura would misread as furniture."""
+    own = [
+        n for n in names.split() if not _FURNITURE_NAME.search(n) and not FURNITURE_CLASS.search(n)
+    ]
     text = _Text(element)
     misread: set[str] = set()
-    embeds = [name for name in names.split() if _EMBED_NAME.search(name)]
+    embeds = [name for name in own if _EMBED_NAME.search(name)]
     if embeds and _is_own_embed(element, names, text):
         misread.update(embeds)
-    misread.update(
-        name
-        for name in names.split()
-        if _YING_WORD.search(name) and not FURNITURE_CLASS.search(name)
-    )
+    misread.update(name for name in own if _YING_WORD.search(name))
     if element.tag in _UI_TAGS:
-        parts = [n for n in names.split() if _UI_NAME.search(n) and _SIDEBAR not in n.lower()]
+        parts = [name for name in own if _UI_NAME.search(name)]
         if parts and text.is_prose():
             misread.update(parts)
     return misread

@@ -66,3 +66,11 @@ def test_interface_names_go_from_prose_but_not_from_link_lists_or_sidebars() -> 
         '<div class="slide"><p>Short caption.</p></div>'
         f'<div class="right-sidebar"><p>{PROSE}</p></div>'
     ) == ["", "accordion", "teaser-slide", "slide", "right-sidebar"]
+
+
+def test_names_that_also_say_furniture_are_kept() -> None:
+    assert _body_classes(
+        f'<div class="cookie-bar"><p>{PROSE}</p></div>'
+        f'<div class="newsletter-embed"><p>{PROSE}</p></div>'
+        f'<div class="promo-slider"><p>{PROSE}</p></div>'
+    ) == ["cookie-bar", "newsletter-embed", "promo-slider"]
