@@ -21,9 +21,9 @@ Four kinds of names on the article's own parts trip these rules:
 - names of small interface parts on content: listicle slides and testimonial sliders
   ("slide"), accordions styled with icons ("has-icon"), "bard" or "contentbar" blocks
   ("bar"). Such an element holding prose (40 words or more, little of it link text) loses
-  them; menus and teaser sliders are link text. "widget" and "meta" were tried the same
-  way and cost half A 0.0008 (Elementor sidebars came in); "expand" cost a collapsed
-  code block that the reference leaves out.
+  them; menus and teaser sliders are link text. "widget" was tried the same way and cost
+  half A 0.0015 (Elementor sidebars came in), "meta" changed nothing, and "expand" cost
+  half A 0.0005 (a collapsed code block that the reference leaves out).
 
 Names that also say furniture ("cookie-bar", "newsletter-embed", "promo-slider") are kept
 by the last three rules: such boxes hold prose too. The names are removed from the tree
