@@ -29,6 +29,7 @@ from readability.readability import Unparseable
 from reader.core.extract.cascade import prune, run_balanced, run_recall
 from reader.core.extract.elements import remove_keeping_tail
 from reader.core.extract.loader import parse_html
+from reader.core.extract.panels import is_collapsed_panel, open_panel, toggled_ids
 from reader.core.extract.streamed import is_streamed_part, reveal_streamed, streamed_moves
 
 _WORDS = re.compile(r"\w+")
@@ -255,8 +256,13 @@ def prune_hidden(tree: HtmlElement) -> None:
     a lot of text is kept: pages that reveal the article with a script hide it this way, and
     so are streamed parts whose moving script is missing (``streamed``).
     """
+    toggled = toggled_ids(tree)
     for element in _HIDDEN_CANDIDATES(tree):
         if element.tag in ("html", "body") or not _is_hidden(element) or is_streamed_part(element):
+            continue
+        if toggled and is_collapsed_panel(element, toggled):
+            # An accordion's closed panel: the reader opens it; so do we (``panels``).
+            open_panel(element)
             continue
         # Hidden microdata blocks repeat the headline and dates whatever their length.
         if element.get("itemscope") is None and len(element.text_content()) > _MAX_HIDDEN_TEXT:

@@ -17,11 +17,13 @@ import re
 from itertools import islice
 
 from reader.core.errors import ImportRejected, NotAnArticle
+from reader.core.extract.anchors import clear_heading_ids
 from reader.core.extract.assemble import assemble_article
 from reader.core.extract.boilerplate import drop_inert, prune_hidden, select_content
 from reader.core.extract.cleanup import PageLinks, clean_blocks, drop_repeats, survey_links
 from reader.core.extract.container import trim_to_container
 from reader.core.extract.figures import place_images, prepare_figures
+from reader.core.extract.layout import clear_misread_names, clear_sidebar_names
 from reader.core.extract.lead import lost_lead, survey_lead
 from reader.core.extract.loader import decode_html, decode_text, parse_html
 from reader.core.extract.metadata import PageMetadata, extract_metadata
@@ -147,6 +149,9 @@ def _extract_html_text(text: str, page: SavedPage) -> ExtractedArticle:
     page_elements = survey_page(tree)
     lead_pieces = survey_lead(tree)
     # Content selection prunes the tree: everything else is read from it before.
+    clear_heading_ids(tree)
+    clear_sidebar_names(tree)
+    clear_misread_names(tree)
     candidate = select_content(tree, metadata.url or page.url)
     if candidate is None:
         raise NotAnArticle(_no_content_reason(text, metadata))

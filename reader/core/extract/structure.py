@@ -18,6 +18,14 @@ from reader.core.extract.text import BlockBuilder
 from reader.core.model import BlockKind
 
 _INLINE = {"hi", "ref", "lb", "del", "span", "b", "i", "em", "strong", "a", "sub", "sup"}
+# Blocks that trafilatura keeps inside a list item, a cell or a paragraph (an event's date,
+# title and place as three blocks of one item): their texts are words apart, never glued
+# ("March 16, 2026FABCONAtlanta").
+_NESTED_BLOCKS = frozenset(
+    {"p", "head", "quote", "item", "list", "table", "row", "cell", "div", "section",
+     "article", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "ul", "ol",
+     "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+)  # fmt: skip
 
 
 def _own_text(element: etree._Element, skip: frozenset[str] = frozenset({"list"})) -> str:
@@ -31,6 +39,8 @@ def _own_text(element: etree._Element, skip: frozenset[str] = frozenset({"list"}
             parts.append(" ")
         elif child.tag == "graphic":
             pass
+        elif child.tag in _NESTED_BLOCKS:
+            parts.append(" " + _own_text(child, skip) + " ")
         else:
             parts.append(_own_text(child, skip))
         parts.append(child.tail or "")

@@ -78,6 +78,14 @@ def test_captions_players_and_author_boxes_stay_out() -> None:
         assert _lead(page, _paragraphs(BODY)) == [], box
 
 
+def test_a_piece_the_site_keeps_out_of_search_snippets_stays_out() -> None:
+    # Sites mark bylines and author bios under the headline data-nosnippet.
+    page = f"""<html><body><h1>Bridge to close</h1>
+    <div class="article-meta"><div data-nosnippet><p>{LEAD}</p></div></div>
+    <p>{BODY}</p></body></html>"""
+    assert _lead(page, _paragraphs(BODY)) == []
+
+
 def test_a_piece_repeated_by_a_carousel_is_put_back_once() -> None:
     page = f"""<html><body><h1>Bridge to close</h1>
     <div><p>{LEAD}</p></div><div><p>{LEAD}</p></div><p>{BODY}</p></body></html>"""

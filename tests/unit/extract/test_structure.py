@@ -1,4 +1,4 @@
-"""trafilatura's XML body to blocks: text between blocks is kept."""
+"""trafilatura's XML body to blocks: text between blocks is kept, nested blocks stay apart."""
 
 from __future__ import annotations
 
@@ -34,3 +34,12 @@ def test_text_after_a_list_item_is_kept() -> None:
         (BlockKind.LIST_ITEM, "One"),
         (BlockKind.PARAGRAPH, "Loose words after the item."),
     ]
+
+
+def test_blocks_inside_a_list_item_are_words_apart() -> None:
+    # An events list: date, title and place as blocks of one item, with no space between.
+    body = (
+        '<body><list rend="ul"><item><p>March 16, 2026</p><head rend="h2">FABCON</head>'
+        "<p>Atlanta, <hi>United</hi> States</p></item></list></body>"
+    )
+    assert _blocks(body) == [(BlockKind.LIST_ITEM, "March 16, 2026 FABCON Atlanta, United States")]
