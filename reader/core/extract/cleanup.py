@@ -1,8 +1,8 @@
 """Residual boilerplate inside the chosen content, and credits moved out of the text.
 
 Works on pending blocks (before layout): drops share/subscribe/"Read more" lines,
-pointers to other articles ("Related: ...", "See also: ..."), affiliate disclosures and
-sign-up consent lines ("By signing up, you agree to ..."),
+pointers to other articles ("Related: ...", "See also: ..."), affiliate disclosures,
+cookie notices and sign-up consent lines ("By signing up, you agree to ..."),
 bylines or dates repeated from the metadata and, among the last blocks, calls to action
 ("Sign up for our newsletter", "Have a tip?"); moves agency sign-offs, contributor
 credits ("Additional reporting by") and image credit lines to the credits; removes a
@@ -27,6 +27,7 @@ from reader.core.extract.rules import (
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
     CONTRIBUTOR_CREDIT,
+    COOKIE_NOTICE,
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
     CROSS_REFERENCE,
@@ -50,6 +51,8 @@ _AUTHOR_NOTE_BLOCKS = 7
 _MAX_CROSS_REFERENCE_WORDS = 25
 # Disclosures and consent lines are a few sentences; longer blocks are about the subject.
 _MAX_DISCLOSURE_WORDS = 80
+# Cookie banners run longer: what each kind of cookie is for, in one paragraph.
+_MAX_COOKIE_NOTICE_WORDS = 120
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -182,9 +185,11 @@ def clean_blocks(
 
 
 def _is_site_notice(text: str, words: int) -> bool:
-    """A pointer to another article, an affiliate disclosure or a sign-up form's consent
-    line, wherever it stands."""
+    """A pointer to another article, an affiliate disclosure, a sign-up form's consent
+    line or a cookie notice, wherever it stands."""
     if words <= _MAX_CROSS_REFERENCE_WORDS and CROSS_REFERENCE.match(text):
+        return True
+    if words <= _MAX_COOKIE_NOTICE_WORDS and COOKIE_NOTICE.search(text):
         return True
     if words > _MAX_DISCLOSURE_WORDS:
         return False
