@@ -110,11 +110,20 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"click to (?:share|email|print|tweet)\b.{0,60}",
     r"subscribe\b.{0,60}", r"sign up\b.{0,80}", r"sign in", r"log ?in", r"log ?out", r"register",
     r"follow us\b.{0,60}", r"advertisement(?:\s*[-–—:|]\s*.{0,40})?", r"advertising",
-    r"sponsored(?: content)?", r"(?:story|article) continues below",
+    r"sponsored(?: content)?", r"advert", r"(?:story|article) continues below",
     r"read more\b.{0,80}", r"continue reading\b.{0,80}", r"more on this topic",
     r"related(?: (?:articles|stories|content|topics|posts|news|links|reading|videos?))?",
     r"you (?:may|might) also like\b.{0,40}", r"don'?t miss", r"recommended(?: for you)?",
-    r"most (?:read|popular|viewed)", r"popular (?:articles|posts|stories)",
+    r"most (?:read|popular|viewed|shared)"
+    r"(?: (?:in|on|from) .{0,30}| (?:stories|articles|posts|news))?",
+    r"popular (?:articles|posts|stories)", r"(?:next up|up next)(?: in .{0,40})?",
+    r"(?:explore|read) further", r"want more (?:stories|articles|news)\b.{0,20}",
+    # Call-to-action buttons of product and service pages.
+    r"start (?:your |a )?free trial", r"(?:book|request|schedule) a (?:free )?demo",
+    r"buy (?:it )?(?:now|on amazon)", r"shop now", r"read (?:the )?full review",
+    r"get started (?:for free|now|today)", r"try (?:it )?(?:for )?free",
+    # Gallery counters ("3 of 12").
+    r"\d{1,3} of \d{1,3}",
     r"(?:view|see) all(?: \w+){0,3}(?: \(\d+\))?",
     r"(?:back to|return to) (?:top|gallery|home(?: ?page)?|blog|(?:all )?(?:articles|posts|news))",
     # Rating and feedback widgets.
@@ -139,7 +148,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"(?:next|previous) (?:article|story|post)\b.{0,120}", r"(?:send|give) (?:us )?feedback",
     r"comments?(?: \(\d+\))?", r"\d+ comments?", r"leave a (?:comment|reply)",
     r"listen to (?:this )?(?:article|story).{0,40}", r"\d+ min(?:ute)?s? read",
-    r"menu", r"search", r"home", r"close", r"(?:table of )?contents", r"in this article",
+    r"menu", r"search", r"home", r"close", r"(?:table of )?contents", r"table of content",
+    r"in this article",
     r"on this page", r"learn more", r"show more", r"see more",
 )  # fmt: skip
 BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)

@@ -103,3 +103,28 @@ def test_a_japanese_dump_ending_in_a_list_is_an_article() -> None:
     page = SavedPage(content=dump.encode("utf-8"), media_type="text/plain", source_format="text")
     article = extract_page(page)
     assert paragraph in article.text
+
+
+def test_an_image_address_with_escaped_parentheses_is_not_text() -> None:
+    # html2text escapes the parentheses of image addresses (thumbnail filters).
+    line = (
+        "![A map of air pollution.](https://cdn.example.com/thumbor/x=/1200x0/"
+        "filters:focal\\(0x0:659x692\\):no_upscale\\(\\)/a.png) Air pollution remains high."
+    )
+    assert [unit.text for unit in split_units(line)] == ["Air pollution remains high."]
+
+
+def test_a_sentence_broken_across_lines_is_one_unit() -> None:
+    dump = (
+        "After reading a post from someone who nearly lost all their data to a\n"
+        "joint NAS and\nexternal hard drive failure I decided to think it through.\n"
+        "Price\ndollar sign\n\nHome\nabout us"
+    )
+    assert [unit.text for unit in split_units(dump)] == [
+        "After reading a post from someone who nearly lost all their data to a joint NAS and "
+        "external hard drive failure I decided to think it through.",
+        "Price",
+        "dollar sign",
+        "Home",
+        "about us",
+    ]
