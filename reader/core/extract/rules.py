@@ -191,7 +191,11 @@ CALL_TO_ACTION = re.compile(
     r"|\bshare (?:it|this) with (?:a|your) friends?\b"
     r"|^thanks? (?:you )?for (?:reading|visiting|subscribing)\b.{0,40}$"
     r"|\b(?:delivered|sent)\b.{0,20}\bto your inbox\b"
-    r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)",
+    r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)"
+    # The rest of a sign-up box: its heading, its buttons and its confirmations.
+    r"|^stay (?:up to date|updated|in touch|informed|connected)\b[^:]{0,60}$"
+    r"|^no,? thanks\b|\b(?:successfully|succesfully) (?:subscribed|signed up)\b"
+    r"|^(?:please,? )?fill (?:in |out )?the form to (?:subscribe|sign up)",
     re.IGNORECASE,
 )
 # Pointers to other articles set inside the text ("Related: How to ...", "See also: ...",

@@ -128,3 +128,15 @@ def test_a_sentence_broken_across_lines_is_one_unit() -> None:
         "Home",
         "about us",
     ]
+
+
+def test_the_rest_of_a_closing_sign_up_box_is_dropped() -> None:
+    box = [
+        "Stay up to date with Ascom.",
+        "No thanks",
+        "You have succesfully subscribed. Thank you!",
+    ]
+    tip = "Stay informed: visit your dentist twice a year for check-ups and cleanings."
+    blocks = _blocks([*STORY, tip, *box])
+    kept = clean_blocks(blocks, title=None, authors=(), credits=[])
+    assert [block.text for block in kept] == [*STORY, tip]
