@@ -10,7 +10,10 @@ Sets (paths relative to the repository's parent, or ``--corpus``):
   snippets found and ``without`` snippets avoided;
 - ``dump-<renderer>-<set>``: the same pages rendered to whole-page text
   (``textdump_sets.py``: html2text, inscriptis, "select all, copy"), given to the extractor
-  as ``text/plain`` and scored against the same ground truth.
+  as ``text/plain`` and scored against the same ground truth. Renderings are cached in
+  ``benchmarks/.cache/dumps`` (``--dump-cache``), keyed by renderer, its version, the
+  renderer module's source and a hash of the page, so repeated runs only pay for
+  extraction.
 
 Pages are split into two halves by a hash of their id: rules are developed on half A and
 checked on half B; the table reports both. Extractors run in a process pool (``--workers``,
@@ -53,6 +56,8 @@ SH_DIR = Path("boilerplate/scrapinghub-article-extraction-benchmark")
 WCXB_DIR = Path("boilerplate/wcxb-dev-articles")
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-precision")
 DUMP_RENDERERS = ("html2text", "inscriptis", "copy")
+# Renderings of the pages as text dumps, kept between runs (git-ignored).
+DEFAULT_DUMP_CACHE = REPO / "benchmarks" / ".cache" / "dumps"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class Task:
     url: str | None
     extractor: str
     renderer: str | None = None
+    # Folder of cached dump renderings (``textdump_sets.cached_render``); None: no cache.
+    dump_cache: str | None = None
 
 
 @dataclass
@@ -121,9 +128,10 @@ def run_task(task: Task) -> Outcome:
     _warm_up()
     try:
         if task.renderer is not None:
-            from textdump_sets import RENDERERS
+            from textdump_sets import cached_render
 
-            dump = RENDERERS[task.renderer](data.decode("utf-8", "replace")).encode("utf-8")
+            cache = Path(task.dump_cache) if task.dump_cache else None
+            dump = cached_render(task.renderer, task.page_id, data, cache).encode("utf-8")
             start, cpu_start = time.perf_counter(), time.process_time()
             if task.extractor == "whole-dump":
                 # Baseline: the dump as saved, nothing removed.
@@ -403,7 +411,9 @@ def build_tasks(args: argparse.Namespace) -> tuple[list[Task], dict[str, dict[st
                 for key in chosen:
                     path, url, _ = pages[key]
                     for extractor in ("ours", "whole-dump"):
-                        tasks.append(Task(name, key, path, None, extractor, renderer))
+                        tasks.append(
+                            Task(name, key, path, None, extractor, renderer, args.dump_cache)
+                        )
     return tasks, references
 
 
@@ -444,6 +454,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", help="write the markdown table to this file")
     parser.add_argument("--details", help="write per-page scores (JSON lines) to this file")
+    parser.add_argument(
+        "--dump-cache",
+        default=str(DEFAULT_DUMP_CACHE),
+        help="folder of cached text-dump renderings ('' renders every time)",
+    )
     args = parser.parse_args()
 
     tasks, references = build_tasks(args)

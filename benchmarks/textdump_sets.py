@@ -10,12 +10,21 @@ with text dumps:
   clipboard: one line per block element, a blank line after paragraphs and headings,
   no list markers, table cells separated by tabs, scripts and hidden elements left out.
 
-The renderers are used only by ``benchmarks/extraction.py``.
+The renderers are used only by ``benchmarks/extraction.py`` and
+``scripts/train_textdump.py``. Rendering a page costs far more than cleaning the dump, so
+``cached_render`` keeps the renderings on disk, keyed by what decides them: the renderer,
+its version, this module's source and the page's HTML.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import re
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
 
 import html2text
 from inscriptis import get_text
@@ -103,3 +112,45 @@ RENDERERS = {
     "inscriptis": render_inscriptis,
     "copy": render_copy,
 }
+
+
+@functools.cache
+def renderer_version(renderer: str) -> str:
+    """What decides a renderer's output besides the page: the library's version (and
+    lxml's for the copy renderer) and this module's source (settings, the copy walk)."""
+    library = {"html2text": "html2text", "inscriptis": "inscriptis", "copy": "lxml"}[renderer]
+    source = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    return f"{library}-{version(library)}-{source}"
+
+
+def cached_render(renderer: str, page_id: str, html: bytes, cache: Path | None) -> str:
+    """The page rendered by ``renderer``, read from ``cache`` when rendered before.
+
+    Args:
+        renderer: a key of ``RENDERERS``.
+        page_id: the page's id (names the file, so that a cache folder can be browsed).
+        html: the page as stored (UTF-8; undecodable bytes are replaced).
+        cache: the cache folder; None renders every time.
+
+    Returns:
+        The dump. A changed page, renderer or renderer version gets a new entry; old
+        entries are never read again (delete the folder to reclaim the space).
+    """
+    if cache is None:
+        return RENDERERS[renderer](html.decode("utf-8", "replace"))
+    digest = hashlib.sha1(html).hexdigest()[:16]
+    path = cache / renderer_version(renderer) / renderer / f"{page_id}-{digest}.txt"
+    try:
+        # Bytes decoded as written: a text-mode read would turn "\r\n" into "\n".
+        return path.read_bytes().decode("utf-8", "surrogatepass")
+    except FileNotFoundError:
+        pass
+    dump = RENDERERS[renderer](html.decode("utf-8", "replace"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside and renamed: two workers may render the same page at once, and a
+    # reader must never see half a file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(dump.encode("utf-8", "surrogatepass"))
+    os.replace(temporary, path)
+    return dump

@@ -4,6 +4,9 @@ Usage::
 
     .venv/bin/python scripts/train_textdump.py [--corpus ../shared/corpus] [--cache DIR]
 
+The renderings are read from (and added to) the benchmark's cache of dump renderings
+(``benchmarks/.cache/dumps``, see ``textdump_sets.cached_render``).
+
 Data: the pages of half A (``benchmarks/extraction.py``'s hash split; half B is never
 read) of the ScrapingHub and WCXB sets, each rendered to text the three ways of
 ``benchmarks/textdump_sets.py``. A unit is labelled article text when most of its word
@@ -38,6 +41,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from extraction import (  # noqa: E402
     DEFAULT_CORPUS,
+    DEFAULT_DUMP_CACHE,
     Reference,
     author_correct,
     half_of,
@@ -45,7 +49,7 @@ from extraction import (  # noqa: E402
     load_wcxb,
     title_correct,
 )
-from textdump_sets import RENDERERS  # noqa: E402
+from textdump_sets import RENDERERS, cached_render  # noqa: E402
 
 from reader.core.extract.textdump.candidates import (  # noqa: E402
     Candidate,
@@ -135,19 +139,10 @@ def load_pages(corpus: Path, cache: Path | None) -> list[Page]:
             if half_of(key) != "A":
                 continue
             path, _, reference = entries[key]
-            html: str | None = None
-            for renderer, render in RENDERERS.items():
-                cached = cache / renderer / base / f"{key}.txt" if cache else None
-                if cached is not None and cached.is_file():
-                    dump = cached.read_text(encoding="utf-8")
-                else:
-                    if html is None:
-                        with gzip.open(path) as handle:
-                            html = handle.read().decode("utf-8", "replace")
-                    dump = render(html)
-                    if cached is not None:
-                        cached.parent.mkdir(parents=True, exist_ok=True)
-                        cached.write_text(dump, encoding="utf-8")
+            with gzip.open(path) as handle:
+                html = handle.read()
+            for renderer in RENDERERS:
+                dump = cached_render(renderer, key, html, cache)
                 units = prepare_units(dump, [])
                 if units:
                     labels = label_units(units, reference.text)
@@ -373,7 +368,11 @@ def write_weights(models: dict[str, dict[str, float]], pages: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--cache", help="folder for the rendered dumps (reused when present)")
+    parser.add_argument(
+        "--cache",
+        default=str(DEFAULT_DUMP_CACHE),
+        help="folder of cached dump renderings, shared with the benchmark ('' renders anew)",
+    )
     args = parser.parse_args()
     pages = load_pages(Path(args.corpus), Path(args.cache) if args.cache else None)
     unit_weights, context_weights = train(pages)

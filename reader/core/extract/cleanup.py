@@ -1,8 +1,8 @@
 """Residual boilerplate inside the chosen content, and credits moved out of the text.
 
 Works on pending blocks (before layout): drops share/subscribe/"Read more" lines,
-pointers to other articles ("Related: ...", "See also: ..."), affiliate disclosures and
-sign-up consent lines ("By signing up, you agree to ..."),
+pointers to other articles ("Related: ...", "See also: ..."), affiliate disclosures,
+cookie notices and sign-up consent lines ("By signing up, you agree to ..."),
 bylines or dates repeated from the metadata and, among the last blocks, calls to action
 ("Sign up for our newsletter", "Have a tip?"); moves agency sign-offs, contributor
 credits ("Additional reporting by") and image credit lines to the credits; removes a
@@ -27,6 +27,7 @@ from reader.core.extract.rules import (
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
     CONTRIBUTOR_CREDIT,
+    COOKIE_NOTICE,
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
     CROSS_REFERENCE,
@@ -66,6 +67,8 @@ CASE_VARIANTS = re.compile(
     "\u042a\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80-\u1c88\u1e60\u1e61\u1e9b"
     "\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06]"
 )
+# Cookie banners run longer: what each kind of cookie is for, in one paragraph.
+_MAX_COOKIE_NOTICE_WORDS = 120
 # A link text shorter than this is a label ("Read more", a name), not a teaser.
 _MIN_LINK_WORDS = 4
 
@@ -197,9 +200,11 @@ def clean_blocks(
 
 
 def _is_site_notice(text: str, words: int) -> bool:
-    """A pointer to another article, an affiliate disclosure or a sign-up form's consent
-    line, wherever it stands."""
+    """A pointer to another article, an affiliate disclosure, a sign-up form's consent
+    line or a cookie notice, wherever it stands."""
     if words <= _MAX_CROSS_REFERENCE_WORDS and CROSS_REFERENCE.match(text):
+        return True
+    if words <= _MAX_COOKIE_NOTICE_WORDS and COOKIE_NOTICE.search(text):
         return True
     if words > _MAX_DISCLOSURE_WORDS:
         return False

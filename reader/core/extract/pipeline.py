@@ -31,6 +31,7 @@ from reader.core.extract.restore import restore_blocks, survey_page
 from reader.core.extract.structure import convert_body
 from reader.core.extract.text import PendingBlock, layout_blocks
 from reader.core.extract.textdump import clean_dump
+from reader.core.extract.textdump.units import count_words
 from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 
 # 1.5.0: cascade stage by stage with container trimming (and readability's container as a
@@ -195,7 +196,8 @@ def _is_link_list(blocks: list[PendingBlock], links: PageLinks | None = None) ->
     short notice followed by a list of services is a page, not a link list.
     """
     items = [block for block in blocks if block.kind is BlockKind.LIST_ITEM]
-    if len(items) < 5 or any(_word_count(block.text) >= 20 for block in blocks):
+    # Words as ``count_words`` counts them: a paragraph of Japanese is one \w+ run.
+    if len(items) < 5 or any(count_words(block.text) >= 20 for block in blocks):
         return False
     if links is None:
         return True

@@ -101,7 +101,8 @@ COPYRIGHT_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*\S.{0,100}$", re.IGNOR
 
 # Whole lines that are navigation, sharing or page furniture in text dumps and blocks.
 _SOCIAL = (
-    r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|x|email|print|copy link)"
+    r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|x|e-?mail|print|"
+    r"copy link|tweet|share|google\+|tumblr|flipboard|messenger|sms)"
 )
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"skip to\b.*", r"jump to\b.*", r"share(?: this| on| via| article| story)?\b.{0,40}",
@@ -109,22 +110,73 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"click to (?:share|email|print|tweet)\b.{0,60}",
     r"subscribe\b.{0,60}", r"sign up\b.{0,80}", r"sign in", r"log ?in", r"log ?out", r"register",
     r"follow us\b.{0,60}", r"advertisement(?:\s*[-–—:|]\s*.{0,40})?", r"advertising",
-    r"sponsored(?: content)?", r"(?:story|article) continues below",
+    r"sponsored(?: content)?", r"advert", r"(?:story|article) continues below",
     r"read more\b.{0,80}", r"continue reading\b.{0,80}", r"more on this topic",
-    r"related (?:articles|stories|content|topics|posts)", r"you (?:may|might) also like\b.{0,40}",
-    r"recommended(?: for you)?", r"most (?:read|popular|viewed)", r"(?:back to|return to) top",
+    r"related(?: (?:articles|stories|content|topics|posts|news|links|reading|videos?))?",
+    r"you (?:may|might) also like\b.{0,40}", r"don'?t miss", r"recommended(?: for you)?",
+    r"most (?:read|popular|viewed|shared)"
+    r"(?: (?:in|on|from) .{0,30}| (?:stories|articles|posts|news))?",
+    r"popular (?:articles|posts|stories)", r"(?:next up|up next)(?: in .{0,40})?",
+    r"(?:explore|read) further", r"want more (?:stories|articles|news)\b.{0,20}",
+    # Call-to-action buttons of product and service pages.
+    r"start (?:your |a )?free trial", r"(?:book|request|schedule) a (?:free )?demo",
+    r"buy (?:it )?(?:now|on amazon)", r"shop now", r"read (?:the )?full review",
+    r"get started (?:for free|now|today)", r"try (?:it )?(?:for )?free",
+    # Gallery counters ("3 of 12").
+    r"\d{1,3} of \d{1,3}",
+    r"(?:view|see) all(?: \w+){0,3}(?: \(\d+\))?",
+    r"(?:back to|return to) (?:top|gallery|home(?: ?page)?|blog|(?:all )?(?:articles|posts|news))",
+    # Rating and feedback widgets.
+    r"how useful was this (?:post|article|page)\??", r"click on a star to rate it",
+    r"(?:was|is) this (?:page|article|post|answer) (?:helpful|useful)\??",
+    r"rate this (?:article|post|page|story|recipe)", r"thanks? (?:you )?for (?:your )?"
+    r"(?:signing up|subscribing|feedback|rating|voting)",
+    # Embeds and players: "View this post on Instagram", "Open in a new tab".
+    r"view this (?:post|photo|video) on \w+", r"open in (?:a )?new (?:tab|window)",
+    r"play video", r"(?:written|posted) by", r"reply", r"search for", r"no items found",
+    r"(?:reading|read) time\s*:?.{0,20}", r"(?:tempo|tiempo|temps) de (?:leitura|lectura|lecture)"
+    r"\s*:?.{0,20}", r"lesezeit\s*:?.{0,20}",
     r"(?:all )?rights reserved.{0,60}", r"copyright\b.{0,100}", r"©.{0,100}",
     r"cookie (?:policy|settings|preferences)", r"accept(?: all)?(?: cookies)?",
     r"privacy policy", r"terms of (?:use|service)",
-    _SOCIAL + r"(?:\s*[|,/·•]\s*" + _SOCIAL + r")*",
-    r"tags?:.{0,200}", r"topics?:.{0,200}", r"filed under:?.{0,200}",
+    # Share bars: the buttons' labels one after the other, with or without separators.
+    _SOCIAL + r"(?:\s*[|,/·•]?\s*" + _SOCIAL + r")*",
+    # Share widgets' confirmations ("Copy Link URL Copied!", "The link has been copied").
+    r"(?:copy (?:link|url)\b.{0,30}|(?:(?:the )?(?:link|url) (?:has been |was )?)?copied"
+    r"(?: to (?:the |your )?clipboard)?)",
+    r"tags?(?::.{0,200})?", r"topics?:.{0,200}", r"filed under:?.{0,200}",
     r"(?:next|previous) (?:article|story|post)\b.{0,120}", r"(?:send|give) (?:us )?feedback",
     r"comments?(?: \(\d+\))?", r"\d+ comments?", r"leave a (?:comment|reply)",
     r"listen to (?:this )?(?:article|story).{0,40}", r"\d+ min(?:ute)?s? read",
-    r"menu", r"search", r"home", r"close", r"(?:table of )?contents", r"in this article",
+    r"menu", r"search", r"home", r"close", r"(?:table of )?contents", r"table of content",
+    r"in this article",
     r"on this page", r"learn more", r"show more", r"see more",
 )  # fmt: skip
 BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re.IGNORECASE)
+
+# Cookie notices and consent banners, and the cookie tables of their settings dialogs.
+# Searched in blocks of a few sentences only: articles about tracking name cookies too,
+# but not in these phrasings ("we use cookies", "this website uses cookies", "by
+# clicking Accept, you consent to the use of cookies", "This cookie is set by ...").
+COOKIE_NOTICE = re.compile(
+    r"\b(?:we|(?:this|our|the) (?:web)?site|this (?:web )?page) (?:also )?uses? cookies\b"
+    r"|\b(?:accept|agree to|consent to)\b.{0,40}\bcookies\b"
+    r"|\buse of cookies\b.{0,80}\b(?:agree|consent|accept)"
+    r"|\bcookies? (?:is|are) (?:set|used) by\b"
+    r"|\b(?:necessary|essential|functional|performance|analytics?|advertisement|marketing|"
+    r"strictly necessary) cookies (?:are|help|is|ensure|enable)\b"
+    r"|\b(?:disabling|opting out of|blocking) (?:certain |some |these )?cookies\b"
+    r"|\b(?:data|information) and cookies\b|^cookie (?:policy|notice|consent|settings)\b",
+    re.IGNORECASE,
+)
+
+# Entries of category, tag and archive widgets: a name and its count of posts
+# ("Uncategorized (12)", "November (113)"), one a line or run together in one line. A
+# year in brackets is not a count: lists of films and books give theirs ("Heat (1995)").
+_COUNT = r"\((?!(?:19|20)\d\d\))\d{1,6}\)\s*"
+# Nor is a count after rating stars: lists of courses or products give their reviews.
+COUNTED_ENTRY = re.compile(r"^(?:\W{0,2}[^\W\d][^()★☆]{0,40}" + _COUNT + r")+$")
+COUNTED_ENTRIES = re.compile(r"^(?:\W{0,2}[^()★☆]{1,40}" + _COUNT + r"){3,}$")
 
 # Calls to action and contact lines that close an article: newsletter and follow boxes,
 # "Have a tip?", "Like this story? Share it". Matched (searched) only near the end of an
@@ -139,7 +191,11 @@ CALL_TO_ACTION = re.compile(
     r"|\bshare (?:it|this) with (?:a|your) friends?\b"
     r"|^thanks? (?:you )?for (?:reading|visiting|subscribing)\b.{0,40}$"
     r"|\b(?:delivered|sent)\b.{0,20}\bto your inbox\b"
-    r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)",
+    r"|\bget the latest\b.{0,60}\b(?:inbox|newsletter)"
+    # The rest of a sign-up box: its heading, its buttons and its confirmations.
+    r"|^stay (?:up to date|updated|in touch|informed|connected)\b[^:]{0,60}$"
+    r"|^no,? thanks\b|\b(?:successfully|succesfully) (?:subscribed|signed up)\b"
+    r"|^(?:please,? )?fill (?:in |out )?the form to (?:subscribe|sign up)",
     re.IGNORECASE,
 )
 # Pointers to other articles set inside the text ("Related: How to ...", "See also: ...",

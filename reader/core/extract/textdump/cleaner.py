@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.extract.rules import BOILERPLATE_LINE, COPYRIGHT_CREDIT, CREDIT_LINE, SIGN_OFF
+from reader.core.extract.rules import (
+    BOILERPLATE_LINE,
+    COPYRIGHT_CREDIT,
+    COUNTED_ENTRIES,
+    COUNTED_ENTRY,
+    CREDIT_LINE,
+    SIGN_OFF,
+)
 from reader.core.extract.text import BlockBuilder
 from reader.core.extract.textdump.body import build_body
 from reader.core.extract.textdump.comments import cut_comments, is_comments_marker
@@ -40,6 +47,8 @@ _FALLBACK_SHARE = 0.7
 # A list introduced by a kept line: its least items, and the words of a line between items.
 _LIST_MIN_ITEMS = 2
 _LIST_GAP_MAX_WORDS = 6
+# Counted entries ("Uncategorized (12)") in a row that make a category or archive widget.
+_WIDGET_MIN_ENTRIES = 3
 
 
 @dataclass
@@ -92,6 +101,8 @@ def select_units(units: list[Unit], probabilities: list[float]) -> list[bool]:
     closest to it.
     """
     allowed = [not unit.barrier and not is_furniture(unit) for unit in units]
+    for index in widget_entries(units):
+        allowed[index] = False
     chosen = [
         probability >= THRESHOLD and ok
         for probability, ok in zip(probabilities, allowed, strict=True)
@@ -104,6 +115,27 @@ def select_units(units: list[Unit], probabilities: list[float]) -> list[bool]:
         ]
     keep_introduced_lists(units, chosen, allowed)
     return chosen
+
+
+def widget_entries(units: list[Unit]) -> list[int]:
+    """Indexes of the units that are entries of category, tag or archive widgets.
+
+    One "Name (count)" line can be an article's ("Eggs (2)"); three in a row, or a line
+    that runs three together (nested lists flattened by a converter), are a sidebar's
+    list of categories or months.
+    """
+    found: list[int] = []
+    run: list[int] = []
+    for index, unit in enumerate(units + [Unit(BlockKind.PARAGRAPH, "")]):
+        if unit.text and COUNTED_ENTRY.match(unit.text):
+            run.append(index)
+            continue
+        if len(run) >= _WIDGET_MIN_ENTRIES:
+            found += run
+        run = []
+        if unit.text and COUNTED_ENTRIES.match(unit.text):
+            found.append(index)
+    return found
 
 
 def keep_introduced_lists(units: list[Unit], chosen: list[bool], allowed: list[bool]) -> None:

@@ -23,9 +23,11 @@ LIST_MARK = re.compile(r"^(\s*)(?:[*\-+•·▪◦]|(\d{1,3})[.)])\s+(.*)$")
 QUOTE_MARK = re.compile(r"^>\s?(.*)$")
 _TABLE_LINE = re.compile(r"^\|?(.+\|.+)\|?$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-# Converters escape brackets inside alt text ("![\\[photo\\]](src)").
-_MD_IMAGE = re.compile(r"!\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)[^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Converters escape brackets inside alt text ("![\\[photo\\]](src)") and parentheses
+# inside addresses ("(https://.../filters:focal\\(0x0:659x692\\)/a.jpg)").
+# The address ends at a space (a title may follow) or at the closing parenthesis.
+_MD_IMAGE = re.compile(r"!\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\s\\])*)(?:\s(?:\\.|[^)\\])*)?\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:\\.|[^)\\])*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)")
 _RULE = re.compile(r"^\s*([-*_=])\s*(?:\1\s*){2,}$")
 # Empty inline code and escape debris that converters leave for icons and buttons.
@@ -40,6 +42,10 @@ _UNSPACED = re.compile(
 _CHARACTERS_PER_WORD = 2
 # Lines of a hard-wrapped paragraph are at least this long (all but its last line).
 _WRAP_MIN = 50
+# A line that goes on with the sentence of the line before, and one broken off before it.
+_CONTINUATION = re.compile(r"^[a-zß-öø-ÿ]")
+_CONTINUED_MIN_WORDS = 6
+_BROKEN_OFF = re.compile(r"[^\W_],?$")
 
 
 @dataclass
@@ -179,6 +185,26 @@ def split_units(text: str) -> list[Unit]:
                 and unit.kind is BlockKind.PARAGRAPH
                 and line.startswith("  ")
                 and units[-1].kind is BlockKind.LIST_ITEM
+            ):
+                units[-1].text += " " + unit.text
+                continue
+            # A sentence broken across lines (line breaks of the page's source, kept by a
+            # renderer): the line before has begun a sentence and stops at a word or a
+            # comma, and this one goes on in lower case. Short lines are labels and items
+            # ("Price", "the toolchain of Go"); lines of code end in brackets; addresses
+            # start in lower case.
+            if (
+                units
+                and index
+                and unit.kind is BlockKind.PARAGRAPH
+                and units[-1].kind is BlockKind.PARAGRAPH
+                and units[-1].words >= _CONTINUED_MIN_WORDS
+                and not unit.marked
+                and not units[-1].marked
+                and _CONTINUATION.match(unit.text)
+                and _BROKEN_OFF.search(units[-1].text)
+                and "://" not in unit.text
+                and "://" not in units[-1].text
             ):
                 units[-1].text += " " + unit.text
                 continue
