@@ -8,7 +8,8 @@ with text dumps:
 - ``inscriptis``: layout-preserving text, as from text-mode browsers (``lynx -dump``);
 - ``copy``: the visible text of the page the way "select all, copy" puts it on the
   clipboard: one line per block element, a blank line after paragraphs and headings,
-  no list markers, table cells separated by tabs, scripts and hidden elements left out.
+  no list markers, table cells separated by tabs, scripts and hidden elements left out,
+  and the line breaks of the page's source laid out as spaces (but in ``<pre>``).
 
 The renderers are used only by ``benchmarks/extraction.py`` and
 ``scripts/train_textdump.py``. Rendering a page costs far more than cleaning the dump, so
@@ -41,6 +42,7 @@ _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "se
 # (an unclosed <div> inside a <button> puts the rest of the page inside it).
 _BUTTON_MAX_CHARS = 200
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SOURCE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def render_html2text(page: str) -> str:
@@ -69,11 +71,18 @@ def render_copy(page: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def _walk(element: lxml_html.HtmlElement, parts: list[str]) -> None:
+def _walk(element: lxml_html.HtmlElement, parts: list[str], pre: bool = False) -> None:
+    """Appends the visible text of ``element`` and its tail. Line breaks of the page's
+    source are spaces, as a browser lays text out (``white-space: normal``), except
+    inside ``<pre>``."""
+
+    def add(text: str | None, keep_lines: bool) -> None:
+        if text:
+            parts.append(text if keep_lines else _SOURCE_BREAKS.sub(" ", text))
+
     if not isinstance(element.tag, str):
         # Comments and processing instructions: not visible, but their tail is.
-        if element.tail:
-            parts.append(element.tail)
+        add(element.tail, pre)
         return
     tag = element.tag
     if (
@@ -81,30 +90,25 @@ def _walk(element: lxml_html.HtmlElement, parts: list[str]) -> None:
         or (tag == "button" and len(element.text_content()) <= _BUTTON_MAX_CHARS)
         or element.get("hidden") is not None
         or element.get("aria-hidden") == "true"
+        or _HIDDEN_STYLE.search(element.get("style") or "")
     ):
-        if element.tail:
-            parts.append(element.tail)
+        add(element.tail, pre)
         return
-    if _HIDDEN_STYLE.search(element.get("style") or ""):
-        if element.tail:
-            parts.append(element.tail)
-        return
+    inside = pre or tag == "pre"
     if tag in _BLOCKS or tag in _SPACED_BLOCKS:
         parts.append("\n")
     if tag == "img" and element.get("alt"):
         parts.append(element.get("alt") or "")
     if tag in ("td", "th"):
         parts.append("\t")
-    if element.text:
-        parts.append(element.text)
+    add(element.text, inside)
     for child in element:
-        _walk(child, parts)
+        _walk(child, parts, inside)
     if tag in _SPACED_BLOCKS:
         parts.append("\n\n")
     elif tag in _BLOCKS:
         parts.append("\n")
-    if element.tail:
-        parts.append(element.tail)
+    add(element.tail, pre)
 
 
 RENDERERS = {
