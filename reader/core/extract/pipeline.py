@@ -43,7 +43,7 @@ from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 # 1.7.0: an opening paragraph lost between the headline and the first block put back; in
 # text dumps, repeated units kept once, lists introduced by a colon kept whole, images in
 # list items read as images.
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.8.0"
 
 LOGGER = logging.getLogger(__name__)
 
