@@ -43,6 +43,11 @@ from reader.core.model import BlockKind, ExtractedArticle, SavedPage
 # 1.7.0: an opening paragraph lost between the headline and the first block put back; in
 # text dumps, repeated units kept once, lists introduced by a colon kept whole, images in
 # list items read as images.
+# 1.8.0: collapsed accordion panels opened, class names that misname the article's own
+# content (sidebar layouts, embeds, slides, "-ying" words) cleared before content selection,
+# blocks nested in a list item or cell spaced, cookie notices and share widgets dropped;
+# in text dumps, sentences broken by the page's source joined, counted archive entries
+# dropped.
 EXTRACTOR_VERSION = "1.8.0"
 
 LOGGER = logging.getLogger(__name__)
