@@ -112,12 +112,18 @@ def _compare(
     body: etree._Element,
     text: str,
     options: Extractor,
+    algo: HtmlElement | None = None,
 ) -> tuple[etree._Element, str, HtmlElement | None]:
-    """trafilatura's ``compare_extraction`` that also returns readability's container."""
+    """trafilatura's ``compare_extraction`` that also returns readability's container.
+
+    ``algo``, when given, is readability's container for ``pruned`` as ``try_readability``
+    returns it (changed here); it saves running readability again on the same page.
+    """
     len_text = len(text)
     if options.focus == "recall" and len_text > options.min_extracted_size * 10:
         return body, text, None
-    algo = try_readability(copy(pruned))
+    if algo is None:
+        algo = try_readability(copy(pruned))
     algo_text = trim(etree.tostring(algo, method="text", encoding="utf-8").decode("utf-8"))
     len_algo = len(algo_text)
     use_readability = _prefer_readability(body, algo, algo_text, len_text, len_algo, options)
@@ -173,7 +179,9 @@ def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
         recalled_body, recalled_text = etree.Element("body"), ""
         justext_body, justext_text = etree.Element("body"), ""
         with suppress(Exception):
-            recalled_body, recalled_text = _recall_retry(pruned, recall_options, url)
+            recalled_body, recalled_text = _recall_retry(
+                pruned, recall_options, url, _readability_again(readable)
+            )
         with suppress(Exception):
             justext_body, justext_text = _justext_rescue(copy(pruned), options)
         if len(justext_text) > len(recalled_text) and len(justext_text) > (
@@ -188,11 +196,22 @@ def run_balanced(tree: HtmlElement, url: str | None) -> CascadeResult:
     return CascadeResult(result, readable, pruned, escalated)
 
 
+def _readability_again(readable: HtmlElement | None) -> HtmlElement:
+    """Readability's container for the recall retry, from the first run's.
+
+    The retry compares with readability on the same pruned page (which no stage between
+    changes), so the container is the same: a copy, as the comparison may change it.
+    A container without text (``readable`` is None) is ignored by the comparison, so
+    readability's own empty result stands for it.
+    """
+    return HtmlElement() if readable is None else copy(readable)
+
+
 def _recall_retry(
-    pruned: HtmlElement, options: Extractor, url: str | None
+    pruned: HtmlElement, options: Extractor, url: str | None, algo: HtmlElement | None = None
 ) -> tuple[etree._Element, str]:
     body, text = extract_content(_prepare(pruned, options, url), options)
-    body, text, _ = _compare(pruned, body, text, options)
+    body, text, _ = _compare(pruned, body, text, options, algo)
     return body, text
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
+from copy import copy, deepcopy
 from pathlib import Path
 
 import trafilatura
 from lxml import etree
+from trafilatura.external import try_readability
 from trafilatura.settings import Extractor
 
-from reader.core.extract.cascade import _options, run_balanced, run_recall
+from reader.core.extract.cascade import _options, _readability_again, run_balanced, run_recall
 from reader.core.extract.loader import parse_html
+from tests.unit.extract.benchmark_pages import BenchmarkPages
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "extract"
 
@@ -67,3 +69,23 @@ def test_copied_options_equal_options_built_for_the_page() -> None:
             assert copied is not _options(url, recall=recall)
             for name in Extractor.__slots__:
                 assert getattr(copied, name) == getattr(built, name), name
+
+
+def test_the_container_reused_by_the_recall_retry_is_readability_run_again(
+    benchmark_pages: BenchmarkPages,
+) -> None:
+    # The retry reuses the first container instead of running readability on the pruned
+    # page again: that is only right if running it again gives the same container, at
+    # the end of the cascade (so no stage in between changed the pruned page).
+    pages = with_text = 0
+    for name, tree in benchmark_pages():
+        pages += 1
+        result = run_balanced(tree, None)
+        again = try_readability(copy(result.pruned))
+        reused = _readability_again(result.readability)
+        assert reused is not result.readability
+        assert etree.tostring(reused) == etree.tostring(again) or (
+            result.readability is None and not etree.tostring(again, method="text").strip()
+        ), name
+        with_text += result.readability is not None
+    assert pages and with_text > pages // 2, (with_text, pages)
