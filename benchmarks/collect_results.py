@@ -10,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("import", "extraction", "entities", "search", "merges", "memory", "recovery", "anchoring", "gui")
+ORDER = (
+    "import",
+    "extraction",
+    "entities",
+    "search",
+    "merges",
+    "memory",
+    "recovery",
+    "anchoring",
+    "gui",
+)
 SUMMARY = HERE / "results" / "SUMMARY.md"
 
 
