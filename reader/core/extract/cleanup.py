@@ -27,12 +27,12 @@ from reader.core.extract.rules import (
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
     CONTRIBUTOR_CREDIT,
-    COOKIE_NOTICE,
     COPYRIGHT_CREDIT,
     CREDIT_LINE,
     CROSS_REFERENCE,
     FORM_CONSENT,
     SIGN_OFF,
+    is_cookie_notice,
 )
 from reader.core.extract.text import PendingBlock
 from reader.core.model import BlockKind
@@ -204,7 +204,7 @@ def _is_site_notice(text: str, words: int) -> bool:
     line or a cookie notice, wherever it stands."""
     if words <= _MAX_CROSS_REFERENCE_WORDS and CROSS_REFERENCE.match(text):
         return True
-    if words <= _MAX_COOKIE_NOTICE_WORDS and COOKIE_NOTICE.search(text):
+    if words <= _MAX_COOKIE_NOTICE_WORDS and is_cookie_notice(text):
         return True
     if words > _MAX_DISCLOSURE_WORDS:
         return False

@@ -160,15 +160,32 @@ BOILERPLATE_LINE = re.compile("^(?:" + "|".join(BOILERPLATE_PATTERNS) + ")$", re
 # clicking Accept, you consent to the use of cookies", "This cookie is set by ...").
 COOKIE_NOTICE = re.compile(
     r"\b(?:we|(?:this|our|the) (?:web)?site|this (?:web )?page) (?:also )?uses? cookies\b"
-    r"|\b(?:accept|agree to|consent to)\b.{0,40}\bcookies\b"
-    r"|\buse of cookies\b.{0,80}\b(?:agree|consent|accept)"
     r"|\bcookies? (?:is|are) (?:set|used) by\b"
     r"|\b(?:necessary|essential|functional|performance|analytics?|advertisement|marketing|"
     r"strictly necessary) cookies (?:are|help|is|ensure|enable)\b"
-    r"|\b(?:disabling|opting out of|blocking) (?:certain |some |these )?cookies\b"
-    r"|\b(?:data|information) and cookies\b|^cookie (?:policy|notice|consent|settings)\b",
+    r"|^cookie (?:policy|notice|consent|settings)\b",
     re.IGNORECASE,
 )
+# What a banner asks of its reader. News about cookie rules uses the same words of others
+# ("sites must ask users to consent to cookies", "disabling cookies breaks some sites"), so
+# these count only in a block that addresses its reader.
+COOKIE_CONSENT = re.compile(
+    r"\b(?:accept|agree to|consent to)\b.{0,40}\bcookies\b"
+    r"|\buse of cookies\b.{0,80}\b(?:agree|consent|accept)"
+    r"|\b(?:disabling|opting out of|blocking) (?:certain |some |these )?cookies\b"
+    r"|\b(?:data|information) and cookies\b",
+    re.IGNORECASE,
+)
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
+
+
+def is_cookie_notice(text: str) -> bool:
+    """Whether ``text`` is a cookie banner's or cookie table's."""
+    return bool(
+        COOKIE_NOTICE.search(text)
+        or (COOKIE_CONSENT.search(text) and _ADDRESSES_READER.search(text))
+    )
+
 
 # Entries of category, tag and archive widgets: a name and its count of posts
 # ("Uncategorized (12)", "November (113)"), one a line or run together in one line. A
