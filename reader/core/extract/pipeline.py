@@ -97,10 +97,6 @@ def extract_page(page: SavedPage) -> ExtractedArticle:
         raise ImportRejected(f"extraction failed ({summary})") from error
 
 
-def _word_count(text: str) -> int:
-    return len(_WORDS.findall(text))
-
-
 def _extract_text(page: SavedPage) -> ExtractedArticle:
     text = decode_text(page.content, page.charset)
     if not text.strip():

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.index.documents import IndexDocument, document_from_article
+from reader.core.index.documents import Documents, IndexDocument, document_from_article
 from reader.core.index.results import RawHit, RawResults
 from reader.core.index.writer import IndexWriter, open_or_create
 from reader.core.progress import ProgressCallback
@@ -47,7 +47,7 @@ class ArchiveIndex:
         deletions: Iterable[int] = (),
         *,
         fresh: bool = False,
-        source: Callable[[Sequence[int]], Iterable[IndexDocument]] | None = None,
+        source: Documents | None = None,
     ) -> int:
         """Adds or replaces documents and deletes others, in one commit. ``fresh``: none of
         the documents is in the index yet (skips the lookup for an old version).
@@ -58,7 +58,7 @@ class ArchiveIndex:
     def rebuild(
         self,
         ids: Sequence[int],
-        documents: Callable[[Sequence[int]], Iterable[IndexDocument]],
+        documents: Documents,
         *,
         processes: int = 1,
         progress: ProgressCallback | None = None,

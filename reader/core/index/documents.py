@@ -6,7 +6,7 @@ hand them to ``reader.core.index.writer``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -81,3 +81,8 @@ def document_from_article(article: Article, entities: Iterable[EntitySpan] = ())
         added=parse_date(article.provenance.added_at),
         entities={label: tuple(sorted(values)) for label, values in names.items()},
     )
+
+
+# Reads the current index documents of article ids from the store (articles gone or in the
+# trash are skipped): what rebuilds and merges analyse.
+Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]

@@ -20,10 +20,9 @@ goes through Whoosh's merge into one segment.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from reader.core.index.documents import IndexDocument
+from reader.core.index.documents import Documents
 
 # A tier merges once it holds this many segments.
 MERGE_AT = 8
@@ -31,10 +30,6 @@ MERGE_AT = 8
 # versions, mostly): rewriting it earlier would redo work that a re-extraction of the whole
 # archive, which replaces every article in turn, would soon make useless again.
 REWRITE_DELETED_SHARE = 0.5
-
-# Reads the current index documents of article ids from the store (articles gone or in the
-# trash are skipped).
-Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
 
 
 def full_size() -> int:

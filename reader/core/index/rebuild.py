@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from whoosh.index import Index
 
 from reader.core.index.bulk import SegmentBuilder
 from reader.core.index.codec import ArchiveCodec
-from reader.core.index.documents import IndexDocument
+from reader.core.index.documents import Documents, IndexDocument
 from reader.core.index.writer import fields_of
 from reader.core.progress import Progress, ProgressCallback
 
@@ -34,7 +34,6 @@ from reader.core.progress import Progress, ProgressCallback
 # (``benchmarks/memory_bench.py --rebuild``; 470 MB when the postings stayed in memory).
 SEGMENT_DOCUMENTS = 25_000
 
-Documents = Callable[[Sequence[int]], Iterable[IndexDocument]]
 
 # The job of the forked workers, set before they fork (they inherit it; nothing is pickled
 # but the chunk number and the finished segment).

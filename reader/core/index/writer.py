@@ -23,8 +23,8 @@ from whoosh.writing import CLEAR
 
 from reader.core.errors import StoreError
 from reader.core.index.codec import ArchiveCodec, LeanPostingPool
-from reader.core.index.documents import ENTITY_FIELDS, IndexDocument
-from reader.core.index.merging import Documents, merge_tiers
+from reader.core.index.documents import ENTITY_FIELDS, Documents, IndexDocument
+from reader.core.index.merging import merge_tiers
 from reader.core.index.schema import SCHEMA_VERSION, build_schema
 from reader.core.index.storage import MappedStorage
 
